@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../errors";
+import { authorize, type Ctx } from "./context";
+import { PERMISSIONS, ROLES, can, type Permission, type Role } from "./policy";
+
+// The whole table, written out: a change to the policy must change this test on purpose.
+const EXPECTED: Record<Permission, Role[]> = {
+  "satellites.read": ["viewer", "operator", "admin"],
+  "telemetry.read": ["viewer", "operator", "admin"],
+  "commands.read": ["viewer", "operator", "admin"],
+  "rollouts.read": ["viewer", "operator", "admin"],
+  "incidents.read": ["viewer", "operator", "admin"],
+  "releases.read": ["viewer", "operator", "admin"],
+  "audit.read": ["operator", "admin"],
+  "commands.write": ["operator", "admin"],
+  "rollouts.write": ["operator", "admin"],
+  "incidents.write": ["operator", "admin"],
+  "rollouts.approve": ["admin"],
+  "satellites.write": ["admin"],
+  "releases.write": ["admin"],
+  "tokens.manage": ["admin"],
+  "users.manage": ["admin"],
+  "status-pages.manage": ["admin"],
+};
+
+const ctxFor = (role: Role, regionIds: string[] | null = null): Ctx => ({
+  actor: { id: "u1", email: `${role}@example.test`, name: role, role, regionIds },
+});
+
+describe("policy table", () => {
+  for (const permission of PERMISSIONS) {
+    for (const role of ROLES) {
+      const allowed = EXPECTED[permission].includes(role);
+      it(`${role} ${allowed ? "may" : "may not"} ${permission}`, () => {
+        expect(can(role, permission)).toBe(allowed);
+        if (allowed) expect(() => authorize(ctxFor(role), permission)).not.toThrow();
+        else expect(() => authorize(ctxFor(role), permission)).toThrow(/does not have/);
+      });
+    }
+  }
+
+  it("refuses an anonymous call with UNAUTHORIZED", () => {
+    try {
+      authorize({ actor: null }, "satellites.read");
+      expect.unreachable();
+    } catch (error) {
+      expect((error as AppError).code).toBe("UNAUTHORIZED");
+    }
+  });
+
+  it("applies the region scope to region-scoped permissions only", () => {
+    const eu = ctxFor("operator", ["eu-gdpr"]);
+    expect(() => authorize(eu, "commands.write", { regionId: "eu-gdpr" })).not.toThrow();
+    expect(() => authorize(eu, "commands.write", { regionId: "us-fedramp", label: "nyc-dc-01" })).toThrow(
+      /nyc-dc-01 is in us-fedramp; your region scope allows only eu-gdpr/,
+    );
+    expect(() => authorize(eu, "satellites.read", { regionId: "us-fedramp" })).not.toThrow();
+    expect(() => authorize(ctxFor("operator"), "commands.write", { regionId: "us-fedramp" })).not.toThrow();
+  });
+});

@@ -1,0 +1,48 @@
+import "server-only";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "../prisma/generated/postgres/client";
+import { Prisma, PrismaClient as SqliteClient } from "../prisma/generated/sqlite/client";
+import { databaseKind, env, sqlitePath } from "./env";
+import { AppError } from "./errors";
+
+// Both clients are generated from one schema (only the provider differs), so one build serves either
+// database and the SQLite client's types describe both.
+export type Db = SqliteClient;
+export type Tx = Prisma.TransactionClient;
+export { Prisma };
+
+/** The PostgreSQL client has the same API as the SQLite one; TypeScript just cannot see that they match. */
+function asSharedClient(client: PostgresClient): Db {
+  return client as unknown as Db;
+}
+
+function createDb(url: string): Db {
+  if (databaseKind(url) === "sqlite") {
+    // timeout is better-sqlite3's busy timeout: writers wait for each other instead of failing.
+    const adapter = new PrismaBetterSqlite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 });
+    return new SqliteClient({ adapter });
+  }
+  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+  return asSharedClient(new PostgresClient({ adapter }));
+}
+
+// One client per process, kept across Next's dev reloads.
+const globalForDb = globalThis as unknown as { orreryDb?: Db };
+export const db: Db = globalForDb.orreryDb ?? createDb(env.DATABASE_URL);
+globalForDb.orreryDb = db;
+
+export const dbKind = databaseKind(env.DATABASE_URL);
+
+/** Maps a unique-constraint violation to a CONFLICT naming the field, and passes everything else on. */
+export function conflictOnUnique(error: unknown, messages: Record<string, string>): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    const target = JSON.stringify(error.meta ?? {});
+    for (const [field, message] of Object.entries(messages)) {
+      if (target.includes(field)) throw new AppError("CONFLICT", message, { fields: { [field]: message } });
+    }
+    const [field, message] = Object.entries(messages)[0] ?? ["_", "Already exists."];
+    throw new AppError("CONFLICT", message, { fields: { [field]: message } });
+  }
+  throw error;
+}

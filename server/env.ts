@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { z } from "zod";
+
+// The one place that reads process.env (CONVENTIONS rule 10).
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/orrery.db")
+    .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+      message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+    }),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DEMO_PASSWORD: z.string().min(8).default("orrery-demo"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function loadEnv(): Env {
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Orrery's environment is invalid:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env = loadEnv();
+
+export type DatabaseKind = "sqlite" | "postgres";
+
+export function databaseKind(url = env.DATABASE_URL): DatabaseKind {
+  return url.startsWith("file:") ? "sqlite" : "postgres";
+}
+
+/** The SQLite file a `file:` URL names, relative to the working directory. */
+export function sqlitePath(url = env.DATABASE_URL): string {
+  const path = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  return isAbsolute(path) ? path : resolve(process.cwd(), path);
+}
+
+/**
+ * next-auth's signing secret. On the embedded SQLite default it is generated once and kept beside the
+ * database file, so the quick start needs no configuration; on PostgreSQL (many replicas) it must be set.
+ */
+export function authSecret(): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  if (databaseKind() === "postgres") {
+    throw new Error("NEXTAUTH_SECRET must be set (32+ characters) when DATABASE_URL is PostgreSQL");
+  }
+  const file = resolve(dirname(sqlitePath()), "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export const isProduction = env.NODE_ENV === "production";
