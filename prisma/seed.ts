@@ -1,0 +1,150 @@
+// Seeds the compliance regions, a demo fleet of real cities, a few releases and one user per role.
+//   npm run db:seed                       300 satellites (when the fleet is empty)
+//   npm run db:seed -- --satellites 10000 --reset     a benchmark-sized fleet
+import { parseArgs } from "node:util";
+import { db } from "../server/db";
+import { env, isProduction } from "../server/env";
+import { labelTextOf, searchTextOf } from "../server/satellites/view";
+import { createUserUnchecked } from "../server/users/users";
+import { migrate } from "./migrate";
+import { buildFleet } from "./seed-data/fleet";
+import { REGIONS } from "./seed-data/regions";
+
+const RELEASES = [
+  { version: "2026.9.2", minAgentVersion: "1.2.0", artifactSizeMb: 2140, regions: "all", notes: "Kubernetes 1.33, storage driver fixes." },
+  { version: "2026.10.3", minAgentVersion: "1.3.0", artifactSizeMb: 2210, regions: "all", notes: "Security patches for the control-plane API; DNS cache tuning." },
+  { version: "2026.11.1", minAgentVersion: "1.3.0", artifactSizeMb: 2380, regions: "all", notes: "Kubernetes 1.34, faster image pulls over slow links." },
+  {
+    version: "2026.12.0",
+    minAgentVersion: "1.4.0",
+    artifactSizeMb: 2455,
+    regions: ["eu-gdpr", "uk-gdpr", "us-fedramp", "ca-pipeda", "jp-appi", "au-irap", "sg-pdpa"],
+    notes: "New network policy engine. Certification pending in the remaining regions.",
+  },
+] as const;
+
+export const DEMO_USERS = [
+  { email: "admin@orrery.local", name: "Ada Admin", role: "admin" as const },
+  { email: "operator@orrery.local", name: "Otto Operator", role: "operator" as const },
+  { email: "viewer@orrery.local", name: "Vera Viewer", role: "viewer" as const },
+  { email: "eu-operator@orrery.local", name: "Eva EU-Operator", role: "operator" as const, regionIds: ["eu-gdpr"] },
+];
+
+async function seedRegions() {
+  for (const r of REGIONS) {
+    const data = {
+      name: r.name,
+      jurisdiction: r.jurisdiction,
+      frameworks: r.frameworks,
+      residencyRule: r.residencyRule,
+      residencyAllowed: r.residencyAllowed,
+      countries: r.countries,
+      color: r.color,
+      description: r.description,
+    };
+    await db.complianceRegion.upsert({ where: { id: r.id }, create: { id: r.id, ...data }, update: data });
+  }
+}
+
+function regionOf(country: string): string {
+  return REGIONS.find((r) => r.countries.includes(country))?.id ?? "global";
+}
+
+async function seedFleet(count: number) {
+  const fleet = buildFleet(count);
+  const started = Date.now();
+  await db.$transaction(
+    async (tx) => {
+      for (let i = 0; i < fleet.length; i += 1000) {
+        await tx.satellite.createMany({
+          data: fleet.slice(i, i + 1000).map((s) => ({
+            ...s,
+            regionId: regionOf(s.country),
+            labelText: labelTextOf(s.labels),
+            searchText: searchTextOf(s),
+          })),
+        });
+      }
+      await tx.auditEvent.create({
+        data: {
+          actorType: "system",
+          actorLabel: "seed",
+          action: "fleet.seed",
+          targetType: "fleet",
+          summary: `Seeded a demo fleet of ${fleet.length} satellites`,
+        },
+      });
+    },
+    { timeout: 600_000 },
+  );
+  const countries = new Set(fleet.map((s) => s.country)).size;
+  console.log(`Seeded ${fleet.length} satellites in ${countries} countries (${Date.now() - started} ms).`);
+}
+
+async function seedReleases() {
+  const all = REGIONS.map((r) => r.id);
+  for (const r of RELEASES) {
+    const regions = r.regions === "all" ? all : [...r.regions];
+    await db.release.upsert({
+      where: { version: r.version },
+      update: {},
+      create: {
+        version: r.version,
+        notes: r.notes,
+        artifactSizeMb: r.artifactSizeMb,
+        minAgentVersion: r.minAgentVersion,
+        certifiedRegions: { create: regions.map((regionId) => ({ regionId })) },
+      },
+    });
+  }
+}
+
+async function seedUsers() {
+  for (const u of DEMO_USERS) {
+    const exists = await db.user.findUnique({ where: { email: u.email }, select: { id: true } });
+    if (exists) continue;
+    await db.$transaction((tx) =>
+      createUserUnchecked(tx, { type: "system", label: "seed" }, { ...u, password: env.DEMO_PASSWORD }),
+    );
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      satellites: { type: "string", default: "300" },
+      "if-empty": { type: "boolean", default: false },
+      reset: { type: "boolean", default: false },
+      "no-users": { type: "boolean", default: false },
+    },
+  });
+  const count = Number(values.satellites);
+  if (!Number.isInteger(count) || count < 1 || count > 200_000) {
+    throw new Error("--satellites must be a whole number between 1 and 200000");
+  }
+  await migrate(env.DATABASE_URL);
+  await seedRegions();
+  const existing = await db.satellite.count();
+  if (values.reset && existing > 0) {
+    await db.satellite.deleteMany({});
+    console.log(`Removed ${existing} satellites.`);
+  }
+  if (existing === 0 || values.reset) await seedFleet(count);
+  else console.log(`The fleet already has ${existing} satellites: left as it is (--reset replaces it).`);
+  await seedReleases();
+  if (isProduction || values["no-users"]) {
+    console.log("No demo users created (production never seeds them): use npm run user:create.");
+  } else {
+    await seedUsers();
+    console.log(`Demo users (password ${env.DEMO_PASSWORD === "orrery-demo" ? "orrery-demo" : "from DEMO_PASSWORD"}):`);
+    for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email}`);
+  }
+}
+
+main()
+  .then(() => db.$disconnect())
+  .catch(async (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    await db.$disconnect();
+    process.exit(1);
+  });

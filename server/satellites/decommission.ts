@@ -1,0 +1,44 @@
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "../audit";
+import { authorize, type Ctx } from "../auth/context";
+import { db } from "../db";
+import { AppError, validationError } from "../errors";
+
+export const DecommissionInput = z.object({
+  id: z.string().min(1, "is required"),
+  reason: z.string().trim().min(3, "say why, in a few words").max(500),
+});
+export type DecommissionInput = z.infer<typeof DecommissionInput>;
+
+/**
+ * Retires a satellite: its agent credentials and join tokens stop working at once, pending commands are
+ * cancelled, and it leaves every list and map. Its history and audit trail stay.
+ */
+export async function decommissionSatellite(ctx: Ctx, input: unknown, now = new Date()): Promise<void> {
+  authorize(ctx, "satellites.write");
+  const parsed = DecommissionInput.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { id, reason } = parsed.data;
+  await db.$transaction(async (tx) => {
+    const satellite = await tx.satellite.findUnique({ where: { id }, select: { slug: true, lifecycle: true } });
+    if (!satellite) throw new AppError("NOT_FOUND", "No such satellite.");
+    if (satellite.lifecycle === "decommissioned") {
+      throw new AppError("CONFLICT", `${satellite.slug} is already decommissioned.`);
+    }
+    await tx.satellite.update({ where: { id }, data: { lifecycle: "decommissioned", decommissionedAt: now } });
+    await tx.agentCredential.updateMany({ where: { satelliteId: id, revokedAt: null }, data: { revokedAt: now } });
+    await tx.joinToken.updateMany({ where: { satelliteId: id, revokedAt: null }, data: { revokedAt: now } });
+    await tx.command.updateMany({
+      where: { satelliteId: id, state: { in: ["queued", "delivered"] } },
+      data: { state: "cancelled", finishedAt: now, message: "satellite decommissioned" },
+    });
+    await recordAudit(tx, ctx, {
+      action: "satellite.decommission",
+      targetType: "satellite",
+      targetId: id,
+      summary: `Decommissioned ${satellite.slug}: ${reason}`,
+      data: { reason, previousLifecycle: satellite.lifecycle },
+    });
+  });
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import { authorize, type Ctx } from "../auth/context";
+import { db, type Prisma } from "../db";
+import { validationError } from "../errors";
+import { SatelliteQuery } from "./schemas";
+import { toSatelliteView, type SatelliteView } from "./view";
+
+export type SatellitePage = { total: number; page: number; limit: number; items: SatelliteView[] };
+
+const ORDER: Record<SatelliteQuery["sort"], (dir: "asc" | "desc") => Prisma.SatelliteOrderByWithRelationInput[]> = {
+  name: (dir) => [{ name: dir }, { slug: "asc" }],
+  slug: (dir) => [{ slug: dir }],
+  country: (dir) => [{ country: dir }, { city: dir }, { name: "asc" }],
+  kind: (dir) => [{ kind: dir }, { name: "asc" }],
+  provider: (dir) => [{ provider: dir }, { name: "asc" }],
+  region: (dir) => [{ regionId: dir }, { name: "asc" }],
+  stackVersion: (dir) => [{ stackVersion: dir }, { name: "asc" }],
+  lastSeen: (dir) => [{ lastSeenAt: { sort: dir, nulls: "last" } }, { name: "asc" }],
+  created: (dir) => [{ createdAt: dir }, { slug: "asc" }],
+};
+
+/**
+ * Connectivity and health filters, as SQL over the deadlines ingest stores beside lastSeenAt, so the
+ * database filters with indexes and agrees with connectivityOf() at the same `now`.
+ */
+export function statusWhere(query: SatelliteQuery, now: Date): Prisma.SatelliteWhereInput[] {
+  const and: Prisma.SatelliteWhereInput[] = [];
+  if (query.connectivity?.length) {
+    const byState: Record<string, Prisma.SatelliteWhereInput> = {
+      connected: { staleAfter: { gt: now } },
+      stale: { staleAfter: { lte: now }, offlineAfter: { gt: now } },
+      offline: { offlineAfter: { lte: now } },
+      never_seen: { lastSeenAt: null },
+    };
+    and.push({ OR: query.connectivity.map((c) => byState[c]) });
+  }
+  if (query.health?.length) {
+    const live = { offlineAfter: { gt: now } };
+    const byHealth: Record<string, Prisma.SatelliteWhereInput> = {
+      healthy: { ...live, reportedHealth: "healthy" },
+      degraded: { ...live, reportedHealth: "degraded" },
+      critical: { ...live, reportedHealth: "critical" },
+      unknown: { OR: [{ lastSeenAt: null }, { offlineAfter: { lte: now } }, { reportedHealth: "unknown" }] },
+    };
+    and.push({ OR: query.health.map((h) => byHealth[h]) });
+  }
+  return and;
+}
+
+export function satelliteWhere(query: SatelliteQuery, now: Date): Prisma.SatelliteWhereInput {
+  const and: Prisma.SatelliteWhereInput[] = [];
+  if (query.q) and.push({ searchText: { contains: query.q.toLowerCase() } });
+  if (query.region?.length) and.push({ regionId: { in: query.region } });
+  if (query.kind?.length) and.push({ kind: { in: query.kind } });
+  if (query.provider?.length) and.push({ provider: { in: query.provider } });
+  if (query.lifecycle?.length) and.push({ lifecycle: { in: query.lifecycle } });
+  else and.push({ lifecycle: { not: "decommissioned" } });
+  for (const pair of query.label ?? []) {
+    and.push({ labelText: { contains: `|${pair}|` } });
+  }
+  and.push(...statusWhere(query, now));
+  return { AND: and };
+}
+
+export async function listSatellites(ctx: Ctx, input: unknown, now = new Date()): Promise<SatellitePage> {
+  authorize(ctx, "satellites.read");
+  const parsed = SatelliteQuery.safeParse(input ?? {});
+  if (!parsed.success) throw validationError(parsed.error);
+  const query = parsed.data;
+  const where = satelliteWhere(query, now);
+  const [total, rows] = await Promise.all([
+    db.satellite.count({ where }),
+    db.satellite.findMany({
+      where,
+      orderBy: ORDER[query.sort](query.dir),
+      skip: (query.page - 1) * query.limit,
+      take: query.limit,
+    }),
+  ]);
+  return { total, page: query.page, limit: query.limit, items: rows.map((r) => toSatelliteView(r, now)) };
+}
+
+export async function listProviders(ctx: Ctx): Promise<string[]> {
+  authorize(ctx, "satellites.read");
+  const rows = await db.satellite.findMany({ distinct: ["provider"], select: { provider: true }, orderBy: { provider: "asc" } });
+  return rows.map((r) => r.provider);
+}

@@ -1,0 +1,173 @@
+import "server-only";
+import { recordAudit } from "../audit";
+import { authorize, type Actor, type Ctx } from "../auth/context";
+import { hashPassword } from "../auth/password";
+import type { Role } from "../auth/policy";
+import { conflictOnUnique, db, type Tx } from "../db";
+import { AppError, validationError } from "../errors";
+import { CreateUserInput, SetUserDisabledInput, UpdateUserInput } from "./schemas";
+
+export type UserView = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  regionIds: string[];
+  isDisabled: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+};
+
+const include = { regionScope: { select: { regionId: true } } } as const;
+type UserRow = Awaited<ReturnType<typeof db.user.findFirstOrThrow<{ include: typeof include }>>>;
+
+function toView(u: UserRow): UserView {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    regionIds: u.regionScope.map((r) => r.regionId).sort(),
+    isDisabled: !!u.disabledAt,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
+  };
+}
+
+async function checkRegions(tx: Tx, regionIds: string[]) {
+  if (regionIds.length === 0) return;
+  const found = await tx.complianceRegion.findMany({ where: { id: { in: regionIds } }, select: { id: true } });
+  const missing = regionIds.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length) {
+    const message = `unknown region${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`;
+    throw new AppError("VALIDATION", `regionIds: ${message}`, { fields: { regionIds: message } });
+  }
+}
+
+export async function listUsers(ctx: Ctx): Promise<UserView[]> {
+  authorize(ctx, "users.manage");
+  const rows = await db.user.findMany({ include, orderBy: [{ disabledAt: "asc" }, { email: "asc" }] });
+  return rows.map(toView);
+}
+
+/** Creates a user without a session: the CLI (`npm run user:create`) and the seed use this. */
+export async function createUserUnchecked(
+  tx: Tx,
+  who: Ctx | { type: "system"; label: string },
+  input: CreateUserInput,
+): Promise<UserView> {
+  await checkRegions(tx, input.regionIds ?? []);
+  try {
+    const user = await tx.user.create({
+      data: {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        passwordHash: await hashPassword(input.password),
+        regionScope: { create: (input.regionIds ?? []).map((regionId) => ({ regionId })) },
+      },
+      include,
+    });
+    await recordAudit(tx, who, {
+      action: "user.create",
+      targetType: "user",
+      targetId: user.id,
+      summary: `Created ${user.email} as ${user.role}${input.regionIds?.length ? ` scoped to ${input.regionIds.join(", ")}` : ""}`,
+    });
+    return toView(user);
+  } catch (error) {
+    conflictOnUnique(error, { email: `email: ${input.email} already has an account` });
+  }
+}
+
+export async function createUser(ctx: Ctx, input: unknown): Promise<UserView> {
+  authorize(ctx, "users.manage");
+  const parsed = CreateUserInput.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  return db.$transaction((tx) => createUserUnchecked(tx, ctx, parsed.data));
+}
+
+export async function updateUser(ctx: Ctx, input: unknown): Promise<UserView> {
+  authorize(ctx, "users.manage");
+  const parsed = UpdateUserInput.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { id, name, role, regionIds } = parsed.data;
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, include });
+    if (!before) throw new AppError("NOT_FOUND", "No such user.");
+    if (id === ctx.actor.id && role && role !== "admin") {
+      throw new AppError("PRECONDITION_FAILED", "You cannot remove your own admin role; ask another admin.");
+    }
+    if (regionIds) await checkRegions(tx, regionIds);
+    const changes: string[] = [];
+    if (name !== undefined && name !== before.name) changes.push(`name → ${name}`);
+    if (role && role !== before.role) changes.push(`role ${before.role} → ${role}`);
+    const beforeRegions = toView(before).regionIds;
+    if (regionIds && JSON.stringify([...regionIds].sort()) !== JSON.stringify(beforeRegions)) {
+      changes.push(`regions ${beforeRegions.join(",") || "all"} → ${regionIds.join(",") || "all"}`);
+      await tx.userRegion.deleteMany({ where: { userId: id } });
+      await tx.userRegion.createMany({ data: regionIds.map((regionId) => ({ userId: id, regionId })) });
+    }
+    const user = await tx.user.update({
+      where: { id },
+      data: {
+        name,
+        role,
+        // A role or scope change applies to open sessions too.
+        sessionVersion: role && role !== before.role ? { increment: 1 } : undefined,
+      },
+      include,
+    });
+    await recordAudit(tx, ctx, {
+      action: "user.update",
+      targetType: "user",
+      targetId: id,
+      summary: `Edited ${user.email}: ${changes.join("; ") || "no changes"}`,
+    });
+    return toView(user);
+  });
+}
+
+export async function setUserDisabled(ctx: Ctx, input: unknown, now = new Date()): Promise<UserView> {
+  authorize(ctx, "users.manage");
+  const parsed = SetUserDisabledInput.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { id, isDisabled } = parsed.data;
+  if (id === ctx.actor.id && isDisabled) {
+    throw new AppError("PRECONDITION_FAILED", "You cannot disable your own account.");
+  }
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id } });
+    if (!before) throw new AppError("NOT_FOUND", "No such user.");
+    const user = await tx.user.update({
+      where: { id },
+      data: {
+        disabledAt: isDisabled ? (before.disabledAt ?? now) : null,
+        // Ends every open session at once.
+        sessionVersion: isDisabled ? { increment: 1 } : undefined,
+      },
+      include,
+    });
+    await recordAudit(tx, ctx, {
+      action: isDisabled ? "user.disable" : "user.enable",
+      targetType: "user",
+      targetId: id,
+      summary: `${isDisabled ? "Disabled" : "Re-enabled"} ${user.email}`,
+    });
+    return toView(user);
+  });
+}
+
+/** Turns a session's claims into an actor, or null when the user is gone, disabled or the session is old. */
+export async function actorForSession(userId: string, sessionVersion: number): Promise<Actor | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, include });
+  if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
+  const regionIds = user.regionScope.map((r) => r.regionId);
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    regionIds: regionIds.length ? regionIds : null,
+  };
+}
