@@ -98,10 +98,7 @@ export function migrateSqlite(file: string, dir = MIGRATION_DIRS.sqlite): Migrat
 
 const LOCK_KEY = 0x0_72_72_79; // "orry": one advisory lock for every Orrery migrator
 
-export async function migratePostgres(
-  url: string,
-  dir = MIGRATION_DIRS.postgres,
-): Promise<MigrateResult> {
+export async function migratePostgres(url: string, dir = MIGRATION_DIRS.postgres): Promise<MigrateResult> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

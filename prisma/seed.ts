@@ -11,9 +11,27 @@ import { buildFleet } from "./seed-data/fleet";
 import { REGIONS } from "./seed-data/regions";
 
 const RELEASES = [
-  { version: "2026.9.2", minAgentVersion: "1.2.0", artifactSizeMb: 2140, regions: "all", notes: "Kubernetes 1.33, storage driver fixes." },
-  { version: "2026.10.3", minAgentVersion: "1.3.0", artifactSizeMb: 2210, regions: "all", notes: "Security patches for the control-plane API; DNS cache tuning." },
-  { version: "2026.11.1", minAgentVersion: "1.3.0", artifactSizeMb: 2380, regions: "all", notes: "Kubernetes 1.34, faster image pulls over slow links." },
+  {
+    version: "2026.9.2",
+    minAgentVersion: "1.2.0",
+    artifactSizeMb: 2140,
+    regions: "all",
+    notes: "Kubernetes 1.33, storage driver fixes.",
+  },
+  {
+    version: "2026.10.3",
+    minAgentVersion: "1.3.0",
+    artifactSizeMb: 2210,
+    regions: "all",
+    notes: "Security patches for the control-plane API; DNS cache tuning.",
+  },
+  {
+    version: "2026.11.1",
+    minAgentVersion: "1.3.0",
+    artifactSizeMb: 2380,
+    regions: "all",
+    notes: "Kubernetes 1.34, faster image pulls over slow links.",
+  },
   {
     version: "2026.12.0",
     minAgentVersion: "1.4.0",
@@ -27,7 +45,12 @@ export const DEMO_USERS = [
   { email: "admin@orrery.local", name: "Ada Admin", role: "admin" as const },
   { email: "operator@orrery.local", name: "Otto Operator", role: "operator" as const },
   { email: "viewer@orrery.local", name: "Vera Viewer", role: "viewer" as const },
-  { email: "eu-operator@orrery.local", name: "Eva EU-Operator", role: "operator" as const, regionIds: ["eu-gdpr"] },
+  {
+    email: "eu-operator@orrery.local",
+    name: "Eva EU-Operator",
+    role: "operator" as const,
+    regionIds: ["eu-gdpr"],
+  },
 ];
 
 async function seedRegions() {
@@ -136,7 +159,9 @@ async function main() {
     console.log("No demo users created (production never seeds them): use npm run user:create.");
   } else {
     await seedUsers();
-    console.log(`Demo users (password ${env.DEMO_PASSWORD === "orrery-demo" ? "orrery-demo" : "from DEMO_PASSWORD"}):`);
+    console.log(
+      `Demo users (password ${env.DEMO_PASSWORD === "orrery-demo" ? "orrery-demo" : "from DEMO_PASSWORD"}):`,
+    );
     for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email}`);
   }
 }

@@ -22,11 +22,22 @@ if (!/^[a-z0-9_]{3,60}$/.test(name)) {
 function ensureKit() {
   if (existsSync(join(kit, "node_modules/prisma/package.json"))) return;
   mkdirSync(kit, { recursive: true });
-  writeFileSync(join(kit, "package.json"), '{ "name": "orrery-migration-kit", "private": true, "type": "module" }\n');
+  writeFileSync(
+    join(kit, "package.json"),
+    '{ "name": "orrery-migration-kit", "private": true, "type": "module" }\n',
+  );
   console.log("Installing Prisma 6.19's CLI into .cache/migration-kit (once) …");
   execFileSync(
     "npm",
-    ["install", "--no-audit", "--no-fund", "prisma@6.19.3", "@prisma/adapter-better-sqlite3@6.19.3", "@prisma/adapter-pg@6.19.3", "better-sqlite3@12.11.1"],
+    [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "prisma@6.19.3",
+      "@prisma/adapter-better-sqlite3@6.19.3",
+      "@prisma/adapter-pg@6.19.3",
+      "better-sqlite3@12.11.1",
+    ],
     { cwd: kit, stdio: "inherit" },
   );
 }
@@ -35,8 +46,14 @@ function ensureKit() {
 function kitSchema(source, provider) {
   const url = provider === "sqlite" ? "file:./work/diff.db" : pgUrl;
   return source
-    .replace(/generator client \{[^}]*\}/, 'generator client {\n  provider   = "prisma-client-js"\n  engineType = "client"\n}')
-    .replace(/datasource db \{[^}]*\}/, `datasource db {\n  provider = "${provider}"\n  url      = "${url}"\n}`);
+    .replace(
+      /generator client \{[^}]*\}/,
+      'generator client {\n  provider   = "prisma-client-js"\n  engineType = "client"\n}',
+    )
+    .replace(
+      /datasource db \{[^}]*\}/,
+      `datasource db {\n  provider = "${provider}"\n  url      = "${url}"\n}`,
+    );
 }
 
 function diff(provider, fromSource, toSource) {
@@ -59,11 +76,15 @@ function diff(provider, fromSource, toSource) {
     config,
     `import { defineConfig } from "prisma/config";\n${adapter}\nexport default defineConfig({ experimental: { adapter: true }, engine: "js", schema: ${JSON.stringify(to)}, adapter: async () => adapter() });\n`,
   );
-  const result = spawnSync(process.execPath, [join(kit, "node_modules/prisma/build/index.js"), ...args, "--config", config], {
-    cwd: kit,
-    encoding: "utf8",
-    env: { ...process.env, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(kit, "node_modules/prisma/build/index.js"), ...args, "--config", config],
+    {
+      cwd: kit,
+      encoding: "utf8",
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    },
+  );
   if (result.status !== 0) {
     console.error(result.stderr || result.stdout);
     process.exit(1);
@@ -88,5 +109,6 @@ for (const [provider, dir] of [
   console.log(`wrote ${dir}/${folder}/migration.sql`);
   wrote++;
 }
-if (wrote === 0) console.log("prisma/schema.prisma has not changed since the last migration: nothing written.");
+if (wrote === 0)
+  console.log("prisma/schema.prisma has not changed since the last migration: nothing written.");
 else writeFileSync(snapshot, current);

@@ -28,7 +28,10 @@ function main() {
   const stub = join(stubDir, "schema-engine-stub");
   if (!existsSync(stub)) {
     mkdirSync(stubDir, { recursive: true });
-    writeFileSync(stub, "#!/bin/sh\necho 'schema engine not available: use npm run db:migrate' >&2\nexit 1\n");
+    writeFileSync(
+      stub,
+      "#!/bin/sh\necho 'schema engine not available: use npm run db:migrate' >&2\nexit 1\n",
+    );
     chmodSync(stub, 0o755);
   }
   const prismaBin = join(root, "node_modules/prisma/build/index.js");

@@ -42,7 +42,7 @@ export function databaseKind(url = env.DATABASE_URL): DatabaseKind {
 /** The SQLite file a `file:` URL names, relative to the working directory. */
 export function sqlitePath(url = env.DATABASE_URL): string {
   const path = url.replace(/^file:/, "").replace(/\?.*$/, "");
-  return isAbsolute(path) ? path : resolve(process.cwd(), path);
+  return isAbsolute(path) ? path : resolve(/*turbopackIgnore: true*/ process.cwd(), path);
 }
 
 /**
@@ -63,3 +63,9 @@ export function authSecret(): string {
 }
 
 export const isProduction = env.NODE_ENV === "production";
+
+/** next-auth reads its own settings from process.env: give it the ones Orrery resolved. */
+export function applyAuthEnv(port: number): void {
+  process.env.NEXTAUTH_SECRET ??= authSecret();
+  process.env.NEXTAUTH_URL ??= env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+}

@@ -23,11 +23,7 @@ export class AppError extends Error {
   readonly fields?: FieldErrors;
   readonly retryAfterSec?: number;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    opts: { fields?: FieldErrors; retryAfterSec?: number } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, opts: { fields?: FieldErrors; retryAfterSec?: number } = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;

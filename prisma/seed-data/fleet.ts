@@ -7,10 +7,60 @@ const CITIES: City[] = (require("city-timezones") as { cityMapping: City[] }).ci
 
 /** Share of the fleet per country: where a provider's customers and partners actually run sites. */
 const COUNTRY_WEIGHTS: Record<string, number> = {
-  US: 60, DE: 18, GB: 16, FR: 12, JP: 12, IN: 12, BR: 10, CA: 10, AU: 9, NL: 8, SG: 7, CN: 8, KR: 6,
-  IT: 6, ES: 6, SE: 4, CH: 5, IE: 4, PL: 4, MX: 6, AR: 4, CL: 3, CO: 3, ZA: 5, NG: 3, KE: 3, EG: 3,
-  MA: 2, AE: 4, SA: 3, IL: 3, TR: 3, ID: 5, MY: 3, TH: 3, PH: 3, VN: 3, HK: 3, TW: 3, NZ: 3, FI: 2,
-  NO: 2, DK: 2, AT: 2, BE: 2, PT: 2, CZ: 2, RO: 2, GR: 2, PE: 2, UY: 1, QA: 1, GH: 1, CR: 1,
+  US: 60,
+  DE: 18,
+  GB: 16,
+  FR: 12,
+  JP: 12,
+  IN: 12,
+  BR: 10,
+  CA: 10,
+  AU: 9,
+  NL: 8,
+  SG: 7,
+  CN: 8,
+  KR: 6,
+  IT: 6,
+  ES: 6,
+  SE: 4,
+  CH: 5,
+  IE: 4,
+  PL: 4,
+  MX: 6,
+  AR: 4,
+  CL: 3,
+  CO: 3,
+  ZA: 5,
+  NG: 3,
+  KE: 3,
+  EG: 3,
+  MA: 2,
+  AE: 4,
+  SA: 3,
+  IL: 3,
+  TR: 3,
+  ID: 5,
+  MY: 3,
+  TH: 3,
+  PH: 3,
+  VN: 3,
+  HK: 3,
+  TW: 3,
+  NZ: 3,
+  FI: 2,
+  NO: 2,
+  DK: 2,
+  AT: 2,
+  BE: 2,
+  PT: 2,
+  CZ: 2,
+  RO: 2,
+  GR: 2,
+  PE: 2,
+  UY: 1,
+  QA: 1,
+  GH: 1,
+  CR: 1,
 };
 
 const KINDS = ["datacenter", "edge", "cloud", "colo"] as const;
@@ -59,7 +109,10 @@ function prng(seed: number) {
 }
 
 function slugPart(text: string, length: number): string {
-  const ascii = text.normalize("NFD").replace(/[^A-Za-z]/g, "").toLowerCase();
+  const ascii = text
+    .normalize("NFD")
+    .replace(/[^A-Za-z]/g, "")
+    .toLowerCase();
   return (ascii + "xxx").slice(0, length);
 }
 
@@ -78,7 +131,9 @@ export function buildFleet(count: number, seed = 42): SeedSatellite[] {
     quota.set(c, (quota.get(c) ?? 0) + 1);
   }
   while (assigned > count) {
-    const [c] = countries.reduce((best, cur) => ((quota.get(cur[0]) ?? 0) > (quota.get(best[0]) ?? 0) ? cur : best));
+    const [c] = countries.reduce((best, cur) =>
+      (quota.get(cur[0]) ?? 0) > (quota.get(best[0]) ?? 0) ? cur : best,
+    );
     quota.set(c, (quota.get(c) ?? 0) - 1);
     assigned--;
   }
@@ -139,7 +194,8 @@ export function buildFleet(count: number, seed = 42): SeedSatellite[] {
         downlinkMbps: uplink,
         stackVersion: roll < 0.7 ? "2026.11.1" : roll < 0.92 ? "2026.10.3" : "2026.9.2",
         agentVersion: roll < 0.8 ? "1.4.0" : roll < 0.95 ? "1.3.2" : "1.2.0",
-        lifecycle: roll < 0.015 ? "pending" : roll < 0.03 ? "cordoned" : roll < 0.04 ? "maintenance" : "active",
+        lifecycle:
+          roll < 0.015 ? "pending" : roll < 0.03 ? "cordoned" : roll < 0.04 ? "maintenance" : "active",
         heartbeatIntervalSec: kind === "edge" ? 15 : 10,
       });
     }

@@ -88,8 +88,7 @@ export const REGIONS: RegionSeed[] = [
     frameworks: ["LFPDPPP", "Ley 25.326", "Ley 1581", "Ley 19.628"],
     residencyRule: "unrestricted",
     residencyAllowed: [],
-    countries:
-      "MX AR CL CO PE UY PY BO EC VE CR PA GT HN SV NI DO CU JM TT BS BB BZ GY SR HT".split(" "),
+    countries: "MX AR CL CO PE UY PY BO EC VE CR PA GT HN SV NI DO CU JM TT BS BB BZ GY SR HT".split(" "),
     color: "#84cc16",
     description: "National data protection laws without strict localisation.",
   },

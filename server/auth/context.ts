@@ -28,10 +28,7 @@ export function authorize(
   const actor = ctx.actor;
   if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
   if (!can(actor.role, permission)) {
-    throw new AppError(
-      "FORBIDDEN",
-      `The ${actor.role} role does not have the "${permission}" permission.`,
-    );
+    throw new AppError("FORBIDDEN", `The ${actor.role} role does not have the "${permission}" permission.`);
   }
   if (target && actor.regionIds && REGION_SCOPED.has(permission)) {
     if (!actor.regionIds.includes(target.regionId)) {

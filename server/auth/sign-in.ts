@@ -14,15 +14,23 @@ const Credentials = z.object({
 export type SignedIn = { id: string; email: string; name: string; role: string; sessionVersion: number };
 
 /** Checks a password, slowing down repeated failures; returns null for any wrong email or password. */
-export async function signInWithPassword(input: unknown, ip: string, now = new Date()): Promise<SignedIn | null> {
+export async function signInWithPassword(
+  input: unknown,
+  ip: string,
+  now = new Date(),
+): Promise<SignedIn | null> {
   const parsed = Credentials.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const throttle = await checkThrottle(ip, email, now);
   if (throttle.isBlocked) {
-    throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${throttle.retryAfterSec} s.`, {
-      retryAfterSec: throttle.retryAfterSec,
-    });
+    throw new AppError(
+      "RATE_LIMITED",
+      `Too many failed sign-ins. Try again in ${throttle.retryAfterSec} s.`,
+      {
+        retryAfterSec: throttle.retryAfterSec,
+      },
+    );
   }
   const user = await db.user.findUnique({ where: { email } });
   const isValid = user ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
@@ -39,5 +47,11 @@ export async function signInWithPassword(input: unknown, ip: string, now = new D
       { action: "user.sign-in", targetType: "user", targetId: user.id, summary: `${user.email} signed in` },
     );
   });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+  };
 }

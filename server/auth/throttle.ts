@@ -21,7 +21,9 @@ export async function checkThrottle(ip: string, email: string, now = new Date())
   });
   const until = Math.max(0, ...rows.map((r) => r.blockedUntil?.getTime() ?? 0));
   const waitMs = until - now.getTime();
-  return waitMs > 0 ? { isBlocked: true, retryAfterSec: Math.ceil(waitMs / 1000) } : { isBlocked: false, retryAfterSec: 0 };
+  return waitMs > 0
+    ? { isBlocked: true, retryAfterSec: Math.ceil(waitMs / 1000) }
+    : { isBlocked: false, retryAfterSec: 0 };
 }
 
 async function bump(key: string, freeFailures: number, now: Date) {
@@ -30,7 +32,8 @@ async function bump(key: string, freeFailures: number, now: Date) {
   const failures = isFresh ? 1 : row.failures + 1;
   // Past the free attempts, each failure doubles the wait: 1 s, 2 s, 4 s … up to 15 min.
   const over = failures - freeFailures;
-  const blockedUntil = over > 0 ? new Date(now.getTime() + Math.min(MAX_BLOCK_MS, 1000 * 2 ** (over - 1))) : null;
+  const blockedUntil =
+    over > 0 ? new Date(now.getTime() + Math.min(MAX_BLOCK_MS, 1000 * 2 ** (over - 1))) : null;
   await db.authThrottle.upsert({
     where: { key },
     create: { key, failures, windowStart: now, blockedUntil },

@@ -21,13 +21,22 @@ export async function decommissionSatellite(ctx: Ctx, input: unknown, now = new 
   if (!parsed.success) throw validationError(parsed.error);
   const { id, reason } = parsed.data;
   await db.$transaction(async (tx) => {
-    const satellite = await tx.satellite.findUnique({ where: { id }, select: { slug: true, lifecycle: true } });
+    const satellite = await tx.satellite.findUnique({
+      where: { id },
+      select: { slug: true, lifecycle: true },
+    });
     if (!satellite) throw new AppError("NOT_FOUND", "No such satellite.");
     if (satellite.lifecycle === "decommissioned") {
       throw new AppError("CONFLICT", `${satellite.slug} is already decommissioned.`);
     }
-    await tx.satellite.update({ where: { id }, data: { lifecycle: "decommissioned", decommissionedAt: now } });
-    await tx.agentCredential.updateMany({ where: { satelliteId: id, revokedAt: null }, data: { revokedAt: now } });
+    await tx.satellite.update({
+      where: { id },
+      data: { lifecycle: "decommissioned", decommissionedAt: now },
+    });
+    await tx.agentCredential.updateMany({
+      where: { satelliteId: id, revokedAt: null },
+      data: { revokedAt: now },
+    });
     await tx.joinToken.updateMany({ where: { satelliteId: id, revokedAt: null }, data: { revokedAt: now } });
     await tx.command.updateMany({
       where: { satelliteId: id, state: { in: ["queued", "delivered"] } },

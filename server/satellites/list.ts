@@ -7,7 +7,10 @@ import { toSatelliteView, type SatelliteView } from "./view";
 
 export type SatellitePage = { total: number; page: number; limit: number; items: SatelliteView[] };
 
-const ORDER: Record<SatelliteQuery["sort"], (dir: "asc" | "desc") => Prisma.SatelliteOrderByWithRelationInput[]> = {
+const ORDER: Record<
+  SatelliteQuery["sort"],
+  (dir: "asc" | "desc") => Prisma.SatelliteOrderByWithRelationInput[]
+> = {
   name: (dir) => [{ name: dir }, { slug: "asc" }],
   slug: (dir) => [{ slug: dir }],
   country: (dir) => [{ country: dir }, { city: dir }, { name: "asc" }],
@@ -82,6 +85,10 @@ export async function listSatellites(ctx: Ctx, input: unknown, now = new Date())
 
 export async function listProviders(ctx: Ctx): Promise<string[]> {
   authorize(ctx, "satellites.read");
-  const rows = await db.satellite.findMany({ distinct: ["provider"], select: { provider: true }, orderBy: { provider: "asc" } });
+  const rows = await db.satellite.findMany({
+    distinct: ["provider"],
+    select: { provider: true },
+    orderBy: { provider: "asc" },
+  });
   return rows.map((r) => r.provider);
 }

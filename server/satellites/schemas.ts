@@ -28,7 +28,9 @@ export const Slug = z
   .max(63, "must be at most 63 characters")
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case letters, digits and single hyphens");
 
-const LabelKey = z.string().regex(/^[a-z0-9][a-z0-9_./-]{0,62}$/, "label keys are lower-case, up to 63 characters");
+const LabelKey = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_./-]{0,62}$/, "label keys are lower-case, up to 63 characters");
 
 /** Labels arrive as an object (API) or as "key=value" lines (forms). */
 export const Labels = z.preprocess(
@@ -45,7 +47,12 @@ export const Labels = z.preprocess(
     return out;
   },
   z
-    .record(LabelKey, z.string({ error: 'write labels as "key=value", one per line' }).max(100, "label values are at most 100 characters"))
+    .record(
+      LabelKey,
+      z
+        .string({ error: 'write labels as "key=value", one per line' })
+        .max(100, "label values are at most 100 characters"),
+    )
     .refine((labels) => Object.keys(labels).length <= 32, "at most 32 labels"),
 );
 
@@ -71,8 +78,16 @@ export const SatelliteInput = z.object({
     .trim()
     .toUpperCase()
     .refine(isCountryCode, "is not an ISO 3166-1 country code (for example DE, US, JP)"),
-  lat: number(num("latitude").min(-90, "latitude must be between -90 and 90").max(90, "latitude must be between -90 and 90")),
-  lon: number(num("longitude").min(-180, "longitude must be between -180 and 180").max(180, "longitude must be between -180 and 180")),
+  lat: number(
+    num("latitude")
+      .min(-90, "latitude must be between -90 and 90")
+      .max(90, "latitude must be between -90 and 90"),
+  ),
+  lon: number(
+    num("longitude")
+      .min(-180, "longitude must be between -180 and 180")
+      .max(180, "longitude must be between -180 and 180"),
+  ),
   regionId: z.preprocess(blankToUndefined, z.string().max(40).optional()),
   labels: Labels,
   cpuCores: int(1, 10_000_000, "cores"),

@@ -16,7 +16,10 @@ export async function updateSatellite(ctx: Ctx, input: unknown): Promise<{ id: s
     const before = await tx.satellite.findUnique({ where: { id } });
     if (!before) throw new AppError("NOT_FOUND", "No such satellite.");
     if (before.lifecycle === "decommissioned") {
-      throw new AppError("PRECONDITION_FAILED", `${before.slug} is decommissioned and can no longer be edited.`);
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `${before.slug} is decommissioned and can no longer be edited.`,
+      );
     }
     const merged = { ...before, ...patch };
     const countryChanged = patch.country !== undefined && patch.country !== before.country;
@@ -27,7 +30,9 @@ export async function updateSatellite(ctx: Ctx, input: unknown): Promise<{ id: s
           ? await resolveRegion(tx, merged.country)
           : before.regionId;
     const changed = Object.fromEntries(
-      Object.entries(patch).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k as keyof typeof before])),
+      Object.entries(patch).filter(
+        ([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k as keyof typeof before]),
+      ),
     );
     if (regionId !== before.regionId) changed.regionId = regionId;
     const updated = await tx.satellite.update({

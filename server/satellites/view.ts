@@ -40,7 +40,9 @@ export type SatelliteView = {
 function asStringRecord(value: unknown): Record<string, string> {
   if (!value || typeof value !== "object" || Array.isArray(value)) return {};
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === "string"),
+    Object.entries(value as Record<string, unknown>).filter(
+      (e): e is [string, string] => typeof e[1] === "string",
+    ),
   );
 }
 
@@ -81,7 +83,13 @@ export function toSatelliteView(row: Satellite, now: Date): SatelliteView {
   };
 }
 
-export function searchTextOf(s: { name: string; slug: string; city: string; country: string; provider: string }) {
+export function searchTextOf(s: {
+  name: string;
+  slug: string;
+  city: string;
+  country: string;
+  provider: string;
+}) {
   return [s.name, s.slug, s.city, s.country, s.provider].join(" ").toLowerCase();
 }
 

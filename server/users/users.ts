@@ -36,7 +36,10 @@ function toView(u: UserRow): UserView {
 
 async function checkRegions(tx: Tx, regionIds: string[]) {
   if (regionIds.length === 0) return;
-  const found = await tx.complianceRegion.findMany({ where: { id: { in: regionIds } }, select: { id: true } });
+  const found = await tx.complianceRegion.findMany({
+    where: { id: { in: regionIds } },
+    select: { id: true },
+  });
   const missing = regionIds.filter((id) => !found.some((f) => f.id === id));
   if (missing.length) {
     const message = `unknown region${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`;

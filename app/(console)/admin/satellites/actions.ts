@@ -1,0 +1,30 @@
+"use server";
+
+import { formObject, runAction, type ActionResult } from "@/server/http/action";
+import { decommissionSatellite } from "@/server/satellites/decommission";
+import { registerSatellite } from "@/server/satellites/register";
+import { updateSatellite } from "@/server/satellites/update";
+
+type Saved = ActionResult<{ id: string; slug: string }>;
+const PATHS = ["/", "/satellites", "/admin/satellites"];
+
+export async function registerSatelliteAction(_prev: Saved | null, form: FormData): Promise<Saved> {
+  return runAction((ctx) => registerSatellite(ctx, formObject(form)), { revalidate: PATHS });
+}
+
+export async function updateSatelliteAction(_prev: Saved | null, form: FormData): Promise<Saved> {
+  return runAction((ctx) => updateSatellite(ctx, formObject(form)), { revalidate: PATHS });
+}
+
+export async function decommissionSatelliteAction(
+  _prev: ActionResult<null> | null,
+  form: FormData,
+): Promise<ActionResult<null>> {
+  return runAction(
+    async (ctx) => {
+      await decommissionSatellite(ctx, formObject(form));
+      return null;
+    },
+    { revalidate: PATHS },
+  );
+}

@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { denyPage } from "@/components/ui/forbidden";
+import { PageHead } from "@/components/ui/page-head";
+import { LifecyclePill } from "@/components/ui/pills";
+import { countryName } from "@/lib/countries";
+import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
+import { getCtx } from "@/server/auth/session";
+import { listSatellites } from "@/server/satellites/list";
+
+export const metadata: Metadata = { title: "Admin · Satellites" };
+
+export default async function AdminSatellitesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const ctx = await getCtx();
+  const denied = denyPage(ctx, "satellites.write");
+  if (denied) return denied;
+  const q = firstParam(params.q) ?? "";
+  const page = await listSatellites(ctx, {
+    q,
+    page: firstParam(params.page),
+    limit: 50,
+    sort: "created",
+    dir: "desc",
+    lifecycle: ["pending", "active", "cordoned", "maintenance", "decommissioned"],
+  });
+  const pages = Math.max(1, Math.ceil(page.total / page.limit));
+  return (
+    <div className="page">
+      <PageHead
+        title="Manage satellites"
+        description="Register satellites ahead of their agents, edit their inventory, and decommission them."
+        actions={
+          <Link className="btn primary" href="/admin/satellites/new">
+            Register satellite
+          </Link>
+        }
+      />
+      <section className="card">
+        <form className="filters" method="get" role="search" aria-label="Find a satellite">
+          <div className="field search">
+            <label htmlFor="s-q">Search</label>
+            <input id="s-q" name="q" type="search" defaultValue={q} placeholder="Name, slug, city…" />
+          </div>
+          <button className="btn" type="submit">
+            Search
+          </button>
+        </form>
+        <div className="table-wrap">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Satellite</th>
+                <th scope="col">Location</th>
+                <th scope="col">Region</th>
+                <th scope="col">Lifecycle</th>
+                <th scope="col">Registered</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Link className="cell-main" href={`/satellites/${s.slug}`}>
+                      {s.name}
+                    </Link>
+                    <div className="cell-sub mono">{s.slug}</div>
+                  </td>
+                  <td>
+                    {s.city}, {countryName(s.country)}
+                  </td>
+                  <td>{s.regionId}</td>
+                  <td>
+                    <LifecyclePill value={s.lifecycle} />
+                  </td>
+                  <td className="cell-sub">{s.createdAt.slice(0, 10)}</td>
+                  <td className="num">
+                    {s.lifecycle !== "decommissioned" && (
+                      <Link
+                        className="btn small"
+                        href={`/admin/satellites/${s.id}`}
+                        aria-label={`Edit ${s.name}`}
+                      >
+                        Edit
+                      </Link>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <nav className="pager" aria-label="Pages">
+          <span>{page.total.toLocaleString("en")} satellites, newest first</span>
+          <span className="row">
+            {page.page > 1 && (
+              <Link
+                className="btn small"
+                href={`/admin/satellites${withParams(params, { page: page.page - 1 })}`}
+              >
+                ← Previous
+              </Link>
+            )}
+            <span className="muted">
+              Page {page.page} of {pages}
+            </span>
+            {page.page < pages && (
+              <Link
+                className="btn small"
+                href={`/admin/satellites${withParams(params, { page: page.page + 1 })}`}
+              >
+                Next →
+              </Link>
+            )}
+          </span>
+        </nav>
+      </section>
+    </div>
+  );
+}

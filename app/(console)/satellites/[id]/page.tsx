@@ -1,0 +1,215 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHead } from "@/components/ui/page-head";
+import { ConnectivityPill, HealthPill, LifecyclePill, RegionTag } from "@/components/ui/pills";
+import { describeConnectivity, offlineAfterSec, staleAfterSec } from "@/lib/connectivity";
+import { countryName } from "@/lib/countries";
+import { formatMbps } from "@/lib/fleet";
+import { mayDo } from "@/server/auth/context";
+import { getCtx } from "@/server/auth/session";
+import { isAppError } from "@/server/errors";
+import { getSatellite, type SatelliteDetail } from "@/server/satellites/get";
+
+export const metadata: Metadata = { title: "Satellite" };
+
+function formatDate(iso: string | null): string {
+  return iso
+    ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) +
+        " UTC"
+    : "—";
+}
+
+export default async function SatellitePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await getCtx();
+  const now = new Date();
+  let s: SatelliteDetail;
+  try {
+    s = await getSatellite(ctx, decodeURIComponent(id), now);
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+  const labels = Object.entries(s.labels);
+  return (
+    <div className="page">
+      <PageHead
+        crumbs={[{ href: "/satellites", label: "Satellites" }]}
+        title={s.name}
+        description={
+          <>
+            <span className="mono">{s.slug}</span> · {s.city}, {countryName(s.country)} · {s.kind} ·{" "}
+            {s.provider}
+          </>
+        }
+        actions={
+          mayDo(ctx, "satellites.write") && s.lifecycle !== "decommissioned" ? (
+            <Link className="btn" href={`/admin/satellites/${s.id}`}>
+              Edit in Admin
+            </Link>
+          ) : undefined
+        }
+      />
+      <div className="kpis">
+        <div className="card kpi">
+          <div className="label">Connectivity</div>
+          <div style={{ marginTop: 8 }}>
+            <ConnectivityPill value={s.connectivity} />
+          </div>
+          <div className="sub" style={{ marginTop: 6 }}>
+            {describeConnectivity(
+              s.connectivity,
+              s.lastSeenAt ? new Date(s.lastSeenAt) : null,
+              s.heartbeatIntervalSec,
+              now,
+            )}
+          </div>
+        </div>
+        <div className="card kpi">
+          <div className="label">Health</div>
+          <div style={{ marginTop: 8 }}>
+            <HealthPill value={s.health} />
+          </div>
+          <div className="sub" style={{ marginTop: 6 }}>
+            {s.health === "unknown" ? "No current report from the agent" : "As reported by the agent"}
+          </div>
+        </div>
+        <div className="card kpi">
+          <div className="label">Lifecycle</div>
+          <div style={{ marginTop: 8 }}>
+            <LifecyclePill value={s.lifecycle} />
+          </div>
+          <div className="sub" style={{ marginTop: 6 }}>
+            {s.decommissionedAt
+              ? `since ${formatDate(s.decommissionedAt)}`
+              : `registered ${formatDate(s.createdAt)}`}
+          </div>
+        </div>
+        <div className="card kpi">
+          <div className="label">Stack / agent</div>
+          <div className="value mono" style={{ fontSize: 18 }}>
+            {s.stackVersion ?? "—"}
+          </div>
+          <div className="sub">agent {s.agentVersion ?? "not enrolled"}</div>
+        </div>
+      </div>
+      <div className="grid grid-2">
+        <section className="card">
+          <div className="card-head">
+            <h2>Inventory</h2>
+          </div>
+          <div className="card-body">
+            <dl className="facts">
+              <dt>Name</dt>
+              <dd>{s.name}</dd>
+              <dt>Slug</dt>
+              <dd className="mono">{s.slug}</dd>
+              <dt>Kind</dt>
+              <dd>{s.kind}</dd>
+              <dt>Provider</dt>
+              <dd>{s.provider}</dd>
+              <dt>City</dt>
+              <dd>{s.city}</dd>
+              <dt>Country</dt>
+              <dd>
+                {countryName(s.country)} <span className="muted">({s.country})</span>
+              </dd>
+              <dt>Coordinates</dt>
+              <dd className="mono">
+                {s.lat.toFixed(4)}, {s.lon.toFixed(4)}
+              </dd>
+              <dt>Compliance region</dt>
+              <dd>
+                <RegionTag id={s.region.id} color={s.region.color} />{" "}
+                <span className="muted">— {s.region.name}</span>
+                {s.isRegionPinned && <div className="cell-sub">chosen by an admin, not from the country</div>}
+              </dd>
+              <dt>Jurisdiction</dt>
+              <dd>{s.region.jurisdiction}</dd>
+              <dt>Satellite id</dt>
+              <dd className="mono">{s.id}</dd>
+            </dl>
+          </div>
+        </section>
+        <section className="card">
+          <div className="card-head">
+            <h2>Capacity and link</h2>
+          </div>
+          <div className="card-body">
+            <dl className="facts">
+              <dt>Compute</dt>
+              <dd>{s.cpuCores.toLocaleString("en")} cores</dd>
+              <dt>Memory</dt>
+              <dd>{s.memoryGb.toLocaleString("en")} GB</dd>
+              <dt>Storage</dt>
+              <dd>{s.storageTb.toLocaleString("en")} TB</dd>
+              <dt>Uplink (contracted)</dt>
+              <dd>{formatMbps(s.uplinkMbps)}</dd>
+              <dt>Downlink (contracted)</dt>
+              <dd>{formatMbps(s.downlinkMbps)}</dd>
+              <dt>Current traffic</dt>
+              <dd>
+                {s.rxMbps !== null && s.txMbps !== null
+                  ? `${formatMbps(s.rxMbps)} in · ${formatMbps(s.txMbps)} out`
+                  : "no current report"}
+              </dd>
+              <dt>Heartbeat</dt>
+              <dd>
+                every {s.heartbeatIntervalSec} s · stale after {staleAfterSec(s.heartbeatIntervalSec)} s ·
+                offline after {Math.round(offlineAfterSec(s.heartbeatIntervalSec) / 60)} min
+              </dd>
+              <dt>Last seen</dt>
+              <dd>{formatDate(s.lastSeenAt)}</dd>
+            </dl>
+          </div>
+        </section>
+        <section className="card">
+          <div className="card-head">
+            <h2>Labels</h2>
+          </div>
+          <div className="card-body">
+            {labels.length === 0 ? (
+              <span className="muted">No labels.</span>
+            ) : (
+              labels.map(([k, v]) => (
+                <span key={k} className="label-chip">
+                  {k}={v}
+                </span>
+              ))
+            )}
+          </div>
+        </section>
+        <section className="card">
+          <div className="card-head">
+            <h2>Services</h2>
+          </div>
+          <div className="card-body">
+            {s.services ? (
+              <dl className="facts">
+                {Object.entries(s.services).map(([name, status]) => (
+                  <div key={name} style={{ display: "contents" }}>
+                    <dt>{name}</dt>
+                    <dd>
+                      <span
+                        className={`pill ${status === "ok" ? "ok" : status === "degraded" ? "warn" : "bad"}`}
+                      >
+                        {status}
+                      </span>
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            ) : (
+              <span className="muted">
+                {s.connectivity === "never_seen"
+                  ? "The agent has not reported yet."
+                  : "No current report: services are shown only while the satellite is reporting."}
+              </span>
+            )}
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}

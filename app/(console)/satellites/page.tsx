@@ -1,0 +1,239 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AutoSubmit } from "@/components/tables/auto-submit";
+import { PageHead } from "@/components/ui/page-head";
+import { ConnectivityPill, HealthPill, LifecyclePill, RegionTag } from "@/components/ui/pills";
+import { CONNECTIVITY, describeConnectivity, HEALTH } from "@/lib/connectivity";
+import { countryName } from "@/lib/countries";
+import { LIFECYCLES, PAGE_SIZES, SATELLITE_KINDS, type SatelliteSort } from "@/lib/fleet";
+import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
+import { getCtx } from "@/server/auth/session";
+import { listRegions } from "@/server/compliance/regions";
+import { isAppError } from "@/server/errors";
+import { listProviders, listSatellites, type SatellitePage } from "@/server/satellites/list";
+
+export const metadata: Metadata = { title: "Satellites" };
+
+const COLUMNS: { label: string; sort?: SatelliteSort }[] = [
+  { label: "Satellite", sort: "name" },
+  { label: "Location", sort: "country" },
+  { label: "Kind", sort: "kind" },
+  { label: "Provider", sort: "provider" },
+  { label: "Region", sort: "region" },
+  { label: "Stack", sort: "stackVersion" },
+  { label: "Lifecycle" },
+  { label: "Connectivity", sort: "lastSeen" },
+  { label: "Health" },
+];
+
+export default async function SatellitesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const ctx = await getCtx();
+  const now = new Date();
+  const [regions, providers] = await Promise.all([listRegions(ctx), listProviders(ctx)]);
+  let page: SatellitePage | null = null;
+  let problem: string | null = null;
+  try {
+    page = await listSatellites(ctx, params, now);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== "VALIDATION") throw error;
+    problem = error.message;
+  }
+  const colorOf = new Map(regions.map((r) => [r.id, r.color]));
+  const sort = firstParam(params.sort) ?? "name";
+  const dir = firstParam(params.dir) === "desc" ? "desc" : "asc";
+  const selected = (key: string) => firstParam(params[key]) ?? "";
+  const pages = page ? Math.max(1, Math.ceil(page.total / page.limit)) : 1;
+
+  const select = (name: string, label: string, options: readonly string[], format = (v: string) => v) => (
+    <div className="field">
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name} defaultValue={selected(name)}>
+        <option value="">All</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {format(o)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  return (
+    <div className="page">
+      <PageHead
+        title="Satellites"
+        description={page ? `${page.total.toLocaleString("en")} satellites match` : "The fleet inventory"}
+      />
+      <section className="card">
+        <form
+          id="satellite-filters"
+          className="filters"
+          method="get"
+          role="search"
+          aria-label="Filter satellites"
+        >
+          <div className="field search">
+            <label htmlFor="f-q">Search</label>
+            <input
+              id="f-q"
+              name="q"
+              type="search"
+              placeholder="Name, slug, city, country…"
+              defaultValue={selected("q")}
+            />
+          </div>
+          {select(
+            "region",
+            "Region",
+            regions.map((r) => r.id),
+          )}
+          {select("kind", "Kind", SATELLITE_KINDS)}
+          {select("provider", "Provider", providers)}
+          {select("lifecycle", "Lifecycle", LIFECYCLES)}
+          {select("connectivity", "Connectivity", CONNECTIVITY, (v) => v.replace("_", " "))}
+          {select("health", "Health", HEALTH)}
+          <input type="hidden" name="sort" value={sort} />
+          <input type="hidden" name="dir" value={dir} />
+          <div className="field" style={{ width: 90 }}>
+            <label htmlFor="f-limit">Per page</label>
+            <select id="f-limit" name="limit" defaultValue={selected("limit") || "50"}>
+              {PAGE_SIZES.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button className="btn" type="submit">
+            Apply
+          </button>
+          <Link className="btn ghost" href="/satellites">
+            Reset
+          </Link>
+          <AutoSubmit formId="satellite-filters" />
+        </form>
+        {problem && (
+          <div className="card-body">
+            <div role="alert" className="alert error">
+              These filters are not valid: {problem}
+            </div>
+          </div>
+        )}
+        {page && page.items.length === 0 && (
+          <div className="empty">
+            <h2>No satellites match</h2>
+            <p>Loosen a filter or clear the search to see more of the fleet.</p>
+          </div>
+        )}
+        {page && page.items.length > 0 && (
+          <div className="table-wrap">
+            <table className="data">
+              <thead>
+                <tr>
+                  {COLUMNS.map((c) => (
+                    <th
+                      key={c.label}
+                      scope="col"
+                      aria-sort={c.sort === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}
+                    >
+                      {c.sort ? (
+                        <Link
+                          href={`/satellites${withParams(params, { sort: c.sort, dir: c.sort === sort && dir === "asc" ? "desc" : "asc", page: undefined })}`}
+                        >
+                          {c.label}
+                          {c.sort === sort ? (dir === "asc" ? " ↑" : " ↓") : ""}
+                        </Link>
+                      ) : (
+                        c.label
+                      )}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      <Link className="cell-main" href={`/satellites/${s.slug}`}>
+                        {s.name}
+                      </Link>
+                      <div className="cell-sub mono">{s.slug}</div>
+                    </td>
+                    <td>
+                      {s.city}
+                      <div className="cell-sub">{countryName(s.country)}</div>
+                    </td>
+                    <td>{s.kind}</td>
+                    <td>{s.provider}</td>
+                    <td>
+                      <RegionTag id={s.regionId} color={colorOf.get(s.regionId)} />
+                    </td>
+                    <td className="mono">{s.stackVersion ?? "—"}</td>
+                    <td>
+                      <LifecyclePill value={s.lifecycle} />
+                    </td>
+                    <td>
+                      <ConnectivityPill
+                        value={s.connectivity}
+                        title={describeConnectivity(
+                          s.connectivity,
+                          s.lastSeenAt ? new Date(s.lastSeenAt) : null,
+                          s.heartbeatIntervalSec,
+                          now,
+                        )}
+                      />
+                    </td>
+                    <td>
+                      <HealthPill value={s.health} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {page && page.total > 0 && (
+          <nav className="pager" aria-label="Pages">
+            <span>
+              {((page.page - 1) * page.limit + 1).toLocaleString("en")}–
+              {Math.min(page.page * page.limit, page.total).toLocaleString("en")} of{" "}
+              {page.total.toLocaleString("en")}
+            </span>
+            <span className="row">
+              {page.page > 1 ? (
+                <Link
+                  className="btn small"
+                  rel="prev"
+                  href={`/satellites${withParams(params, { page: page.page - 1 })}`}
+                >
+                  ← Previous
+                </Link>
+              ) : (
+                <span className="btn small" aria-disabled="true" style={{ opacity: 0.5 }}>
+                  ← Previous
+                </span>
+              )}
+              <span className="muted">
+                Page {page.page} of {pages}
+              </span>
+              {page.page < pages ? (
+                <Link
+                  className="btn small"
+                  rel="next"
+                  href={`/satellites${withParams(params, { page: page.page + 1 })}`}
+                >
+                  Next →
+                </Link>
+              ) : (
+                <span className="btn small" aria-disabled="true" style={{ opacity: 0.5 }}>
+                  Next →
+                </span>
+              )}
+            </span>
+          </nav>
+        )}
+      </section>
+    </div>
+  );
+}

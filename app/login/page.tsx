@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Logo } from "@/components/ui/logo";
+import { getCtx } from "@/server/auth/session";
+import { isProduction } from "@/server/env";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  const ctx = await getCtx();
+  const { next } = await searchParams;
+  const target = typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  if (ctx.actor) redirect(target);
+  return (
+    <main className="login">
+      <div className="card">
+        <div className="row" style={{ gap: 12 }}>
+          <Logo size={34} />
+          <div>
+            <h1>Orrery</h1>
+            <div className="muted">Sign in to the fleet console</div>
+          </div>
+        </div>
+        <LoginForm next={target} />
+        {!isProduction && (
+          <div className="demo">
+            Demo logins: <code>admin@orrery.local</code>, <code>operator@orrery.local</code>,{" "}
+            <code>viewer@orrery.local</code> — password <code>orrery-demo</code> unless DEMO_PASSWORD was set.
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}

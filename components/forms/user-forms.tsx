@@ -1,0 +1,177 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import type { ActionResult } from "@/server/http/action";
+import type { UserView } from "@/server/users/users";
+import { Field, FormError } from "./field";
+
+type Saved = ActionResult<UserView>;
+type Action = (prev: Saved | null, form: FormData) => Promise<Saved>;
+type Region = { id: string; name: string };
+const ROLES = ["viewer", "operator", "admin"] as const;
+
+function RegionSelect({
+  id,
+  name,
+  regions,
+  selected,
+  ...rest
+}: { id: string; name: string; regions: Region[]; selected: string[] } & Record<string, unknown>) {
+  return (
+    <select id={id} name={name} multiple defaultValue={selected} size={4} {...rest}>
+      {regions.map((r) => (
+        <option key={r.id} value={r.id}>
+          {r.id}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function CreateUserForm({ action, regions }: { action: Action; regions: Region[] }) {
+  const [state, formAction, isPending] = useActionState(action, null);
+  const form = useRef<HTMLFormElement>(null);
+  const errors = state && !state.ok ? state.error.fields : undefined;
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+  return (
+    <form ref={form} action={formAction} className="grid" style={{ gap: 14 }} noValidate>
+      <FormError message={state && !state.ok ? state.error.message : null} />
+      {state?.ok && (
+        <div role="status" className="alert ok">
+          Created {state.data.email} as {state.data.role}.
+        </div>
+      )}
+      <div className="form-grid">
+        <Field name="email" label="Email" errors={errors}>
+          {(p) => <input {...p} type="email" autoComplete="off" required />}
+        </Field>
+        <Field name="name" label="Name" errors={errors}>
+          {(p) => <input {...p} required />}
+        </Field>
+        <Field name="role" label="Role" errors={errors}>
+          {(p) => (
+            <select {...p} defaultValue="viewer">
+              {ROLES.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          name="password"
+          label="Initial password"
+          hint="at least 12 characters; share it safely"
+          errors={errors}
+        >
+          {(p) => <input {...p} type="password" autoComplete="new-password" required />}
+        </Field>
+        <Field name="regionIds" label="Region scope" hint="none selected: every region" errors={errors}>
+          {(p) => <RegionSelect {...p} regions={regions} selected={[]} />}
+        </Field>
+      </div>
+      <div>
+        <button className="btn primary" type="submit" disabled={isPending}>
+          {isPending ? "Creating…" : "Create user"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function EditUserRow({
+  user,
+  regions,
+  isSelf,
+  updateAction,
+  disableAction,
+}: {
+  user: UserView;
+  regions: Region[];
+  isSelf: boolean;
+  updateAction: Action;
+  disableAction: Action;
+}) {
+  const [state, formAction, isPending] = useActionState(updateAction, null);
+  const [disableState, disableFormAction, isDisabling] = useActionState(disableAction, null);
+  const error =
+    (state && !state.ok ? state.error.message : null) ??
+    (disableState && !disableState.ok ? disableState.error.message : null);
+  const formId = `user-${user.id}`;
+  return (
+    <tr aria-label={user.email}>
+      <td>
+        <div className="cell-main">{user.name}</div>
+        <div className="cell-sub">{user.email}</div>
+        {error && (
+          <div role="alert" className="cell-sub" style={{ color: "var(--bad)" }}>
+            {error}
+          </div>
+        )}
+      </td>
+      <td>
+        <form id={formId} action={formAction}>
+          <input type="hidden" name="id" value={user.id} />
+        </form>
+        <label className="sr-only" htmlFor={`${formId}-role`}>
+          Role of {user.email}
+        </label>
+        <select
+          id={`${formId}-role`}
+          form={formId}
+          name="role"
+          defaultValue={user.role}
+          style={{ width: 120 }}
+        >
+          {ROLES.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <label className="sr-only" htmlFor={`${formId}-regions`}>
+          Region scope of {user.email}
+        </label>
+        <RegionSelect
+          id={`${formId}-regions`}
+          name="regionIds"
+          form={formId}
+          regions={regions}
+          selected={user.regionIds}
+          style={{ width: 160 }}
+        />
+      </td>
+      <td>
+        {user.isDisabled ? (
+          <span className="pill bad">disabled</span>
+        ) : (
+          <span className="pill ok">active</span>
+        )}
+      </td>
+      <td className="cell-sub">
+        {user.lastLoginAt ? user.lastLoginAt.replace("T", " ").slice(0, 16) : "never"}
+      </td>
+      <td className="num">
+        <div className="row" style={{ justifyContent: "flex-end" }}>
+          <button className="btn small" type="submit" form={formId} disabled={isPending}>
+            {isPending ? "Saving…" : "Save"}
+          </button>
+          {!isSelf && (
+            <form action={disableFormAction}>
+              <input type="hidden" name="id" value={user.id} />
+              <input type="hidden" name="isDisabled" value={user.isDisabled ? "false" : "true"} />
+              <button
+                className={`btn small ${user.isDisabled ? "" : "danger"}`}
+                type="submit"
+                disabled={isDisabling}
+              >
+                {user.isDisabled ? "Enable" : "Disable"}
+              </button>
+            </form>
+          )}
+        </div>
+      </td>
+    </tr>
+  );
+}

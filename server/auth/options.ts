@@ -1,0 +1,60 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { authSecret } from "../env";
+import { isAppError } from "../errors";
+import { CLIENT_IP_HEADER } from "../http/headers";
+import { signInWithPassword } from "./sign-in";
+
+function headerOf(headers: unknown, name: string): string | undefined {
+  if (!headers || typeof headers !== "object") return undefined;
+  const value = (headers as Record<string, unknown>)[name];
+  return typeof value === "string" ? value : Array.isArray(value) ? String(value[0]) : undefined;
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials, req) {
+        const ip = headerOf(req?.headers, CLIENT_IP_HEADER) ?? "unknown";
+        try {
+          const user = await signInWithPassword(credentials, ip);
+          if (!user) return null;
+          return {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            sv: user.sessionVersion,
+          };
+        } catch (error) {
+          // next-auth hands an Error's message to the sign-in form as its error code.
+          if (isAppError(error) && error.code === "RATE_LIMITED") throw new Error(error.message);
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        const u = user as typeof user & { role: string; sv: number };
+        token.uid = u.id;
+        token.role = u.role;
+        token.sv = u.sv;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, user: { ...session.user, id: token.uid, role: token.role } };
+    },
+  },
+};

@@ -1,0 +1,19 @@
+import { db } from "../db";
+import { GatewayRouter, sendJson } from "./router";
+
+export function createGateway(): GatewayRouter {
+  return (
+    new GatewayRouter()
+      .claim("/api/agent/")
+      // Liveness: the process answers. Readiness: the database answers too.
+      .on("GET", "/healthz", (_req, res) => sendJson(res, 200, { status: "ok" }))
+      .on("GET", "/readyz", async (_req, res) => {
+        try {
+          await db.$queryRawUnsafe("SELECT 1");
+          sendJson(res, 200, { status: "ready" });
+        } catch {
+          sendJson(res, 503, { status: "unavailable", reason: "database unreachable" });
+        }
+      })
+  );
+}

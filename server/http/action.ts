@@ -1,0 +1,46 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import type { Ctx } from "../auth/context";
+import { getCtx } from "../auth/session";
+import { isAppError, type ErrorCode, type FieldErrors } from "../errors";
+import { logError } from "../log";
+
+export type ActionResult<T> =
+  { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; fields?: FieldErrors } };
+
+/**
+ * The one wrapper for server actions: session → ctx, the verb, and every error turned into a result the
+ * form can show. Internal error text never reaches the browser; it is logged with the request id.
+ */
+export async function runAction<T>(
+  verb: (ctx: Ctx) => Promise<T>,
+  opts: { revalidate?: string[] } = {},
+): Promise<ActionResult<T>> {
+  const ctx = await getCtx();
+  try {
+    const data = await verb(ctx);
+    for (const path of opts.revalidate ?? []) revalidatePath(path);
+    return { ok: true, data };
+  } catch (error) {
+    if (isAppError(error)) {
+      return { ok: false, error: { code: error.code, message: error.message, fields: error.fields } };
+    }
+    logError("server action failed", error, { requestId: ctx.requestId });
+    return {
+      ok: false,
+      error: { code: "INTERNAL", message: `Something went wrong on our side (request ${ctx.requestId}).` },
+    };
+  }
+}
+
+/** FormData as a plain object; repeated keys become arrays. */
+export function formObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const v = typeof value === "string" ? value : value.name;
+    if (key in out) out[key] = ([] as unknown[]).concat(out[key], v);
+    else out[key] = v;
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+// Orrery's server entry: the machine path (plain node:http) first, then Next's request handler.
+// `npm start` runs it; `--dev` runs Next in development mode.
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import nextModule from "next";
+import { applyAuthEnv, env } from "./env";
+import { createGateway } from "./gateway";
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./http/headers";
+import { log } from "./log";
+
+type NextFactory = typeof nextModule;
+
+/** `next` is CommonJS: under Node's ESM loader its factory may sit on `.default`. */
+function nextFactory(): NextFactory {
+  const mod = nextModule as unknown as NextFactory | { default: NextFactory };
+  return typeof mod === "function" ? mod : mod.default;
+}
+
+async function main() {
+  const isDev = process.argv.includes("--dev");
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+  applyAuthEnv(env.PORT);
+
+  const app = nextFactory()({ dev: isDev, dir: root, hostname: "localhost", port: env.PORT });
+  const handleNext = app.getRequestHandler();
+  await app.prepare();
+  const gateway = createGateway();
+
+  const server = createServer((req, res) => {
+    // Never trust these from the client: the entry stamps them for every layer behind it.
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    req.headers[REQUEST_ID_HEADER] = randomUUID();
+    if (gateway.handle(req, res)) return;
+    handleNext(req, res).catch((error: unknown) => {
+      log("error", "next handler failed", { error: String(error) });
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(env.PORT, env.HOST, () => {
+    log("info", `Orrery is listening on http://localhost:${env.PORT}`, {
+      mode: isDev ? "development" : "production",
+    });
+  });
+
+  const stop = (signal: string) => {
+    log("info", `${signal}: closing`);
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
