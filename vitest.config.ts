@@ -13,6 +13,7 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".cache/**", ".next/**"],
     environment: "node",
+    setupFiles: ["./test/setup-db.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -10,21 +10,40 @@ type Action = (prev: Saved | null, form: FormData) => Promise<Saved>;
 type Region = { id: string; name: string };
 const ROLES = ["viewer", "operator", "admin"] as const;
 
+/** A compact checklist in a disclosure: none ticked means every region. */
 function RegionSelect({
   id,
   name,
   regions,
   selected,
-  ...rest
-}: { id: string; name: string; regions: Region[]; selected: string[] } & Record<string, unknown>) {
+  form,
+  label,
+}: {
+  id: string;
+  name: string;
+  regions: Region[];
+  selected: string[];
+  form?: string;
+  label?: string;
+}) {
   return (
-    <select id={id} name={name} multiple defaultValue={selected} size={4} {...rest}>
-      {regions.map((r) => (
-        <option key={r.id} value={r.id}>
-          {r.id}
-        </option>
-      ))}
-    </select>
+    <details className="region-select" id={id}>
+      <summary aria-label={label}>{selected.length ? selected.join(", ") : "All regions"}</summary>
+      <div className="region-select-menu">
+        {regions.map((r) => (
+          <label key={r.id} title={r.name}>
+            <input
+              type="checkbox"
+              name={name}
+              value={r.id}
+              form={form}
+              defaultChecked={selected.includes(r.id)}
+            />
+            {r.id}
+          </label>
+        ))}
+      </div>
+    </details>
   );
 }
 
@@ -67,8 +86,10 @@ export function CreateUserForm({ action, regions }: { action: Action; regions: R
         >
           {(p) => <input {...p} type="password" autoComplete="new-password" required />}
         </Field>
-        <Field name="regionIds" label="Region scope" hint="none selected: every region" errors={errors}>
-          {(p) => <RegionSelect {...p} regions={regions} selected={[]} />}
+        <Field name="regionIds" label="Region scope" hint="none ticked: every region" errors={errors}>
+          {(p) => (
+            <RegionSelect id={p.id} name={p.name} regions={regions} selected={[]} label="Region scope" />
+          )}
         </Field>
       </div>
       <div>
@@ -130,16 +151,13 @@ export function EditUserRow({
         </select>
       </td>
       <td>
-        <label className="sr-only" htmlFor={`${formId}-regions`}>
-          Region scope of {user.email}
-        </label>
         <RegionSelect
           id={`${formId}-regions`}
           name="regionIds"
           form={formId}
           regions={regions}
           selected={user.regionIds}
-          style={{ width: 160 }}
+          label={`Region scope of ${user.email}`}
         />
       </td>
       <td>

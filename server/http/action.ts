@@ -23,7 +23,10 @@ export async function runAction<T>(
     return { ok: true, data };
   } catch (error) {
     if (isAppError(error)) {
-      return { ok: false, error: { code: error.code, message: error.message, fields: error.fields } };
+      return {
+        ok: false,
+        error: { code: error.code, message: error.message, fields: formFields(error.fields) },
+      };
     }
     logError("server action failed", error, { requestId: ctx.requestId });
     return {
@@ -41,6 +44,17 @@ export function formObject(form: FormData): Record<string, unknown> {
     const v = typeof value === "string" ? value : value.name;
     if (key in out) out[key] = ([] as unknown[]).concat(out[key], v);
     else out[key] = v;
+  }
+  return out;
+}
+
+/** Forms show errors per input: `labels.Bad Key` or `regionIds[2]` also mark `labels` and `regionIds`. */
+function formFields(fields: FieldErrors | undefined): FieldErrors | undefined {
+  if (!fields) return undefined;
+  const out: FieldErrors = { ...fields };
+  for (const [path, message] of Object.entries(fields)) {
+    const top = path.split(/[.[]/)[0];
+    out[top] ??= message;
   }
   return out;
 }

@@ -28,32 +28,43 @@ export const Slug = z
   .max(63, "must be at most 63 characters")
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case letters, digits and single hyphens");
 
-const LabelKey = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_./-]{0,62}$/, "label keys are lower-case, up to 63 characters");
+const LABEL_KEY = /^[a-z0-9][a-z0-9_./-]{0,62}$/;
 
 /** Labels arrive as an object (API) or as "key=value" lines (forms). */
 export const Labels = z.preprocess(
-  (value) => {
+  (value, ctx) => {
     if (typeof value !== "string") return value ?? {};
     const out: Record<string, string> = {};
     for (const line of value.split(/\r?\n/)) {
       const trimmed = line.trim();
       if (!trimmed) continue;
       const eq = trimmed.indexOf("=");
-      if (eq <= 0) return { [trimmed]: undefined };
+      if (eq <= 0) {
+        ctx.addIssue({ code: "custom", message: `"${trimmed}" is not key=value`, input: value });
+        return z.NEVER;
+      }
       out[trimmed.slice(0, eq).trim()] = trimmed.slice(eq + 1).trim();
     }
     return out;
   },
   z
     .record(
-      LabelKey,
-      z
-        .string({ error: 'write labels as "key=value", one per line' })
-        .max(100, "label values are at most 100 characters"),
+      z.string(),
+      z.string({ error: "label values are text" }).max(100, "label values are at most 100 characters"),
     )
-    .refine((labels) => Object.keys(labels).length <= 32, "at most 32 labels"),
+    .superRefine((labels, ctx) => {
+      const keys = Object.keys(labels);
+      if (keys.length > 32) ctx.addIssue({ code: "custom", message: "at most 32 labels" });
+      for (const key of keys) {
+        if (!LABEL_KEY.test(key)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: `"${key}" is not a label key: lower-case letters, digits, . _ / -, up to 63 characters`,
+          });
+        }
+      }
+    }),
 );
 
 const Version = z
@@ -124,7 +135,7 @@ export const SatelliteQuery = z.object({
   label: csv(z.string().regex(/^[^=]+=.*$/, 'labels filter as "key=value"')),
   sort: z.preprocess(blankToUndefined, z.enum(SATELLITE_SORTS).default("name")),
   dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).default("asc")),
-  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)),
-  limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(50)),
+  page: z.preprocess(blankToUndefined, int(1, 100_000, "page").default(1)),
+  limit: z.preprocess(blankToUndefined, int(1, 10_000, "limit").default(50)),
 });
 export type SatelliteQuery = z.infer<typeof SatelliteQuery>;
