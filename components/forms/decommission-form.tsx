@@ -1,11 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { useRef } from "react";
 import type { ActionResult } from "@/server/http/action";
 import { Field, FormError } from "./field";
+import { useFormAction } from "./use-form-action";
 
-type Result = ActionResult<null>;
+type Result = ActionResult<{ id: string; slug: string }>;
 
 export function DecommissionForm({
   id,
@@ -16,14 +16,8 @@ export function DecommissionForm({
   slug: string;
   action: (prev: Result | null, form: FormData) => Promise<Result>;
 }) {
-  const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [state, formAction, isPending] = useActionState(action, null);
-  const errors = state && !state.ok ? state.error.fields : undefined;
-
-  useEffect(() => {
-    if (state?.ok) router.push(`/satellites/${slug}`);
-  }, [state, router, slug]);
+  const { state, onSubmit, isPending, errors } = useFormAction(action);
 
   return (
     <>
@@ -35,7 +29,7 @@ export function DecommissionForm({
         Decommission {slug}…
       </button>
       <dialog ref={dialog} aria-labelledby="decommission-title">
-        <form action={formAction} className="grid" style={{ gap: 14, padding: 20 }}>
+        <form onSubmit={onSubmit} className="grid" style={{ gap: 14, padding: 20 }}>
           <h2 id="decommission-title">Decommission {slug}?</h2>
           <p className="muted" style={{ margin: 0 }}>
             This cannot be undone: the agent stops being accepted at once.

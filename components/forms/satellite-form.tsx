@@ -1,10 +1,9 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
 import { SATELLITE_KINDS } from "@/lib/fleet";
 import type { ActionResult } from "@/server/http/action";
 import { Field, FormError } from "./field";
+import { useFormAction } from "./use-form-action";
 
 export type SatelliteFormValues = {
   id?: string;
@@ -43,14 +42,8 @@ export function SatelliteForm({
   countries: { code: string; name: string }[];
   submitLabel: string;
 }) {
-  const router = useRouter();
-  const [state, formAction, isPending] = useActionState(action, null);
-  const errors = state && !state.ok ? state.error.fields : undefined;
+  const { state, onSubmit, isPending, errors } = useFormAction(action);
   const isNew = !initial.id;
-
-  useEffect(() => {
-    if (state?.ok) router.push(`/satellites/${state.data.slug}`);
-  }, [state, router]);
 
   const value = (key: keyof SatelliteFormValues) => {
     const v = initial[key];
@@ -58,7 +51,7 @@ export function SatelliteForm({
   };
 
   return (
-    <form action={formAction} className="grid" style={{ gap: 20 }} noValidate>
+    <form onSubmit={onSubmit} className="grid" style={{ gap: 20 }} noValidate>
       <FormError message={state && !state.ok ? state.error.message : null} />
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       <fieldset>

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import type { ActionResult } from "@/server/http/action";
 import type { UserView } from "@/server/users/users";
 import { Field, FormError } from "./field";
+import { useFormAction } from "./use-form-action";
 
 type Saved = ActionResult<UserView>;
 type Action = (prev: Saved | null, form: FormData) => Promise<Saved>;
@@ -48,14 +49,13 @@ function RegionSelect({
 }
 
 export function CreateUserForm({ action, regions }: { action: Action; regions: Region[] }) {
-  const [state, formAction, isPending] = useActionState(action, null);
+  const { state, onSubmit, isPending, errors } = useFormAction(action);
   const form = useRef<HTMLFormElement>(null);
-  const errors = state && !state.ok ? state.error.fields : undefined;
   useEffect(() => {
     if (state?.ok) form.current?.reset();
   }, [state]);
   return (
-    <form ref={form} action={formAction} className="grid" style={{ gap: 14 }} noValidate>
+    <form ref={form} onSubmit={onSubmit} className="grid" style={{ gap: 14 }} noValidate>
       <FormError message={state && !state.ok ? state.error.message : null} />
       {state?.ok && (
         <div role="status" className="alert ok">
@@ -114,8 +114,8 @@ export function EditUserRow({
   updateAction: Action;
   disableAction: Action;
 }) {
-  const [state, formAction, isPending] = useActionState(updateAction, null);
-  const [disableState, disableFormAction, isDisabling] = useActionState(disableAction, null);
+  const { state, onSubmit, isPending } = useFormAction(updateAction);
+  const { state: disableState, onSubmit: onDisable, isPending: isDisabling } = useFormAction(disableAction);
   const error =
     (state && !state.ok ? state.error.message : null) ??
     (disableState && !disableState.ok ? disableState.error.message : null);
@@ -132,7 +132,7 @@ export function EditUserRow({
         )}
       </td>
       <td>
-        <form id={formId} action={formAction}>
+        <form id={formId} onSubmit={onSubmit}>
           <input type="hidden" name="id" value={user.id} />
         </form>
         <label className="sr-only" htmlFor={`${formId}-role`}>
@@ -176,7 +176,7 @@ export function EditUserRow({
             {isPending ? "Saving…" : "Save"}
           </button>
           {!isSelf && (
-            <form action={disableFormAction}>
+            <form onSubmit={onDisable}>
               <input type="hidden" name="id" value={user.id} />
               <input type="hidden" name="isDisabled" value={user.isDisabled ? "false" : "true"} />
               <button

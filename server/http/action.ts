@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { Ctx } from "../auth/context";
 import { getCtx } from "../auth/session";
 import { isAppError, type ErrorCode, type FieldErrors } from "../errors";
@@ -14,13 +15,13 @@ export type ActionResult<T> =
  */
 export async function runAction<T>(
   verb: (ctx: Ctx) => Promise<T>,
-  opts: { revalidate?: string[] } = {},
+  opts: { revalidate?: string[]; redirectTo?: (data: T) => string } = {},
 ): Promise<ActionResult<T>> {
   const ctx = await getCtx();
+  let data: T;
   try {
-    const data = await verb(ctx);
+    data = await verb(ctx);
     for (const path of opts.revalidate ?? []) revalidatePath(path);
-    return { ok: true, data };
   } catch (error) {
     if (isAppError(error)) {
       return {
@@ -34,6 +35,9 @@ export async function runAction<T>(
       error: { code: "INTERNAL", message: `Something went wrong on our side (request ${ctx.requestId}).` },
     };
   }
+  // Outside the try: Next's redirect works by throwing.
+  if (opts.redirectTo) redirect(opts.redirectTo(data));
+  return { ok: true, data };
 }
 
 /** FormData as a plain object; repeated keys become arrays. */

@@ -15,12 +15,16 @@ export type DecommissionInput = z.infer<typeof DecommissionInput>;
  * Retires a satellite: its agent credentials and join tokens stop working at once, pending commands are
  * cancelled, and it leaves every list and map. Its history and audit trail stay.
  */
-export async function decommissionSatellite(ctx: Ctx, input: unknown, now = new Date()): Promise<void> {
+export async function decommissionSatellite(
+  ctx: Ctx,
+  input: unknown,
+  now = new Date(),
+): Promise<{ id: string; slug: string }> {
   authorize(ctx, "satellites.write");
   const parsed = DecommissionInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const { id, reason } = parsed.data;
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const satellite = await tx.satellite.findUnique({
       where: { id },
       select: { slug: true, lifecycle: true },
@@ -49,5 +53,6 @@ export async function decommissionSatellite(ctx: Ctx, input: unknown, now = new 
       summary: `Decommissioned ${satellite.slug}: ${reason}`,
       data: { reason, previousLifecycle: satellite.lifecycle },
     });
+    return { id, slug: satellite.slug };
   });
 }

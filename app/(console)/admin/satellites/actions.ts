@@ -9,22 +9,22 @@ type Saved = ActionResult<{ id: string; slug: string }>;
 const PATHS = ["/", "/satellites", "/admin/satellites"];
 
 export async function registerSatelliteAction(_prev: Saved | null, form: FormData): Promise<Saved> {
-  return runAction((ctx) => registerSatellite(ctx, formObject(form)), { revalidate: PATHS });
+  return runAction((ctx) => registerSatellite(ctx, formObject(form)), {
+    revalidate: PATHS,
+    redirectTo: (s) => `/satellites/${s.slug}`,
+  });
 }
 
 export async function updateSatelliteAction(_prev: Saved | null, form: FormData): Promise<Saved> {
-  return runAction((ctx) => updateSatellite(ctx, formObject(form)), { revalidate: PATHS });
+  return runAction((ctx) => updateSatellite(ctx, formObject(form)), {
+    revalidate: PATHS,
+    redirectTo: (s) => `/satellites/${s.slug}`,
+  });
 }
 
-export async function decommissionSatelliteAction(
-  _prev: ActionResult<null> | null,
-  form: FormData,
-): Promise<ActionResult<null>> {
-  return runAction(
-    async (ctx) => {
-      await decommissionSatellite(ctx, formObject(form));
-      return null;
-    },
-    { revalidate: PATHS },
-  );
+export async function decommissionSatelliteAction(_prev: Saved | null, form: FormData): Promise<Saved> {
+  return runAction((ctx) => decommissionSatellite(ctx, formObject(form)), {
+    revalidate: PATHS,
+    redirectTo: (s) => `/satellites/${s.slug}`,
+  });
 }

@@ -1,0 +1,20 @@
+import { expect, type Page } from "@playwright/test";
+
+export const ROLES = ["admin", "operator", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+export const PASSWORD = "orrery-demo";
+
+export const authFile = (role: Role) => `e2e/.auth/${role}.json`;
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function navLabels(page: Page): Promise<string[]> {
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav).toBeVisible();
+  return nav.getByRole("link").allInnerTexts();
+}

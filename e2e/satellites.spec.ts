@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { authFile } from "./helpers";
+
+test.use({ storageState: authFile("viewer") });
+
+test("the satellites list filters, sorts and pages on the server and opens a detail page", async ({
+  page,
+  request,
+}) => {
+  await page.goto("/satellites");
+  await expect(page.getByRole("heading", { name: "Satellites" })).toBeVisible();
+  await expect(page.getByText("300 satellites match")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/satellites.png" });
+
+  await page.getByLabel("Region").selectOption("jp-appi");
+  await expect(page).toHaveURL(/region=jp-appi/);
+  const api = await (await request.get("/api/v1/satellites?region=jp-appi")).json();
+  await expect(page.getByText(`${api.total} satellites match`)).toBeVisible();
+  const regions = await page.locator("tbody tr td:nth-child(5)").allInnerTexts();
+  expect(regions.length).toBe(api.total);
+  expect(new Set(regions.map((r) => r.trim()))).toEqual(new Set(["jp-appi"]));
+
+  await page.getByRole("link", { name: "Satellite ↑" }).click();
+  await expect(page).toHaveURL(/dir=desc/);
+  await expect(page.getByRole("link", { name: "Satellite ↓" })).toBeVisible();
+
+  await page.getByLabel("Search").fill("Tokyo");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/q=Tokyo/);
+  const first = page.locator("tbody tr").first().getByRole("link");
+  const name = await first.innerText();
+  await first.click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByText("never seen — no heartbeat yet")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Capacity and link" })).toBeVisible();
+});
+
+test("the JSON API answers with the same filters and a clear error for bad input", async ({ request }) => {
+  const page = await (await request.get("/api/v1/satellites?kind=edge&limit=5")).json();
+  expect(page.items).toHaveLength(5);
+  expect(page.items.every((s: { kind: string }) => s.kind === "edge")).toBe(true);
+  const bad = await request.get("/api/v1/satellites?limit=zero");
+  expect(bad.status()).toBe(422);
+  const body = await bad.json();
+  expect(body.error.code).toBe("VALIDATION");
+  expect(body.error.fields.limit).toBeTruthy();
+});
+
+test("the overview shows the fleet in numbers", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByText("Satellites by compliance region")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/overview.png" });
+});
