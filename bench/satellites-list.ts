@@ -48,7 +48,9 @@ const seedMs = Date.now() - seedStart;
 const { db } = await import("../server/db");
 const { listSatellites } = await import("../server/satellites/list");
 const viewer = await db.user.findFirstOrThrow({ where: { role: "viewer" } });
-const ctx = { actor: { id: viewer.id, email: viewer.email, name: viewer.name, role: viewer.role, regionIds: null } };
+const ctx = {
+  actor: { id: viewer.id, email: viewer.email, name: viewer.name, role: viewer.role, regionIds: null },
+};
 
 async function time(fn: () => Promise<unknown>) {
   for (let i = 0; i < 3; i++) await fn(); // warm-up
@@ -69,17 +71,27 @@ const cases: [string, () => Promise<unknown>][] = [
   ["page 100 of 50", () => listSatellites(ctx, { page: 100 })],
   ["search 'san'", () => listSatellites(ctx, { q: "san" })],
   ["region eu-gdpr + kind edge", () => listSatellites(ctx, { region: "eu-gdpr", kind: "edge" })],
-  ["connectivity never_seen, sort last seen", () => listSatellites(ctx, { connectivity: "never_seen", sort: "lastSeen" })],
-  ["health unknown, sort country desc", () => listSatellites(ctx, { health: "unknown", sort: "country", dir: "desc" })],
+  [
+    "connectivity never_seen, sort last seen",
+    () => listSatellites(ctx, { connectivity: "never_seen", sort: "lastSeen" }),
+  ],
+  [
+    "health unknown, sort country desc",
+    () => listSatellites(ctx, { health: "unknown", sort: "country", dir: "desc" }),
+  ],
   ["label tier=gold, 100 per page", () => listSatellites(ctx, { label: "tier=gold", limit: 100 })],
 ];
 
 const kind = process.env.DATABASE_URL.startsWith("file:") ? "SQLite" : "PostgreSQL";
-console.log(`\nSatellites list, ${count.toLocaleString("en")} satellites on ${kind} (seeded in ${seedMs} ms), ${runs} runs each`);
+console.log(
+  `\nSatellites list, ${count.toLocaleString("en")} satellites on ${kind} (seeded in ${seedMs} ms), ${runs} runs each`,
+);
 console.log(`${"query".padEnd(44)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`);
 for (const [name, fn] of cases) {
   const t = await time(fn);
-  console.log(`${name.padEnd(44)} ${t.p50.toFixed(1).padStart(8)} ${t.p95.toFixed(1).padStart(8)} ${t.max.toFixed(1).padStart(8)}`);
+  console.log(
+    `${name.padEnd(44)} ${t.p50.toFixed(1).padStart(8)} ${t.p95.toFixed(1).padStart(8)} ${t.max.toFixed(1).padStart(8)}`,
+  );
 }
 await db.$disconnect();
 await dropPg?.();

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Tabs } from "@/components/shell/tabs";
 import { denyPage } from "@/components/ui/forbidden";
 import { getCtx } from "@/server/auth/session";
 
@@ -13,13 +13,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   if (denied) return denied;
   return (
     <>
-      <nav className="row" aria-label="Admin" style={{ padding: "14px 28px 0", gap: 4 }}>
-        {TABS.map((t) => (
-          <Link key={t.href} className="btn small ghost" href={t.href}>
-            {t.label}
-          </Link>
-        ))}
-      </nav>
+      <Tabs label="Admin" items={TABS} />
       {children}
     </>
   );
