@@ -46,7 +46,9 @@ if (seeded.status !== 0) throw new Error("seeding failed");
 const seedMs = Date.now() - seedStart;
 
 const { db } = await import("../server/db");
-const { listSatellites } = await import("../server/satellites/list");
+const { listProviders, listSatellites } = await import("../server/satellites/list");
+const { fleetSummary } = await import("../server/satellites/summary");
+const { listRegions } = await import("../server/compliance/regions");
 const viewer = await db.user.findFirstOrThrow({ where: { role: "viewer" } });
 const ctx = {
   actor: { id: viewer.id, email: viewer.email, name: viewer.name, role: viewer.role, regionIds: null },
@@ -80,17 +82,22 @@ const cases: [string, () => Promise<unknown>][] = [
     () => listSatellites(ctx, { health: "unknown", sort: "country", dir: "desc" }),
   ],
   ["label tier=gold, 100 per page", () => listSatellites(ctx, { label: "tier=gold", limit: 100 })],
+  [
+    "the whole Satellites page (list + filter options)",
+    () => Promise.all([listSatellites(ctx, {}), listRegions(ctx), listProviders(ctx)]),
+  ],
+  ["the Overview's fleet summary", () => fleetSummary(ctx)],
 ];
 
 const kind = process.env.DATABASE_URL.startsWith("file:") ? "SQLite" : "PostgreSQL";
 console.log(
   `\nSatellites list, ${count.toLocaleString("en")} satellites on ${kind} (seeded in ${seedMs} ms), ${runs} runs each`,
 );
-console.log(`${"query".padEnd(44)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`);
+console.log(`${"query".padEnd(52)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`);
 for (const [name, fn] of cases) {
   const t = await time(fn);
   console.log(
-    `${name.padEnd(44)} ${t.p50.toFixed(1).padStart(8)} ${t.p95.toFixed(1).padStart(8)} ${t.max.toFixed(1).padStart(8)}`,
+    `${name.padEnd(52)} ${t.p50.toFixed(1).padStart(8)} ${t.p95.toFixed(1).padStart(8)} ${t.max.toFixed(1).padStart(8)}`,
   );
 }
 await db.$disconnect();
