@@ -1,0 +1,135 @@
+// The agent protocol v1 as seen from a satellite (../shared/AGENT-PROTOCOL.md): types and a small HTTP client
+// shared by the real agent and the simulator. Plain fetch, no server code.
+
+export type ServiceStatus = "ok" | "degraded" | "down";
+
+export type Sample = {
+  seq: number;
+  at: string; // ISO 8601
+  cpuPct: number;
+  memPct: number;
+  diskPct: number;
+  rxMbps: number;
+  txMbps: number;
+  rttMs: number;
+  lossPct: number;
+  services: Record<string, ServiceStatus>;
+};
+
+export type EnrollRequest = {
+  joinToken: string;
+  satellite?: {
+    slug: string;
+    name: string;
+    kind: "datacenter" | "edge" | "cloud" | "colo";
+    provider: string;
+    city: string;
+    country: string;
+    lat: number;
+    lon: number;
+    capacity: { cores: number; memoryGb: number; storageTb: number };
+    link: { uplinkMbps: number; downlinkMbps: number };
+    labels?: Record<string, string>;
+  };
+  agentVersion: string;
+  stackVersion: string;
+};
+
+export type EnrollResponse = { satelliteId: string; agentToken: string; heartbeatIntervalSec: number };
+
+export type DeliveredCommand = {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+  idempotencyKey: string;
+  issuedAt: string;
+  expiresAt: string;
+};
+
+export type HeartbeatRequest = { agentVersion: string; stackVersion: string; samples: Sample[] };
+
+export type HeartbeatResponse = {
+  accepted: number;
+  duplicates: number;
+  lastSeq: number;
+  heartbeatIntervalSec: number;
+  commands: DeliveredCommand[];
+};
+
+export type AckRequest = {
+  status: "running" | "succeeded" | "failed";
+  message?: string;
+  result?: Record<string, unknown>;
+};
+
+export type ProtocolErrorBody = {
+  error: { code: string; message: string; fields?: Record<string, string> };
+};
+
+/** A non-2xx answer from the core. `retryAfterSec` is set on 429. */
+export class ProtocolError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ProtocolErrorBody | null,
+    readonly retryAfterSec?: number,
+  ) {
+    super(`core answered ${status}: ${body?.error.message ?? "no body"}`);
+    this.name = "ProtocolError";
+  }
+}
+
+export const MAX_SAMPLES_PER_HEARTBEAT = 500;
+
+export class AgentClient {
+  constructor(
+    readonly core: string,
+    private token?: string,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  setToken(token: string) {
+    this.token = token;
+  }
+
+  private async call<T>(path: string, body: unknown, auth: boolean): Promise<T> {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (auth) {
+      if (!this.token) throw new Error("no agent token: enroll first");
+      headers.authorization = `Bearer ${this.token}`;
+    }
+    const res = await fetch(new URL(path, this.core), {
+      method: "POST",
+      headers,
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    const text = await res.text();
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      json = null;
+    }
+    if (!res.ok) {
+      const retry = Number(res.headers.get("retry-after"));
+      throw new ProtocolError(
+        res.status,
+        json as ProtocolErrorBody | null,
+        Number.isFinite(retry) ? retry : undefined,
+      );
+    }
+    return json as T;
+  }
+
+  enroll(request: EnrollRequest): Promise<EnrollResponse> {
+    return this.call("/api/agent/v1/enroll", request, false);
+  }
+
+  heartbeat(request: HeartbeatRequest): Promise<HeartbeatResponse> {
+    return this.call("/api/agent/v1/heartbeat", request, true);
+  }
+
+  ack(commandId: string, request: AckRequest): Promise<{ id: string; state: string }> {
+    return this.call(`/api/agent/v1/commands/${encodeURIComponent(commandId)}/ack`, request, true);
+  }
+}
