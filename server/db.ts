@@ -34,15 +34,13 @@ globalForDb.orreryDb = db;
 
 export const dbKind = databaseKind(env.DATABASE_URL);
 
-/** Maps a unique-constraint violation to a CONFLICT naming the field, and passes everything else on. */
-export function conflictOnUnique(error: unknown, messages: Record<string, string>): never {
+/** Maps a unique-constraint violation to a CONFLICT naming the field (under `fieldPrefix`), passing all else on. */
+export function conflictOnUnique(error: unknown, messages: Record<string, string>, fieldPrefix = ""): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
     const target = JSON.stringify(error.meta ?? {});
-    for (const [field, message] of Object.entries(messages)) {
-      if (target.includes(field)) throw new AppError("CONFLICT", message, { fields: { [field]: message } });
-    }
-    const [field, message] = Object.entries(messages)[0] ?? ["_", "Already exists."];
-    throw new AppError("CONFLICT", message, { fields: { [field]: message } });
+    const [field, message] = Object.entries(messages).find(([f]) => target.includes(f)) ??
+      Object.entries(messages)[0] ?? ["_", "Already exists."];
+    throw new AppError("CONFLICT", message, { fields: { [fieldPrefix + field]: message } });
   }
   throw error;
 }

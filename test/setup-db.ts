@@ -37,7 +37,9 @@ if (base?.startsWith("postgres")) {
   await migrate(db.url);
   afterAll(async () => {
     const { db: client } = await import("../server/db");
+    const { closeRaw } = await import("../server/db-raw");
     await client.$disconnect();
+    await closeRaw();
     await db.drop();
   });
 } else {

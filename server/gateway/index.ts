@@ -1,8 +1,9 @@
 import { db } from "../db";
+import { agentRoutes } from "./agent-routes";
 import { GatewayRouter, sendJson } from "./router";
 
 export function createGateway(): GatewayRouter {
-  return (
+  return agentRoutes(
     new GatewayRouter()
       .claim("/api/agent/")
       // Liveness: the process answers. Readiness: the database answers too.
@@ -14,6 +15,6 @@ export function createGateway(): GatewayRouter {
         } catch {
           sendJson(res, 503, { status: "unavailable", reason: "database unreachable" });
         }
-      })
+      }),
   );
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { toErrorBody } from "../errors";
+import { isAppError, toErrorBody } from "../errors";
 import { logError } from "../log";
 
 // The machine path: plain node:http handlers answered before Next, for callers that come in thousands
@@ -58,7 +58,11 @@ export class GatewayRouter {
       .catch((error: unknown) => {
         const { status, body } = toErrorBody(error, String(req.headers["x-request-id"] ?? ""));
         if (status >= 500) logError("gateway handler failed", error, { path });
-        if (!res.headersSent) sendJson(res, status, body);
+        const retry =
+          isAppError(error) && error.retryAfterSec
+            ? { "Retry-After": String(error.retryAfterSec) }
+            : undefined;
+        if (!res.headersSent) sendJson(res, status, body, retry);
         else res.end();
       });
     return true;

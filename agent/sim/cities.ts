@@ -1,0 +1,36 @@
+// A small world atlas for satellites the simulator enrolls itself (--join-token mode).
+
+export type City = { code: string; city: string; country: string; lat: number; lon: number };
+
+export const CITIES: readonly City[] = [
+  { code: "fra", city: "Frankfurt", country: "DE", lat: 50.11, lon: 8.68 },
+  { code: "ams", city: "Amsterdam", country: "NL", lat: 52.37, lon: 4.9 },
+  { code: "lon", city: "London", country: "GB", lat: 51.51, lon: -0.13 },
+  { code: "par", city: "Paris", country: "FR", lat: 48.86, lon: 2.35 },
+  { code: "mad", city: "Madrid", country: "ES", lat: 40.42, lon: -3.7 },
+  { code: "mil", city: "Milan", country: "IT", lat: 45.46, lon: 9.19 },
+  { code: "sto", city: "Stockholm", country: "SE", lat: 59.33, lon: 18.07 },
+  { code: "waw", city: "Warsaw", country: "PL", lat: 52.23, lon: 21.01 },
+  { code: "dub", city: "Dublin", country: "IE", lat: 53.35, lon: -6.26 },
+  { code: "zrh", city: "Zurich", country: "CH", lat: 47.38, lon: 8.54 },
+  { code: "nyc", city: "New York", country: "US", lat: 40.71, lon: -74.01 },
+  { code: "ash", city: "Ashburn", country: "US", lat: 39.04, lon: -77.49 },
+  { code: "chi", city: "Chicago", country: "US", lat: 41.88, lon: -87.63 },
+  { code: "dfw", city: "Dallas", country: "US", lat: 32.78, lon: -96.8 },
+  { code: "sjc", city: "San Jose", country: "US", lat: 37.34, lon: -121.89 },
+  { code: "sea", city: "Seattle", country: "US", lat: 47.61, lon: -122.33 },
+  { code: "yyz", city: "Toronto", country: "CA", lat: 43.65, lon: -79.38 },
+  { code: "mex", city: "Mexico City", country: "MX", lat: 19.43, lon: -99.13 },
+  { code: "gru", city: "São Paulo", country: "BR", lat: -23.55, lon: -46.63 },
+  { code: "scl", city: "Santiago", country: "CL", lat: -33.45, lon: -70.67 },
+  { code: "jnb", city: "Johannesburg", country: "ZA", lat: -26.2, lon: 28.05 },
+  { code: "nbo", city: "Nairobi", country: "KE", lat: -1.29, lon: 36.82 },
+  { code: "dxb", city: "Dubai", country: "AE", lat: 25.2, lon: 55.27 },
+  { code: "bom", city: "Mumbai", country: "IN", lat: 19.08, lon: 72.88 },
+  { code: "sin", city: "Singapore", country: "SG", lat: 1.35, lon: 103.82 },
+  { code: "hkg", city: "Hong Kong", country: "HK", lat: 22.32, lon: 114.17 },
+  { code: "tyo", city: "Tokyo", country: "JP", lat: 35.68, lon: 139.69 },
+  { code: "sel", city: "Seoul", country: "KR", lat: 37.57, lon: 126.98 },
+  { code: "syd", city: "Sydney", country: "AU", lat: -33.87, lon: 151.21 },
+  { code: "akl", city: "Auckland", country: "NZ", lat: -36.85, lon: 174.76 },
+];

@@ -1,0 +1,117 @@
+// Runs the commands a satellite receives, at most once per idempotencyKey, and delivers their acks with
+// retries (a 409 means the core already holds another final state: stop).
+import { type AckRequest, type AgentClient, type DeliveredCommand, ProtocolError } from "../protocol";
+import { type Clock, sleep } from "./clock";
+import { type CommandContext, planCommand } from "./command-model";
+import { statusOf } from "./errors";
+import type { Rng } from "./prng";
+import type { SimStats } from "./stats";
+
+/** Enough to cover every redelivery window; older keys cannot come back. */
+export const MAX_REMEMBERED_KEYS = 1_000;
+const MAX_ACK_ATTEMPTS = 12;
+
+export type AckOutcome = "ok" | "conflict" | "gone" | "gave-up";
+
+export type CommandRunnerDeps = {
+  client: Pick<AgentClient, "ack">;
+  clock: Clock;
+  rng: Rng;
+  stats: SimStats;
+  context: () => CommandContext;
+  /** Called when a command changed the installed stack version. */
+  onStackVersion: (version: string) => void;
+  /** Resolves when the agent may send: waits out a cut-off or a slow link. */
+  beforeRequest: () => Promise<void>;
+  isStopped: () => boolean;
+  onUnauthorized: () => void;
+  log: (message: string) => void;
+};
+
+export class CommandRunner {
+  private readonly keys: Set<string>;
+  /** Final acks by key, to answer a redelivery of a finished command without running it again. */
+  private readonly finals = new Map<string, { id: string; ack: AckRequest; isSending: boolean }>();
+
+  constructor(
+    private readonly deps: CommandRunnerDeps,
+    executedKeys: readonly string[] = [],
+  ) {
+    this.keys = new Set(executedKeys.slice(-MAX_REMEMBERED_KEYS));
+  }
+
+  get executedKeys(): string[] {
+    return [...this.keys];
+  }
+
+  /** Starts the command in the background; the returned promise settles when its final ack is done. */
+  handle(command: DeliveredCommand): Promise<void> {
+    if (this.keys.has(command.idempotencyKey)) return this.resendFinal(command.idempotencyKey);
+    this.remember(command.idempotencyKey);
+    return this.run(command);
+  }
+
+  private remember(key: string): void {
+    this.keys.add(key);
+    if (this.keys.size <= MAX_REMEMBERED_KEYS) return;
+    const oldest = this.keys.values().next().value;
+    if (oldest !== undefined) {
+      this.keys.delete(oldest);
+      this.finals.delete(oldest);
+    }
+  }
+
+  private async run(command: DeliveredCommand): Promise<void> {
+    const { clock, rng, stats } = this.deps;
+    stats.commandsStarted++;
+    const plan = planCommand(command, rng, this.deps.context());
+    const running = this.sendAck(command.id, { status: "running" });
+    await sleep(clock, plan.durationMs);
+    if (plan.stackVersion && plan.final.status === "succeeded") this.deps.onStackVersion(plan.stackVersion);
+    stats.commandsFinished++;
+    await running;
+    const final = { id: command.id, ack: plan.final, isSending: true };
+    this.finals.set(command.idempotencyKey, final);
+    await this.sendAck(command.id, plan.final);
+    final.isSending = false;
+  }
+
+  private async resendFinal(key: string): Promise<void> {
+    const final = this.finals.get(key);
+    if (!final || final.isSending) return;
+    final.isSending = true;
+    await this.sendAck(final.id, final.ack);
+    final.isSending = false;
+  }
+
+  async sendAck(id: string, ack: AckRequest): Promise<AckOutcome> {
+    const { client, clock, stats } = this.deps;
+    for (let attempt = 0; attempt < MAX_ACK_ATTEMPTS && !this.deps.isStopped(); attempt++) {
+      await this.deps.beforeRequest();
+      if (this.deps.isStopped()) break;
+      try {
+        await client.ack(id, ack);
+        return "ok";
+      } catch (error) {
+        const status = statusOf(error);
+        stats.error(status);
+        if (status === 409) {
+          this.deps.log(`ack ${ack.status} for command ${id}: conflict (409), not retrying`);
+          return "conflict";
+        }
+        if (status === 404) return "gone";
+        if (status === 401) {
+          this.deps.onUnauthorized();
+          return "gave-up";
+        }
+        if (status >= 400 && status < 500 && status !== 429) return "gave-up";
+        const retryAfterSec = error instanceof ProtocolError ? error.retryAfterSec : undefined;
+        await sleep(
+          clock,
+          status === 429 ? (retryAfterSec ?? 5) * 1000 : Math.min(60_000, 2_000 * 2 ** attempt),
+        );
+      }
+    }
+    return "gave-up";
+  }
+}

@@ -1,0 +1,229 @@
+// One virtual satellite: enrolls once, then beats on its interval, buffers while cut off or failing, and
+// runs the commands the core sends back. Client and clock are injected so tests drive it directly.
+import { type AgentClient, type HeartbeatResponse, MAX_SAMPLES_PER_HEARTBEAT } from "../protocol";
+import { type CancelTimer, type Clock, sleep } from "./clock";
+import { CommandRunner } from "./command-runner";
+import { enrollAgent } from "./enroll";
+import { errorMessage, retryAfterMs, statusOf } from "./errors";
+import type { SiteSpec } from "./fleet";
+import { classifyHeartbeatError } from "./heartbeat-errors";
+import { type OutageGate, type OutageState, nextOutage, stepOutage } from "./offline";
+import { type Rng, rngFor, uniform } from "./prng";
+import { slowLinkDelayMs } from "./rtt";
+import { SampleBuffer } from "./sample-buffer";
+import { SampleModel } from "./sampler";
+import type { AgentState } from "./state-file";
+import type { SimStats } from "./stats";
+
+export type SimAgentOptions = { speed: number; upgradeFailureRate: number; isFlaky: boolean };
+export type SimAgentDeps = {
+  client: Pick<AgentClient, "enroll" | "heartbeat" | "ack" | "setToken">;
+  clock: Clock;
+  stats: SimStats;
+  gate: OutageGate;
+  log: (message: string) => void;
+};
+/** `revoked`: the core refused the agent token (401), so its saved state is worthless. */
+export type AgentPhase = "enrolling" | "running" | "skipped" | "revoked" | "stopped";
+
+const MIN_INTERVAL_MS = 200;
+const CUT_OFF_POLL_MS = 5_000;
+const DAY_MS = 86_400_000;
+
+export class SimAgent {
+  phase: AgentPhase;
+  satelliteId: string | null;
+  intervalSec: number;
+  stackVersion: string;
+  seq: number;
+  readonly buffer = new SampleBuffer();
+  readonly commands: CommandRunner;
+  private token: string | null;
+  private previousStackVersion: string | null = null;
+  private readonly model: SampleModel;
+  private readonly rng: Rng;
+  private readonly outage: OutageState;
+  private readonly bootMs: number;
+  private retryAtMs = 0;
+  private batchLimit = MAX_SAMPLES_PER_HEARTBEAT;
+  private nextRequestDelayMs = 0;
+  private last = { rttMs: 0, cpuPct: 0 };
+  private cancelTimer: CancelTimer | null = null;
+
+  constructor(
+    readonly spec: SiteSpec,
+    saved: AgentState | null,
+    private readonly options: SimAgentOptions,
+    private readonly deps: SimAgentDeps,
+  ) {
+    const { clock } = deps;
+    this.model = new SampleModel(spec);
+    this.rng = rngFor(spec.slug, "agent");
+    this.token = saved?.agentToken ?? null;
+    this.satelliteId = saved?.satelliteId ?? spec.satelliteId;
+    this.seq = saved?.seq ?? 0;
+    this.stackVersion = saved?.stackVersion || spec.stackVersion;
+    this.intervalSec = spec.heartbeatIntervalSec;
+    this.phase = this.token ? "running" : "enrolling";
+    if (this.token) deps.client.setToken(this.token);
+    const outageRng = rngFor(spec.slug, "outage");
+    const firstOutage = options.isFlaky ? nextOutage(outageRng, clock.now(), true) : null;
+    this.outage = { rng: outageRng, isCutOff: false, outage: firstOutage };
+    this.bootMs = clock.now() - uniform(this.rng, 2, 90) * DAY_MS;
+    const commandDeps = {
+      ...deps,
+      rng: rngFor(spec.slug, "commands"),
+      context: () => ({
+        ...this.last,
+        stackVersion: this.stackVersion,
+        previousStackVersion: this.previousStackVersion,
+        upgradeFailureRate: options.upgradeFailureRate,
+        uptimeSec: (clock.now() - this.bootMs) / 1000,
+      }),
+      onStackVersion: (version: string) => {
+        this.previousStackVersion = this.stackVersion;
+        this.stackVersion = version;
+      },
+      beforeRequest: () => this.beforeRequest(),
+      isStopped: () => !this.isActive,
+      onUnauthorized: () => this.revoke("ack"),
+      log: (message: string) => deps.log(`${spec.slug}: ${message}`),
+    };
+    this.commands = new CommandRunner(commandDeps, saved?.executedKeys);
+  }
+
+  get isActive(): boolean {
+    return this.phase === "running" || this.phase === "enrolling";
+  }
+
+  get isCutOff(): boolean {
+    return this.outage.isCutOff;
+  }
+
+  /** Staggered over the first interval so a thousand agents do not all call at once. */
+  start(delayMs = this.rng() * this.intervalMs()): void {
+    this.schedule(delayMs);
+  }
+
+  stop(): void {
+    if (this.isActive) this.phase = "stopped";
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    if (this.outage.isCutOff) this.deps.gate.leave(this.spec.slug);
+  }
+
+  snapshot(): AgentState | null {
+    if (!this.token || !this.satelliteId || this.phase === "revoked") return null;
+    const { satelliteId, seq, stackVersion } = this;
+    return {
+      satelliteId,
+      agentToken: this.token,
+      seq,
+      stackVersion,
+      executedKeys: this.commands.executedKeys,
+    };
+  }
+
+  /** One tick: take a sample, then send everything buffered unless cut off or told to wait. */
+  async beat(): Promise<void> {
+    const now = this.deps.clock.now();
+    const isCutOff = stepOutage(this.outage, this.deps.gate, this.spec.slug, now);
+    const delayMs = this.model.profile.isSlowLink ? slowLinkDelayMs(this.rng) : 0;
+    const sample = this.model.sample(++this.seq, now, delayMs);
+    this.last = { rttMs: sample.rttMs, cpuPct: sample.cpuPct };
+    this.buffer.push(sample);
+    if (isCutOff || now < this.retryAtMs) return;
+    this.nextRequestDelayMs = delayMs;
+    await this.flush();
+  }
+
+  /** Sends the buffer in batches of at most 500, oldest first; stops at the first retryable failure. */
+  async flush(): Promise<void> {
+    while (this.buffer.size > 0 && this.phase === "running") {
+      const samples = this.buffer.peekBatch(this.batchLimit);
+      await this.beforeRequest();
+      const request = { agentVersion: this.spec.agentVersion, stackVersion: this.stackVersion, samples };
+      try {
+        const answer = await this.deps.client.heartbeat(request);
+        this.buffer.drop(samples.length);
+        this.onAnswer(answer);
+      } catch (error) {
+        if (!this.onHeartbeatError(error, samples.length)) return;
+      }
+    }
+  }
+
+  private onAnswer(answer: HeartbeatResponse): void {
+    const { stats } = this.deps;
+    stats.heartbeats++;
+    stats.samplesSent += answer.accepted;
+    stats.duplicates += answer.duplicates;
+    // The core may hold later samples than we remember (state saved before a crash): never reuse a seq.
+    if (Number.isSafeInteger(answer.lastSeq) && answer.lastSeq > this.seq) this.seq = answer.lastSeq;
+    if (answer.heartbeatIntervalSec > 0) this.intervalSec = answer.heartbeatIntervalSec;
+    for (const command of answer.commands ?? []) {
+      this.commands.handle(command).catch((error: unknown) => {
+        this.deps.log(`${this.spec.slug}: command ${command.id} failed locally: ${errorMessage(error)}`);
+      });
+    }
+  }
+
+  /** Returns whether to go on with the next batch. */
+  private onHeartbeatError(error: unknown, batchSize: number): boolean {
+    this.deps.stats.error(statusOf(error));
+    const failure = classifyHeartbeatError(error, batchSize);
+    if (failure === "rate-limited") this.retryAtMs = this.deps.clock.now() + retryAfterMs(error);
+    if (failure === "revoked") this.revoke("heartbeat");
+    if (failure === "shrink-batch") this.batchLimit = Math.max(1, Math.floor(batchSize / 2));
+    if (failure === "drop-batch") {
+      this.deps.log(
+        `${this.spec.slug}: heartbeat refused, dropping ${batchSize} samples: ${errorMessage(error)}`,
+      );
+      this.buffer.drop(batchSize);
+    }
+    return failure === "shrink-batch" || failure === "drop-batch";
+  }
+
+  private revoke(during: string): void {
+    if (this.phase === "revoked") return;
+    this.deps.log(`${this.spec.slug}: agent token refused (401) on ${during}; stopping this agent`);
+    this.stop();
+    this.phase = "revoked";
+  }
+
+  /** Waits out a cut-off, then the slow link's delay, before any request leaves. */
+  private async beforeRequest(): Promise<void> {
+    while (this.outage.isCutOff && this.isActive) await sleep(this.deps.clock, CUT_OFF_POLL_MS);
+    const isSlow = this.model.profile.isSlowLink;
+    const delayMs = isSlow ? this.nextRequestDelayMs || slowLinkDelayMs(this.rng) : 0;
+    this.nextRequestDelayMs = 0;
+    if (delayMs > 0) await sleep(this.deps.clock, delayMs);
+  }
+
+  private intervalMs(): number {
+    return Math.max(MIN_INTERVAL_MS, (this.intervalSec * 1000) / this.options.speed);
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.isActive) this.cancelTimer = this.deps.clock.setTimer(() => void this.tick(), delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    this.cancelTimer = null;
+    if (this.phase === "enrolling" && this.deps.clock.now() >= this.retryAtMs) await this.enroll();
+    else if (this.phase === "running") await this.beat();
+    this.schedule(this.intervalMs() * uniform(this.rng, 0.9, 1.1));
+  }
+
+  private async enroll(): Promise<void> {
+    const outcome = await enrollAgent(this.spec, this.stackVersion, this.deps);
+    if (outcome.kind === "skip") this.phase = "skipped";
+    if (outcome.kind === "wait") this.retryAtMs = this.deps.clock.now() + outcome.ms;
+    if (outcome.kind !== "enrolled") return;
+    this.token = outcome.agentToken;
+    this.satelliteId = outcome.satelliteId;
+    if (outcome.heartbeatIntervalSec > 0) this.intervalSec = outcome.heartbeatIntervalSec;
+    this.deps.client.setToken(outcome.agentToken);
+    this.phase = "running";
+  }
+}

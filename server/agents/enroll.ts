@@ -1,0 +1,109 @@
+import "server-only";
+import { recordAudit } from "../audit";
+import { conflictOnUnique, db } from "../db";
+import { AppError, validationError } from "../errors";
+import { resolveRegion } from "../satellites/register";
+import { labelTextOf, searchTextOf } from "../satellites/view";
+import { EnrollInput } from "./schemas";
+import { AGENT_TOKEN_PREFIX, hashToken, JOIN_TOKEN_PATTERN, newToken, tokenHint } from "./tokens";
+
+export type Enrolled = { satelliteId: string; agentToken: string; heartbeatIntervalSec: number };
+
+const REFUSED = "Join token unknown, revoked, expired or used up.";
+
+/** An agent trades a join token for its own agent token, shown once and stored only as a hash. */
+export async function enrollAgent(input: unknown, ip?: string, now = new Date()): Promise<Enrolled> {
+  const parsed = EnrollInput.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const body = parsed.data;
+  if (!JOIN_TOKEN_PATTERN.test(body.joinToken)) throw new AppError("UNAUTHORIZED", REFUSED);
+  const agentToken = newToken(AGENT_TOKEN_PREFIX);
+  try {
+    return await db.$transaction(async (tx) => {
+      const join = await tx.joinToken.findUnique({ where: { tokenHash: hashToken(body.joinToken) } });
+      if (!join || join.revokedAt || join.expiresAt <= now || join.uses >= join.maxUses) {
+        throw new AppError("UNAUTHORIZED", REFUSED);
+      }
+      // Counted with a guard, so two agents racing for the last use cannot both win.
+      const used = await tx.joinToken.updateMany({
+        where: { id: join.id, uses: { lt: join.maxUses } },
+        data: { uses: { increment: 1 } },
+      });
+      if (used.count === 0) throw new AppError("UNAUTHORIZED", REFUSED);
+
+      let satelliteId: string;
+      let slug: string;
+      let intervalSec: number;
+      if (join.satelliteId) {
+        const s = await tx.satellite.findUnique({ where: { id: join.satelliteId } });
+        if (!s || s.lifecycle === "decommissioned") throw new AppError("UNAUTHORIZED", REFUSED);
+        await tx.satellite.update({
+          where: { id: s.id },
+          data: {
+            agentVersion: body.agentVersion,
+            stackVersion: body.stackVersion,
+            lifecycle: s.lifecycle === "pending" ? "active" : s.lifecycle,
+          },
+        });
+        // A re-enrolled satellite's older credentials get the same 24 h grace as a rotation.
+        await tx.agentCredential.updateMany({
+          where: { satelliteId: s.id, revokedAt: null, expiresAt: null },
+          data: { expiresAt: new Date(now.getTime() + 24 * 3_600_000) },
+        });
+        ({ id: satelliteId, slug, heartbeatIntervalSec: intervalSec } = s);
+      } else {
+        const s = body.satellite;
+        if (!s) {
+          const message = "is required: this join token is not bound to a registered satellite";
+          throw new AppError("VALIDATION", `satellite ${message}`, { fields: { satellite: message } });
+        }
+        const labels = s.labels ?? {};
+        const created = await tx.satellite.create({
+          data: {
+            slug: s.slug,
+            name: s.name,
+            kind: s.kind,
+            provider: s.provider,
+            city: s.city,
+            country: s.country,
+            lat: s.lat,
+            lon: s.lon,
+            regionId: await resolveRegion(tx, s.country),
+            labels,
+            labelText: labelTextOf(labels),
+            searchText: searchTextOf(s),
+            cpuCores: s.capacity.cores,
+            memoryGb: s.capacity.memoryGb,
+            storageTb: s.capacity.storageTb,
+            uplinkMbps: s.link.uplinkMbps,
+            downlinkMbps: s.link.downlinkMbps,
+            agentVersion: body.agentVersion,
+            stackVersion: body.stackVersion,
+            lifecycle: "active",
+          },
+        });
+        ({ id: satelliteId, slug, heartbeatIntervalSec: intervalSec } = created);
+      }
+      await tx.agentCredential.create({
+        data: { satelliteId, tokenHash: hashToken(agentToken), tokenHint: tokenHint(agentToken) },
+      });
+      await recordAudit(
+        tx,
+        { type: "agent", id: satelliteId, label: slug },
+        {
+          action: "agent.enroll",
+          targetType: "satellite",
+          targetId: satelliteId,
+          summary: `${slug} enrolled with join token ${join.tokenHint}${ip ? ` from ${ip}` : ""} (agent ${body.agentVersion}, stack ${body.stackVersion})`,
+        },
+      );
+      return { satelliteId, agentToken, heartbeatIntervalSec: intervalSec };
+    });
+  } catch (error) {
+    conflictOnUnique(
+      error,
+      { slug: `satellite.slug: "${body.satellite?.slug}" is already taken` },
+      "satellite.",
+    );
+  }
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { recordAudit } from "../audit";
+import { authorize, type Ctx } from "../auth/context";
+import { conflictOnUnique, db, type Tx } from "../db";
+import { AppError, validationError } from "../errors";
+import { COMMAND_PAYLOADS, COMMAND_TYPES, isCommandType } from "./types";
+
+export const EnqueueCommandInput = z.object({
+  satelliteId: z.string().min(1, "is required"),
+  type: z.string().refine(isCommandType, `must be one of ${COMMAND_TYPES.join(", ")}`),
+  payload: z.record(z.string(), z.unknown()).default({}),
+  idempotencyKey: z.string().trim().min(8, "must be at least 8 characters").max(120).optional(),
+  expiresInSec: z
+    .number()
+    .int()
+    .min(30)
+    .max(7 * 24 * 3600)
+    .default(3600),
+  rolloutId: z.string().optional(),
+});
+export type EnqueueCommandInput = z.input<typeof EnqueueCommandInput>;
+
+export type QueuedCommand = { id: string; idempotencyKey: string; state: string; isNew: boolean };
+
+/**
+ * Queues a command for one satellite; it rides on that satellite's next heartbeat answer. Retrying with the
+ * same idempotency key returns the command already queued instead of a second one.
+ */
+export async function enqueueCommand(
+  ctx: Ctx,
+  input: unknown,
+  now = new Date(),
+  tx?: Tx,
+): Promise<QueuedCommand> {
+  authorize(ctx, "commands.write");
+  const parsed = EnqueueCommandInput.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const cmd = parsed.data;
+  const payloadSchema = COMMAND_PAYLOADS[cmd.type as keyof typeof COMMAND_PAYLOADS];
+  const payload = payloadSchema.safeParse(cmd.payload);
+  if (!payload.success) {
+    const error = validationError(payload.error);
+    const fields = Object.fromEntries(
+      Object.entries(error.fields ?? {}).map(([k, v]) => [`payload.${k}`, v]),
+    );
+    throw new AppError("VALIDATION", `payload: ${error.message}`, { fields });
+  }
+  const key = cmd.idempotencyKey ?? randomUUID();
+  const run = async (t: Tx): Promise<QueuedCommand> => {
+    const existing = await t.command.findUnique({ where: { idempotencyKey: key } });
+    if (existing) {
+      if (existing.satelliteId !== cmd.satelliteId || existing.type !== cmd.type) {
+        throw new AppError("CONFLICT", `idempotencyKey ${key} was already used for another command`, {
+          fields: { idempotencyKey: "already used for another command" },
+        });
+      }
+      return { id: existing.id, idempotencyKey: key, state: existing.state, isNew: false };
+    }
+    const satellite = await t.satellite.findUnique({
+      where: { id: cmd.satelliteId },
+      select: { slug: true, regionId: true, lifecycle: true },
+    });
+    if (!satellite)
+      throw new AppError("NOT_FOUND", "No such satellite.", { fields: { satelliteId: "no such satellite" } });
+    authorize(ctx, "commands.write", { regionId: satellite.regionId, label: satellite.slug });
+    if (satellite.lifecycle === "decommissioned") {
+      throw new AppError("PRECONDITION_FAILED", `${satellite.slug} is decommissioned.`);
+    }
+    const created = await t.command.create({
+      data: {
+        satelliteId: cmd.satelliteId,
+        type: cmd.type,
+        payload: payload.data,
+        idempotencyKey: key,
+        issuedById: ctx.actor?.id ?? null,
+        rolloutId: cmd.rolloutId ?? null,
+        issuedAt: now,
+        expiresAt: new Date(now.getTime() + cmd.expiresInSec * 1000),
+      },
+    });
+    await recordAudit(t, ctx, {
+      action: "command.issue",
+      targetType: "satellite",
+      targetId: cmd.satelliteId,
+      summary: `Queued ${cmd.type} for ${satellite.slug}`,
+      data: { commandId: created.id, payload: payload.data },
+    });
+    return { id: created.id, idempotencyKey: key, state: created.state, isNew: true };
+  };
+  try {
+    return tx ? await run(tx) : await db.$transaction(run);
+  } catch (error) {
+    conflictOnUnique(error, { idempotencyKey: `idempotencyKey ${key} is already in use` });
+  }
+}

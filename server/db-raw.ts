@@ -1,0 +1,55 @@
+import "server-only";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { databaseKind, env, sqlitePath } from "./env";
+
+// The hot paths (agent ingest and token checks) use the drivers themselves: Prisma's calls measured many
+// times slower here. Everything else goes through Prisma (server/db.ts).
+
+export type RawSqlite = Database.Database;
+
+const globalRaw = globalThis as unknown as { orrerySqlite?: RawSqlite; orreryPgPool?: pg.Pool };
+
+export function rawSqlite(): RawSqlite {
+  if (globalRaw.orrerySqlite) return globalRaw.orrerySqlite;
+  const db = new Database(sqlitePath(), { timeout: 10_000 });
+  db.pragma("journal_mode = WAL");
+  // NORMAL in WAL mode: a commit survives a process crash; only power loss can take the last few.
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  globalRaw.orrerySqlite = db;
+  return db;
+}
+
+export function rawPgPool(): pg.Pool {
+  // timestamp without time zone holds UTC (Prisma's convention): read it back as UTC, whatever TZ says.
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (text) => new Date(`${text.replace(" ", "T")}Z`));
+  if (!globalRaw.orreryPgPool) {
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 8 });
+    // An idle connection dropped by the server must not crash the process; the pool reconnects.
+    pool.on("error", (error) =>
+      console.error(JSON.stringify({ level: "warn", message: "pg pool", error: error.message })),
+    );
+    globalRaw.orreryPgPool = pool;
+  }
+  return globalRaw.orreryPgPool;
+}
+
+export const isSqlite = databaseKind() === "sqlite";
+
+/** Prisma's SQLite adapter stores DateTime as ISO text with an explicit offset; raw writes must match. */
+export function sqliteDate(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+/** Prisma keeps PostgreSQL DateTime as UTC in `timestamp(3)`, which ignores any offset in its input. */
+export function pgDate(date: Date): string {
+  return date.toISOString().slice(0, 23);
+}
+
+export async function closeRaw(): Promise<void> {
+  globalRaw.orrerySqlite?.close();
+  globalRaw.orrerySqlite = undefined;
+  await globalRaw.orreryPgPool?.end();
+  globalRaw.orreryPgPool = undefined;
+}

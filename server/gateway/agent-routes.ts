@@ -1,0 +1,71 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { authenticateAgent, bearerToken, type AgentIdentity } from "../agents/auth";
+import { enrollAgent } from "../agents/enroll";
+import { recordHeartbeat } from "../agents/heartbeat";
+import { ackCommand } from "../commands/ack";
+import { AppError, isAppError } from "../errors";
+import { readJson, requireJson } from "./body";
+import { RateLimiter } from "./rate-limit";
+import { sendJson, type GatewayRouter } from "./router";
+
+// 120 calls a minute per agent, as the protocol promises; failed authentications are limited per address.
+const perAgent = new RateLimiter(120);
+const failedAuthPerAddress = new RateLimiter(30);
+
+function addressOf(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? "unknown";
+}
+
+function refuseIfGuessing(req: IncomingMessage) {
+  const wait = failedAuthPerAddress.peek(addressOf(req));
+  if (wait > 0)
+    throw new AppError("RATE_LIMITED", "Too many failed authentications from this address.", {
+      retryAfterSec: wait,
+    });
+}
+
+async function authenticated(req: IncomingMessage): Promise<AgentIdentity> {
+  refuseIfGuessing(req);
+  let agent: AgentIdentity;
+  try {
+    agent = await authenticateAgent(bearerToken(req.headers.authorization));
+  } catch (error) {
+    if (isAppError(error) && error.code === "UNAUTHORIZED") failedAuthPerAddress.take(addressOf(req));
+    throw error;
+  }
+  const wait = perAgent.take(agent.credentialId);
+  if (wait > 0)
+    throw new AppError("RATE_LIMITED", "Over 120 calls a minute for this agent.", { retryAfterSec: wait });
+  return agent;
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  sendJson(res, status, body);
+}
+
+export function agentRoutes(router: GatewayRouter): GatewayRouter {
+  return router
+    .on("POST", "/api/agent/v1/enroll", async (req, res) => {
+      requireJson(req);
+      refuseIfGuessing(req);
+      const body = await readJson(req);
+      try {
+        send(res, 201, await enrollAgent(body, addressOf(req)));
+      } catch (error) {
+        if (isAppError(error) && error.code === "UNAUTHORIZED") failedAuthPerAddress.take(addressOf(req));
+        throw error;
+      }
+    })
+    .on("POST", "/api/agent/v1/heartbeat", async (req, res) => {
+      requireJson(req);
+      const agent = await authenticated(req);
+      const body = await readJson(req);
+      send(res, 200, await recordHeartbeat(agent, body));
+    })
+    .on("POST", "/api/agent/v1/commands/:id/ack", async (req, res, params) => {
+      requireJson(req);
+      const agent = await authenticated(req);
+      const body = await readJson(req);
+      send(res, 200, await ackCommand(agent, params.id, body));
+    });
+}

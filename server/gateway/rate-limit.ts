@@ -1,0 +1,34 @@
+/** A token bucket per key: `perMinute` calls, refilled continuously. In memory, per process. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(private readonly perMinute: number) {}
+
+  /** 0 when the call may go ahead, otherwise the seconds to wait. */
+  take(key: string, now = Date.now()): number {
+    const refillPerMs = this.perMinute / 60_000;
+    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, at: now };
+    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * refillPerMs);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    if (this.buckets.size > 200_000) this.prune(now);
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
+  }
+
+  /** Seconds to wait if the key has no tokens left, without taking one. */
+  peek(key: string, now = Date.now()): number {
+    const bucket = this.buckets.get(key);
+    if (!bucket) return 0;
+    const refillPerMs = this.perMinute / 60_000;
+    const tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * refillPerMs);
+    return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000));
+  }
+
+  private prune(now: number) {
+    for (const [key, b] of this.buckets) if (now - b.at > 120_000) this.buckets.delete(key);
+  }
+}

@@ -1,0 +1,182 @@
+import "server-only";
+import { foldServices } from "@/lib/connectivity";
+import { rawSqlite, sqliteDate, type RawSqlite } from "../db-raw";
+import { parseJson, satellitePatch } from "./latest";
+import {
+  COMMAND_LEASE_MS,
+  FLUSH_MAX_SAMPLES,
+  FLUSH_WINDOW_MS,
+  MAX_DELIVERIES,
+  type DeliveredCommand,
+  type IngestJob,
+  type IngestResult,
+  type IngestWriter,
+} from "./types";
+
+type Pending = { job: IngestJob; resolve: (r: IngestResult) => void; reject: (e: unknown) => void };
+type CommandRow = {
+  id: string;
+  type: string;
+  payload: string;
+  idempotencyKey: string;
+  issuedAt: string;
+  expiresAt: string;
+};
+
+/**
+ * Group commit on better-sqlite3: heartbeats arriving within a few milliseconds share one transaction, and
+ * each is answered only after that transaction commits.
+ */
+export class SqliteIngestWriter implements IngestWriter {
+  private queue: Pending[] = [];
+  private queuedSamples = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly statements;
+
+  constructor(private readonly db: RawSqlite = rawSqlite()) {
+    this.statements = {
+      insertSample: db.prepare(
+        `INSERT OR IGNORE INTO "TelemetrySample" ("satelliteId","seq","at","receivedAt","cpuPct","memPct","diskPct","rxMbps","txMbps","rttMs","lossPct","health","services")
+         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      ),
+      // Expressions on the right see the row as it was, so an old buffered batch never overwrites newer state.
+      updateSatellite: db.prepare(
+        `UPDATE "Satellite" SET
+           "lastSeenAt" = @now, "staleAfter" = @staleAfter, "offlineAfter" = @offlineAfter,
+           "agentVersion" = @agentVersion, "stackVersion" = @stackVersion, "updatedAt" = @now,
+           "reportedHealth" = CASE WHEN @maxSeq > COALESCE("lastSeq", -1) THEN @health ELSE "reportedHealth" END,
+           "services" = CASE WHEN @maxSeq > COALESCE("lastSeq", -1) THEN @services ELSE "services" END,
+           "lastRxMbps" = CASE WHEN @maxSeq > COALESCE("lastSeq", -1) THEN @rx ELSE "lastRxMbps" END,
+           "lastTxMbps" = CASE WHEN @maxSeq > COALESCE("lastSeq", -1) THEN @tx ELSE "lastTxMbps" END,
+           "lastRttMs" = CASE WHEN @maxSeq > COALESCE("lastSeq", -1) THEN @rtt ELSE "lastRttMs" END,
+           "lastSeq" = MAX(COALESCE("lastSeq", -1), @maxSeq),
+           "lifecycle" = CASE WHEN "lifecycle" = 'pending' THEN 'active' ELSE "lifecycle" END
+         WHERE "id" = @id
+         RETURNING "lastSeq"`,
+      ),
+      claimCommands: db.prepare(
+        `UPDATE "Command" SET "state" = 'delivered', "deliveries" = "deliveries" + 1, "leaseUntil" = @leaseUntil,
+           "deliveredAt" = @now, "updatedAt" = @now
+         WHERE "satelliteId" = @id AND "expiresAt" > @now AND "deliveries" < @max
+           AND ("state" = 'queued' OR ("state" = 'delivered' AND "leaseUntil" <= @now))
+         RETURNING "id","type","payload","idempotencyKey","issuedAt","expiresAt"`,
+      ),
+    };
+  }
+
+  submit(job: IngestJob): Promise<IngestResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.queuedSamples += job.samples.length;
+      if (this.queuedSamples >= FLUSH_MAX_SAMPLES) {
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = null;
+        setImmediate(() => this.flush());
+      } else {
+        this.timer ??= setTimeout(() => this.flush(), FLUSH_WINDOW_MS);
+      }
+    });
+  }
+
+  private apply(job: IngestJob): IngestResult {
+    const received = sqliteDate(job.now);
+    let accepted = 0;
+    for (const s of job.samples) {
+      const info = this.statements.insertSample.run(
+        job.satelliteId,
+        s.seq,
+        sqliteDate(new Date(s.at)),
+        received,
+        s.cpuPct,
+        s.memPct,
+        s.diskPct,
+        s.rxMbps,
+        s.txMbps,
+        s.rttMs,
+        s.lossPct,
+        foldServices(s.services),
+        JSON.stringify(s.services),
+      );
+      accepted += info.changes;
+    }
+    const patch = satellitePatch(job);
+    const row = this.statements.updateSatellite.get({
+      id: job.satelliteId,
+      now: received,
+      staleAfter: sqliteDate(patch.staleAfter),
+      offlineAfter: sqliteDate(patch.offlineAfter),
+      agentVersion: job.agentVersion,
+      stackVersion: job.stackVersion,
+      maxSeq: patch.maxSeq,
+      health: patch.health,
+      services: patch.services,
+      rx: patch.rx,
+      tx: patch.tx,
+      rtt: patch.rtt,
+    }) as { lastSeq: number | bigint } | undefined;
+    if (!row) throw new Error(`satellite ${job.satelliteId} vanished during ingest`);
+    const commands = this.statements.claimCommands.all({
+      id: job.satelliteId,
+      now: received,
+      leaseUntil: sqliteDate(new Date(job.now.getTime() + COMMAND_LEASE_MS)),
+      max: MAX_DELIVERIES,
+    }) as CommandRow[];
+    return {
+      accepted,
+      duplicates: job.samples.length - accepted,
+      lastSeq: Number(row.lastSeq),
+      commands: commands.map(toDelivered),
+    };
+  }
+
+  private flush(): void {
+    this.timer = null;
+    const batch = this.queue;
+    this.queue = [];
+    this.queuedSamples = 0;
+    if (batch.length === 0) return;
+    const results: IngestResult[] = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const p of batch) results.push(this.apply(p.job));
+        })
+        .immediate();
+      batch.forEach((p, i) => p.resolve(results[i]));
+    } catch {
+      // One bad job must not fail its neighbours: retry each alone.
+      for (const p of batch) {
+        try {
+          p.resolve(this.db.transaction(() => this.apply(p.job)).immediate());
+        } catch (error) {
+          p.reject(error);
+        }
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.flush();
+  }
+}
+
+export function toDelivered(
+  row:
+    | CommandRow
+    | (Omit<CommandRow, "issuedAt" | "expiresAt" | "payload"> & {
+        payload: unknown;
+        issuedAt: Date | string;
+        expiresAt: Date | string;
+      }),
+): DeliveredCommand {
+  const iso = (d: Date | string) => new Date(d).toISOString();
+  return {
+    id: row.id,
+    type: row.type,
+    payload: parseJson(row.payload) ?? {},
+    idempotencyKey: row.idempotencyKey,
+    issuedAt: iso(row.issuedAt),
+    expiresAt: iso(row.expiresAt),
+  };
+}
