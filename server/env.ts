@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DEMO_PASSWORD: z.string().min(8).default("orrery-demo"),
+  // "off" when the reconciler runs apart (npm run worker) or not at all.
+  RECONCILER: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

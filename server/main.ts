@@ -9,6 +9,8 @@ import { applyAuthEnv, env } from "./env";
 import { createGateway } from "./gateway";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./http/headers";
 import { log } from "./log";
+import { ingestWriter } from "./ingest";
+import { Reconciler } from "./reconciler";
 
 type NextFactory = typeof nextModule;
 
@@ -27,6 +29,7 @@ async function main() {
   const handleNext = app.getRequestHandler();
   await app.prepare();
   const gateway = createGateway();
+  const reconciler = env.RECONCILER === "off" ? null : new Reconciler();
 
   const server = createServer((req, res) => {
     // Never trust these from the client: the entry stamps them for every layer behind it.
@@ -47,7 +50,9 @@ async function main() {
 
   const stop = (signal: string) => {
     log("info", `${signal}: closing`);
-    server.close(() => process.exit(0));
+    server.close(() => {
+      void Promise.all([reconciler?.stop(), ingestWriter().close()]).finally(() => process.exit(0));
+    });
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5_000).unref();
   };

@@ -1,0 +1,76 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { log, logError } from "../log";
+import { settleCommands } from "./commands";
+import { recordConnectivityTransitions } from "./connectivity";
+import { acquireLease, releaseLease } from "./lease";
+import { applyRetention } from "./retention";
+import { rollUp } from "./rollups";
+
+export const LEASE_NAME = "reconciler";
+const TICK_MS = 5_000;
+const LEASE_TTL_MS = 20_000;
+const ROLLUP_EVERY_MS = 60_000;
+const RETENTION_EVERY_MS = 10 * 60_000;
+
+export type TickReport = {
+  isLeader: boolean;
+  transitions?: number;
+  commands?: object;
+  rolledUp?: boolean;
+  retention?: object;
+};
+
+/**
+ * The one loop that keeps derived state true: connectivity transitions, command leases and expiry,
+ * telemetry roll-ups and retention. Any number may run; the lease row lets one work at a time.
+ */
+export class Reconciler {
+  readonly holder: string;
+  private timer: NodeJS.Timeout | null = null;
+  private lastRollup = 0;
+  private lastRetention = 0;
+  private running: Promise<unknown> | null = null;
+
+  constructor(holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`) {
+    this.holder = holder;
+  }
+
+  /** One pass. Every step is idempotent, so a crash or restart between steps loses nothing. */
+  async tick(now = new Date()): Promise<TickReport> {
+    const isLeader = await acquireLease(LEASE_NAME, this.holder, LEASE_TTL_MS, now);
+    if (!isLeader) return { isLeader };
+    const report: TickReport = { isLeader };
+    report.transitions = await recordConnectivityTransitions(now);
+    report.commands = await settleCommands(now);
+    if (now.getTime() - this.lastRollup >= ROLLUP_EVERY_MS) {
+      await rollUp(now);
+      this.lastRollup = now.getTime();
+      report.rolledUp = true;
+    }
+    if (now.getTime() - this.lastRetention >= RETENTION_EVERY_MS) {
+      report.retention = await applyRetention(now);
+      this.lastRetention = now.getTime();
+    }
+    return report;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    const loop = async () => {
+      this.running = this.tick().catch((error: unknown) => logError("reconciler tick failed", error));
+      await this.running;
+      if (this.timer) this.timer = setTimeout(loop, TICK_MS);
+    };
+    this.timer = setTimeout(loop, 500);
+    log("info", "reconciler started", { holder: this.holder });
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+    await releaseLease(LEASE_NAME, this.holder).catch(() => undefined);
+  }
+}

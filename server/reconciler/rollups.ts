@@ -1,0 +1,105 @@
+import "server-only";
+import { db } from "../db";
+import { isSqlite, pgDate, rawPgPool, rawSqlite, sqliteDate } from "../db-raw";
+
+const WATERMARK = "rollup.watermark";
+// Samples are stamped receivedAt before their commit; a margin keeps a tick from passing over one in flight.
+const COMMIT_MARGIN_MS = 30_000;
+
+// Shared column lists: the 5-minute roll-up aggregates raw samples, the hourly one the 5-minute roll-ups.
+const COLS = `"satelliteId","bucketSec","bucketStart","samples","cpuAvg","cpuMax","memAvg","diskAvg","rxAvg","rxMax","txAvg","txMax","rttAvg","rttMax","lossAvg","healthyCount","degradedCount","criticalCount","expectedCount"`;
+const UPSERT = `ON CONFLICT ("satelliteId","bucketSec","bucketStart") DO UPDATE SET
+  "samples"=excluded."samples","cpuAvg"=excluded."cpuAvg","cpuMax"=excluded."cpuMax","memAvg"=excluded."memAvg",
+  "diskAvg"=excluded."diskAvg","rxAvg"=excluded."rxAvg","rxMax"=excluded."rxMax","txAvg"=excluded."txAvg",
+  "txMax"=excluded."txMax","rttAvg"=excluded."rttAvg","rttMax"=excluded."rttMax","lossAvg"=excluded."lossAvg",
+  "healthyCount"=excluded."healthyCount","degradedCount"=excluded."degradedCount","criticalCount"=excluded."criticalCount",
+  "expectedCount"=excluded."expectedCount"`;
+const RAW_AGG = `COUNT(*), AVG(s."cpuPct"), MAX(s."cpuPct"), AVG(s."memPct"), AVG(s."diskPct"), AVG(s."rxMbps"), MAX(s."rxMbps"),
+  AVG(s."txMbps"), MAX(s."txMbps"), AVG(s."rttMs"), MAX(s."rttMs"), AVG(s."lossPct"),
+  SUM(CASE WHEN s."health"='healthy' THEN 1 ELSE 0 END), SUM(CASE WHEN s."health"='degraded' THEN 1 ELSE 0 END),
+  SUM(CASE WHEN s."health"='critical' THEN 1 ELSE 0 END)`;
+const W = (c: string) => `SUM(r."${c}" * r."samples") / SUM(r."samples")`;
+const HOUR_AGG = `SUM(r."samples"), ${W("cpuAvg")}, MAX(r."cpuMax"), ${W("memAvg")}, ${W("diskAvg")}, ${W("rxAvg")}, MAX(r."rxMax"),
+  ${W("txAvg")}, MAX(r."txMax"), ${W("rttAvg")}, MAX(r."rttMax"), ${W("lossAvg")},
+  SUM(r."healthyCount"), SUM(r."degradedCount"), SUM(r."criticalCount"), SUM(r."expectedCount")`;
+
+// SQLite keeps DateTime as ISO text: buckets are computed on epoch seconds and written back as the same text.
+const sqEpoch = (col: string) => `CAST(strftime('%s', substr(${col}, 1, 19)) AS INTEGER)`;
+const sqText = (epochExpr: string) =>
+  `(strftime('%Y-%m-%dT%H:%M:%S', ${epochExpr}, 'unixepoch') || '.000+00:00')`;
+const sqFloor = (col: string, sec: number) => sqText(`(${sqEpoch(col)} / ${sec}) * ${sec}`);
+
+function sqliteRollup(from: string, until: string) {
+  const touched = `WITH touched AS (SELECT "satelliteId", MIN("at") AS since FROM "TelemetrySample"
+    WHERE "receivedAt" > @from AND "receivedAt" <= @until GROUP BY "satelliteId")`;
+  const db = rawSqlite();
+  db.transaction(() => {
+    db.prepare(
+      `${touched} INSERT INTO "TelemetryRollup" (${COLS})
+       SELECT s."satelliteId", 300, ${sqFloor('s."at"', 300)}, ${RAW_AGG}, 300 / MAX(1, sat."heartbeatIntervalSec")
+       FROM touched t JOIN "TelemetrySample" s ON s."satelliteId" = t."satelliteId" AND s."at" >= ${sqFloor("t.since", 300)}
+       JOIN "Satellite" sat ON sat."id" = s."satelliteId"
+       WHERE true GROUP BY s."satelliteId", ${sqEpoch('s."at"')} / 300 ${UPSERT}`,
+    ).run({ from, until });
+    db.prepare(
+      `${touched} INSERT INTO "TelemetryRollup" (${COLS})
+       SELECT r."satelliteId", 3600, ${sqFloor('r."bucketStart"', 3600)}, ${HOUR_AGG}
+       FROM touched t JOIN "TelemetryRollup" r ON r."satelliteId" = t."satelliteId" AND r."bucketSec" = 300
+         AND r."bucketStart" >= ${sqFloor("t.since", 3600)}
+       WHERE true GROUP BY r."satelliteId", ${sqEpoch('r."bucketStart"')} / 3600 ${UPSERT}`,
+    ).run({ from, until });
+  })();
+}
+
+async function pgRollup(from: string, until: string) {
+  const bin = (sec: number, col: string) =>
+    `date_bin(interval '${sec} seconds', ${col}, timestamp '2000-01-01')`;
+  const touched = `WITH touched AS (SELECT "satelliteId", MIN("at") AS since FROM "TelemetrySample"
+    WHERE "receivedAt" > $1 AND "receivedAt" <= $2 GROUP BY "satelliteId")`;
+  const client = await rawPgPool().connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      `${touched} INSERT INTO "TelemetryRollup" (${COLS})
+       SELECT s."satelliteId", 300, ${bin(300, 's."at"')}, ${RAW_AGG}, 300 / GREATEST(1, MAX(sat."heartbeatIntervalSec"))
+       FROM touched t JOIN "TelemetrySample" s ON s."satelliteId" = t."satelliteId" AND s."at" >= ${bin(300, "t.since")}
+       JOIN "Satellite" sat ON sat."id" = s."satelliteId"
+       GROUP BY s."satelliteId", ${bin(300, 's."at"')} ${UPSERT}`,
+      [from, until],
+    );
+    await client.query(
+      `${touched} INSERT INTO "TelemetryRollup" (${COLS})
+       SELECT r."satelliteId", 3600, ${bin(3600, 'r."bucketStart"')}, ${HOUR_AGG}
+       FROM touched t JOIN "TelemetryRollup" r ON r."satelliteId" = t."satelliteId" AND r."bucketSec" = 300
+         AND r."bucketStart" >= ${bin(3600, "t.since")}
+       GROUP BY r."satelliteId", ${bin(3600, 'r."bucketStart"')} ${UPSERT}`,
+      [from, until],
+    );
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Recomputes the 5-minute and hourly roll-ups of every bucket that received samples since the last tick,
+ * from the raw data, so late (buffered) samples are counted too. Idempotent: a repeated tick rewrites the
+ * same values.
+ */
+export async function rollUp(now: Date): Promise<{ from: Date; until: Date }> {
+  const state = await db.jobState.findUnique({ where: { name: WATERMARK } });
+  const from = state ? new Date(state.value) : new Date(0);
+  const until = new Date(now.getTime() - COMMIT_MARGIN_MS);
+  if (until <= from) return { from, until: from };
+  if (isSqlite) sqliteRollup(sqliteDate(from), sqliteDate(until));
+  else await pgRollup(pgDate(from), pgDate(until));
+  await db.jobState.upsert({
+    where: { name: WATERMARK },
+    create: { name: WATERMARK, value: until.toISOString() },
+    update: { value: until.toISOString() },
+  });
+  return { from, until };
+}
