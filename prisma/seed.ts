@@ -1,9 +1,12 @@
 // Seeds the compliance regions, a demo fleet of real cities, a few releases and one user per role.
 //   npm run db:seed                       300 satellites (when the fleet is empty)
 //   npm run db:seed -- --satellites 10000 --reset     a benchmark-sized fleet
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { hashToken, JOIN_TOKEN_PREFIX, newToken, tokenHint } from "../server/agents/tokens";
 import { db } from "../server/db";
-import { env, isProduction } from "../server/env";
+import { databaseKind, env, isProduction, sqlitePath } from "../server/env";
 import { labelTextOf, searchTextOf } from "../server/satellites/view";
 import { createUserUnchecked } from "../server/users/users";
 import { migrate } from "./migrate";
@@ -104,6 +107,60 @@ async function seedFleet(count: number) {
   console.log(`Seeded ${fleet.length} satellites in ${countries} countries (${Date.now() - started} ms).`);
 }
 
+/** Beside the SQLite file (data/ for PostgreSQL), so a test database never overwrites the demo's tokens. */
+const DEMO_TOKENS_FILE = join(databaseKind() === "sqlite" ? dirname(sqlitePath()) : "data", "demo-join-tokens.json");
+
+/**
+ * One single-use join token per seeded satellite, bound to it, written to a local file for the simulator:
+ * the demo fleet then enrolls and reports through the real agent protocol. Pending satellites are left
+ * out so a few stay "never seen", as in a real fleet.
+ */
+async function issueDemoJoinTokens() {
+  const satellites = await db.satellite.findMany({
+    where: { lifecycle: { notIn: ["pending", "decommissioned"] } },
+    orderBy: { slug: "asc" },
+  });
+  const expiresAt = new Date(Date.now() + 30 * 86_400_000);
+  const entries = satellites.map((s) => ({ satellite: s, token: newToken(JOIN_TOKEN_PREFIX) }));
+  for (let i = 0; i < entries.length; i += 1000) {
+    await db.joinToken.createMany({
+      data: entries.slice(i, i + 1000).map(({ satellite, token }) => ({
+        tokenHash: hashToken(token),
+        tokenHint: tokenHint(token),
+        note: "demo simulator",
+        maxUses: 1,
+        expiresAt,
+        satelliteId: satellite.id,
+      })),
+    });
+  }
+  await db.auditEvent.create({
+    data: {
+      actorType: "system",
+      actorLabel: "seed",
+      action: "join-token.create",
+      targetType: "fleet",
+      summary: `Issued ${entries.length} single-use demo join tokens for the simulator`,
+    },
+  });
+  mkdirSync(dirname(DEMO_TOKENS_FILE), { recursive: true });
+  const file = entries.map(({ satellite: s, token }) => ({
+    slug: s.slug,
+    satelliteId: s.id,
+    joinToken: token,
+    heartbeatIntervalSec: s.heartbeatIntervalSec,
+    lat: s.lat,
+    lon: s.lon,
+    kind: s.kind,
+    uplinkMbps: s.uplinkMbps,
+    downlinkMbps: s.downlinkMbps,
+    stackVersion: s.stackVersion,
+    agentVersion: s.agentVersion,
+  }));
+  writeFileSync(DEMO_TOKENS_FILE, JSON.stringify(file, null, 1), { mode: 0o600 });
+  console.log(`Wrote ${file.length} demo join tokens to ${DEMO_TOKENS_FILE} for the simulator.`);
+}
+
 async function seedReleases() {
   const all = REGIONS.map((r) => r.id);
   for (const r of RELEASES) {
@@ -152,8 +209,10 @@ async function main() {
     await db.satellite.deleteMany({});
     console.log(`Removed ${existing} satellites.`);
   }
-  if (existing === 0 || values.reset) await seedFleet(count);
-  else console.log(`The fleet already has ${existing} satellites: left as it is (--reset replaces it).`);
+  if (existing === 0 || values.reset) {
+    await seedFleet(count);
+    if (!isProduction) await issueDemoJoinTokens();
+  } else console.log(`The fleet already has ${existing} satellites: left as it is (--reset replaces it).`);
   await seedReleases();
   if (isProduction || values["no-users"]) {
     console.log("No demo users created (production never seeds them): use npm run user:create.");
