@@ -15,12 +15,16 @@ async function main() {
     },
   });
   const created = await db.$transaction((tx) =>
-    createJoinTokenUnchecked(tx, { type: "system", label: "cli" }, {
-      uses: values.uses,
-      expiresIn: values.expires,
-      satelliteId: values.satellite,
-      note: values.note,
-    }),
+    createJoinTokenUnchecked(
+      tx,
+      { type: "system", label: "cli" },
+      {
+        uses: values.uses,
+        expiresIn: values.expires,
+        satelliteId: values.satellite,
+        note: values.note,
+      },
+    ),
   );
   console.error(`Join token (shown once; expires ${created.expiresAt}, ${values.uses} use(s)):`);
   console.log(created.token);
@@ -29,7 +33,12 @@ async function main() {
 main()
   .then(() => db.$disconnect())
   .catch(async (error: unknown) => {
-    const fields = isAppError(error) && error.fields ? Object.entries(error.fields).map(([k, v]) => `  ${k}: ${v}`).join("\n") : "";
+    const fields =
+      isAppError(error) && error.fields
+        ? Object.entries(error.fields)
+            .map(([k, v]) => `  ${k}: ${v}`)
+            .join("\n")
+        : "";
     console.error(isAppError(error) || error instanceof Error ? error.message : error);
     if (fields) console.error(fields);
     await db.$disconnect();

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db";
+import { isSqlite, rawPgPool, rawSqlite } from "../db-raw";
 import { AppError } from "../errors";
 import { AGENT_TOKEN_PATTERN, hashToken } from "./tokens";
 
@@ -40,28 +40,24 @@ export async function authenticateAgent(token: string | null, now = new Date()):
   ) {
     return hit.identity;
   }
-  const credential = await db.agentCredential.findUnique({
-    where: { tokenHash: hash },
-    include: {
-      satellite: { select: { slug: true, regionId: true, heartbeatIntervalSec: true, lifecycle: true } },
-    },
-  });
+  const row = await lookup(hash);
+  const expiresAt = row?.expiresAt ? new Date(row.expiresAt).getTime() : null;
   const isValid =
-    credential &&
-    !credential.revokedAt &&
-    (!credential.expiresAt || credential.expiresAt > now) &&
-    credential.satellite.lifecycle !== "decommissioned";
+    row &&
+    !row.revokedAt &&
+    (expiresAt === null || expiresAt > now.getTime()) &&
+    row.lifecycle !== "decommissioned";
   if (!isValid) {
     cache.delete(hash);
     throw new AppError("UNAUTHORIZED", "Unknown or revoked agent token.");
   }
   const identity: AgentIdentity = {
-    credentialId: credential.id,
-    satelliteId: credential.satelliteId,
-    slug: credential.satellite.slug,
-    regionId: credential.satellite.regionId,
-    intervalSec: credential.satellite.heartbeatIntervalSec,
-    expiresAt: credential.expiresAt?.getTime() ?? null,
+    credentialId: row.id,
+    satelliteId: row.satelliteId,
+    slug: row.slug,
+    regionId: row.regionId,
+    intervalSec: Number(row.heartbeatIntervalSec),
+    expiresAt,
   };
   cache.set(hash, { identity, until: now.getTime() + CACHE_MS });
   if (cache.size > 100_000) cache.delete(cache.keys().next().value as string);
@@ -70,4 +66,29 @@ export async function authenticateAgent(token: string | null, now = new Date()):
 
 export function forgetAgentTokens(): void {
   cache.clear();
+}
+
+type CredentialRow = {
+  id: string;
+  satelliteId: string;
+  expiresAt: string | Date | null;
+  revokedAt: string | Date | null;
+  slug: string;
+  regionId: string;
+  heartbeatIntervalSec: number;
+  lifecycle: string;
+};
+
+const LOOKUP = `SELECT c."id", c."satelliteId", c."expiresAt", c."revokedAt", s."slug", s."regionId", s."heartbeatIntervalSec", s."lifecycle"
+  FROM "AgentCredential" c JOIN "Satellite" s ON s."id" = c."satelliteId" WHERE c."tokenHash" = `;
+
+// On the hot path, through the driver: one indexed lookup, no ORM round trip.
+let sqliteLookup: ReturnType<ReturnType<typeof rawSqlite>["prepare"]> | null = null;
+async function lookup(hash: string): Promise<CredentialRow | undefined> {
+  if (isSqlite) {
+    sqliteLookup ??= rawSqlite().prepare(`${LOOKUP}?`);
+    return sqliteLookup.get(hash) as CredentialRow | undefined;
+  }
+  const { rows } = await rawPgPool().query<CredentialRow>(`${LOOKUP}$1`, [hash]);
+  return rows[0];
 }

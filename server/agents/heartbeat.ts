@@ -1,9 +1,9 @@
 import "server-only";
-import { validationError } from "../errors";
+import { AppError, validationError } from "../errors";
 import { ingestWriter } from "../ingest";
 import type { IngestResult } from "../ingest/types";
 import type { AgentIdentity } from "./auth";
-import { heartbeatSchema } from "./schemas";
+import { HeartbeatInput, sampleTimeErrors } from "./schemas";
 
 export type HeartbeatAnswer = IngestResult & { heartbeatIntervalSec: number };
 
@@ -13,8 +13,11 @@ export async function recordHeartbeat(
   input: unknown,
   now = new Date(),
 ): Promise<HeartbeatAnswer> {
-  const parsed = heartbeatSchema(now).safeParse(input);
+  const parsed = HeartbeatInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
+  const timeErrors = sampleTimeErrors(parsed.data.samples, now);
+  const first = Object.keys(timeErrors)[0];
+  if (first) throw new AppError("VALIDATION", `${first}: ${timeErrors[first]}`, { fields: timeErrors });
   const result = await ingestWriter().submit({
     satelliteId: agent.satelliteId,
     intervalSec: agent.intervalSec,

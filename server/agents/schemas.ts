@@ -60,55 +60,55 @@ export const ServiceName = z
   .string()
   .regex(/^[a-z][a-z0-9_.-]{0,39}$/, "service names are lower-case, up to 40 characters");
 
-/** One heartbeat sample; `now` bounds its timestamp (no more than 5 min ahead, 7 days back). */
-export function sampleSchema(now: Date) {
-  return z.object({
-    seq: z
-      .number({ error: "must be a number" })
-      .int("must be a whole number")
-      .min(0, "cannot be negative")
-      .max(Number.MAX_SAFE_INTEGER, "must be at most 2^53-1"),
-    at: z.iso
-      .datetime({ offset: true, error: "must be an ISO 8601 date-time" })
-      .refine((at) => Date.parse(at) <= now.getTime() + FUTURE_MS, "is more than 5 min in the future")
-      .refine((at) => Date.parse(at) >= now.getTime() - PAST_MS, "is older than 7 days"),
-    cpuPct: pct("cpuPct"),
-    memPct: pct("memPct"),
-    diskPct: pct("diskPct"),
-    rxMbps: nonNegative(100_000_000),
-    txMbps: nonNegative(100_000_000),
-    rttMs: nonNegative(600_000),
-    lossPct: pct("lossPct"),
-    services: z
-      .record(ServiceName, z.enum(SERVICE_STATUS, { error: `must be one of ${SERVICE_STATUS.join(", ")}` }))
-      .refine((s) => Object.keys(s).length <= 50, "at most 50 services"),
-  });
-}
+// Built once: zod compiles a schema on first use, so a schema per request would cost more than the work.
+const Sample = z.object({
+  seq: z
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "cannot be negative")
+    .max(Number.MAX_SAFE_INTEGER, "must be at most 2^53-1"),
+  at: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" }),
+  cpuPct: pct("cpuPct"),
+  memPct: pct("memPct"),
+  diskPct: pct("diskPct"),
+  rxMbps: nonNegative(100_000_000),
+  txMbps: nonNegative(100_000_000),
+  rttMs: nonNegative(600_000),
+  lossPct: pct("lossPct"),
+  services: z
+    .record(ServiceName, z.enum(SERVICE_STATUS, { error: `must be one of ${SERVICE_STATUS.join(", ")}` }))
+    .refine((s) => Object.keys(s).length <= 50, "at most 50 services"),
+});
 
-export function heartbeatSchema(now: Date) {
-  return z.object({
-    agentVersion: Version,
-    stackVersion: Version,
-    samples: z
-      .array(sampleSchema(now))
-      .min(1, "must hold at least one sample")
-      .max(MAX_SAMPLES, `must hold at most ${MAX_SAMPLES} samples`)
-      .superRefine((samples, ctx) => {
-        for (let i = 1; i < samples.length; i++) {
-          if (samples[i].seq <= samples[i - 1].seq) {
-            ctx.addIssue({
-              code: "custom",
-              path: [i, "seq"],
-              message: "samples must be in rising seq order",
-            });
-            return;
-          }
+export const HeartbeatInput = z.object({
+  agentVersion: Version,
+  stackVersion: Version,
+  samples: z
+    .array(Sample)
+    .min(1, "must hold at least one sample")
+    .max(MAX_SAMPLES, `must hold at most ${MAX_SAMPLES} samples`)
+    .superRefine((samples, ctx) => {
+      for (let i = 1; i < samples.length; i++) {
+        if (samples[i].seq <= samples[i - 1].seq) {
+          ctx.addIssue({ code: "custom", path: [i, "seq"], message: "samples must be in rising seq order" });
+          return;
         }
-      }),
-  });
-}
-export type HeartbeatInput = z.infer<ReturnType<typeof heartbeatSchema>>;
+      }
+    }),
+});
+export type HeartbeatInput = z.infer<typeof HeartbeatInput>;
 export type SampleInput = HeartbeatInput["samples"][number];
+
+/** Field errors for samples timed more than 5 min ahead of `now` or more than 7 days before it. */
+export function sampleTimeErrors(samples: SampleInput[], now: Date): Record<string, string> {
+  const errors: Record<string, string> = {};
+  samples.forEach((s, i) => {
+    const t = Date.parse(s.at);
+    if (t > now.getTime() + FUTURE_MS) errors[`samples[${i}].at`] = "is more than 5 min in the future";
+    else if (t < now.getTime() - PAST_MS) errors[`samples[${i}].at`] = "is older than 7 days";
+  });
+  return errors;
+}
 
 export const AckInput = z.object({
   status: z.enum(["running", "succeeded", "failed"], { error: "must be running, succeeded or failed" }),

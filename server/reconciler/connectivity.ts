@@ -29,30 +29,41 @@ export async function recordConnectivityTransitions(now: Date): Promise<number> 
     },
     take: 5000,
   });
-  for (const s of candidates) {
-    const to = connectivityOf(s.lastSeenAt, s.heartbeatIntervalSec, now);
-    const from = s.recordedConnectivity;
-    if (to === from) continue;
-    await db.$transaction(async (tx) => {
+  const moves = candidates
+    .map((s) => ({
+      ...s,
+      from: s.recordedConnectivity,
+      to: connectivityOf(s.lastSeenAt, s.heartbeatIntervalSec, now),
+    }))
+    .filter((m) => m.from !== m.to);
+  if (moves.length === 0) return 0;
+  // One short transaction per tick: the hot ingest writer shares the database and must not wait long.
+  await db.$transaction(async (tx) => {
+    const groups = new Map<string, typeof moves>();
+    for (const m of moves) groups.set(`${m.from}>${m.to}`, [...(groups.get(`${m.from}>${m.to}`) ?? []), m]);
+    for (const group of groups.values()) {
+      const { from, to } = group[0];
       // Guarded on the old value, so two reconcilers cannot record the same transition twice.
-      const moved = await tx.satellite.updateMany({
-        where: { id: s.id, recordedConnectivity: from },
+      await tx.satellite.updateMany({
+        where: { id: { in: group.map((m) => m.id) }, recordedConnectivity: from },
         data: { recordedConnectivity: to },
       });
-      if (moved.count === 0) return;
-      await tx.connectivityEvent.create({ data: { satelliteId: s.id, from, to, at: now } });
-      if (to === "offline" || from === "offline") {
-        await recordAudit(tx, REPORTER, {
-          action: to === "offline" ? "satellite.offline" : "satellite.online",
-          targetType: "satellite",
-          targetId: s.id,
-          summary:
-            to === "offline"
-              ? `${s.slug} went offline (last seen ${s.lastSeenAt ? formatAgo(s.lastSeenAt, now) : "never"})`
-              : `${s.slug} is back (${to}) after being offline`,
-        });
-      }
+    }
+    await tx.connectivityEvent.createMany({
+      data: moves.map((m) => ({ satelliteId: m.id, from: m.from, to: m.to, at: now })),
     });
-  }
-  return candidates.length;
+    const noted = moves.filter((m) => m.to === "offline" || m.from === "offline");
+    for (const m of noted) {
+      await recordAudit(tx, REPORTER, {
+        action: m.to === "offline" ? "satellite.offline" : "satellite.online",
+        targetType: "satellite",
+        targetId: m.id,
+        summary:
+          m.to === "offline"
+            ? `${m.slug} went offline (last seen ${m.lastSeenAt ? formatAgo(m.lastSeenAt, now) : "never"})`
+            : `${m.slug} is back (${m.to}) after being offline`,
+      });
+    }
+  });
+  return moves.length;
 }

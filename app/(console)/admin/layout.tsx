@@ -5,6 +5,7 @@ import { getCtx } from "@/server/auth/session";
 const TABS = [
   { href: "/admin/satellites", label: "Satellites" },
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/tokens", label: "Join tokens" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

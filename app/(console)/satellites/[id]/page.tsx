@@ -10,6 +10,7 @@ import { mayDo } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
 import { getSatellite, type SatelliteDetail } from "@/server/satellites/get";
+import { connectivityHistory } from "@/server/satellites/history";
 
 export const metadata: Metadata = { title: "Satellite" };
 
@@ -32,6 +33,7 @@ export default async function SatellitePage({ params }: { params: Promise<{ id: 
     throw error;
   }
   const labels = Object.entries(s.labels);
+  const history = await connectivityHistory(ctx, s.id, 15);
   return (
     <div className="page">
       <PageHead
@@ -208,6 +210,28 @@ export default async function SatellitePage({ params }: { params: Promise<{ id: 
               </span>
             )}
           </div>
+        </section>
+        <section className="card">
+          <div className="card-head">
+            <h2>Connectivity history</h2>
+            <span className="muted">newest first</span>
+          </div>
+          {history.length === 0 ? (
+            <div className="card-body muted">No changes recorded yet.</div>
+          ) : (
+            <table className="data">
+              <tbody>
+                {history.map((h) => (
+                  <tr key={h.at + h.to}>
+                    <td className="mono nowrap">{formatDate(h.at)}</td>
+                    <td>
+                      <ConnectivityPill value={h.from} /> → <ConnectivityPill value={h.to} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </section>
       </div>
     </div>
