@@ -108,7 +108,10 @@ async function seedFleet(count: number) {
 }
 
 /** Beside the SQLite file (data/ for PostgreSQL), so a test database never overwrites the demo's tokens. */
-const DEMO_TOKENS_FILE = join(databaseKind() === "sqlite" ? dirname(sqlitePath()) : "data", "demo-join-tokens.json");
+const DEMO_TOKENS_FILE = join(
+  databaseKind() === "sqlite" ? dirname(sqlitePath()) : "data",
+  "demo-join-tokens.json",
+);
 
 /**
  * One single-use join token per seeded satellite, bound to it, written to a local file for the simulator:

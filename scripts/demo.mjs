@@ -1,12 +1,43 @@
 // npm run demo: migrate, seed the demo fleet when the database is empty, build, and start the console.
 // Honours PORT and DATABASE_URL (SQLite file by default).
 import { spawn, spawnSync } from "node:child_process";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.env.PORT ?? "3000";
 const tsNode = ["--import", "tsx", "--import", "./scripts/register.mjs"];
+const databaseUrl = process.env.DATABASE_URL ?? "file:./data/orrery.db";
+// The seed writes the demo fleet's join tokens beside the SQLite file (data/ for PostgreSQL).
+const dataDir = databaseUrl.startsWith("file:")
+  ? dirname(((p) => (isAbsolute(p) ? p : resolve(root, p)))(databaseUrl.slice(5).replace(/\?.*$/, "")))
+  : join(root, "data");
+const fleetFile = join(dataDir, "demo-join-tokens.json");
+let simulator = null;
+
+function startSimulator() {
+  if (process.env.ORRERY_SIMULATOR === "off" || !existsSync(fleetFile)) return;
+  const count = JSON.parse(readFileSync(fleetFile, "utf8")).length;
+  console.log(`▸ Starting the simulator: ${count} virtual agents report over the agent protocol`);
+  simulator = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "agent/simulate.ts",
+      "--core",
+      `http://localhost:${port}`,
+      "--fleet-file",
+      fleetFile,
+      "--state-file",
+      join(dataDir, "simulator-state.json"),
+      "--satellites",
+      String(count),
+    ],
+    { cwd: root, stdio: ["ignore", "inherit", "inherit"] },
+  );
+}
 
 function step(title, command, args, env = {}) {
   console.log(`\n▸ ${title}`);
@@ -49,7 +80,13 @@ server.stdout.on("data", (chunk) => {
 
   Ctrl-C stops it.
 `);
+    startSimulator();
   }
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    simulator?.kill(signal);
+    server.kill(signal);
+  });
+}
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -2,10 +2,12 @@ import type { HostReading } from "../host/host-sampler";
 import type { HeartbeatRequest, HeartbeatResponse, Sample } from "../protocol";
 import { describeError, describeFields, isAnswered, timedCall, type Failure } from "./core-calls";
 import { bufferCapacity, type SampleBuffer } from "./disk-buffer";
+import { EXIT } from "./exit-codes";
 import { LinkStats } from "./link-stats";
 import type { Logger } from "./log";
 import { buildSample } from "./sample-builder";
-import type { StateStore } from "./state-store";
+import { sleep } from "./sleep";
+import { DEFAULT_STACK_VERSION, type StateStore } from "./state-store";
 
 export type LoopDeps = {
   store: StateStore;
@@ -20,13 +22,13 @@ export type LoopDeps = {
   isVerbose?: boolean;
 };
 
-export const EXIT_UNAUTHORIZED = 3;
 export type StepResult = { waitMs: number } | { exitCode: number };
 type SendOutcome = "drained" | "more" | "wait" | "unauthorized";
 
 /** Samples on a fixed cadence into the disk buffer and sends the buffer, oldest first, whenever it may. */
 export class AgentLoop {
   readonly link = new LinkStats();
+  private lastSampleAt = 0;
   private nextSampleAt = 0;
   private sendNotBefore = 0;
   private isCoreDown = false;
@@ -40,17 +42,18 @@ export class AgentLoop {
 
   /** Ends the loop at its next step, for a revoked token noticed outside it (an ack answered 401). */
   stop(reason: string): void {
+    if (!this.fatal) this.logRevoked(reason);
     this.fatal ??= reason;
   }
 
-  /** Runs until `signal` aborts (exit code 0) or the token is refused (EXIT_UNAUTHORIZED). */
+  /** Runs until `signal` aborts (exit code 0) or the token is refused (EXIT.tokenRevoked). */
   async run(signal: AbortSignal): Promise<number> {
     while (!signal.aborted) {
       const result = await this.step();
       if ("exitCode" in result) return result.exitCode;
       await sleep(result.waitMs, signal);
     }
-    return 0;
+    return EXIT.stopped;
   }
 
   /** One turn: sample if due, send one batch if allowed, retry pending acks; says how long to wait. */
@@ -59,11 +62,11 @@ export class AgentLoop {
     if (now >= this.nextSampleAt) this.takeSample(now);
     if (this.deps.buffer.size > 0 && now >= this.sendNotBefore) {
       const outcome = await this.sendBatch();
-      if (outcome === "unauthorized") return { exitCode: EXIT_UNAUTHORIZED };
+      if (outcome === "unauthorized") return { exitCode: EXIT.tokenRevoked };
       if (outcome === "more") return { waitMs: 0 };
     }
     await this.deps.executor.flushAcks();
-    if (this.fatal) return { exitCode: EXIT_UNAUTHORIZED };
+    if (this.fatal) return { exitCode: EXIT.tokenRevoked };
     const after = this.deps.clock();
     const wakeAt =
       this.deps.buffer.size > 0
@@ -77,6 +80,7 @@ export class AgentLoop {
     // Keep the cadence, unless the host slept or stalled past a whole interval: then restart it from now.
     const next = this.nextSampleAt + this.intervalMs;
     this.nextSampleAt = this.nextSampleAt > 0 && next > now ? next : now + this.intervalMs;
+    this.lastSampleAt = now;
     let reading: HostReading;
     try {
       reading = this.deps.readHost(now);
@@ -94,7 +98,7 @@ export class AgentLoop {
     const samples = buffer.peek();
     const request = {
       agentVersion: this.deps.agentVersion,
-      stackVersion: store.state.stackVersion ?? "0.0.0",
+      stackVersion: store.state.stackVersion ?? DEFAULT_STACK_VERSION,
       samples,
     };
     const result = await timedCall(() => this.deps.heartbeat(request), this.deps.clock);
@@ -116,10 +120,8 @@ export class AgentLoop {
     }
     this.isCoreDown = false;
     if (samples.length > 1 || this.deps.isVerbose) {
-      log(
-        "info",
-        `heartbeat: sent ${samples.length}, accepted ${answer.accepted}, duplicates ${answer.duplicates}, ${buffer.size} left, ${result.ms} ms`,
-      );
+      const counts = `accepted ${answer.accepted}, duplicates ${answer.duplicates}, ${buffer.size} left`;
+      log("info", `heartbeat: sent ${samples.length}, ${counts}, ${result.ms} ms`);
     }
     this.applyAnswer(answer);
     return buffer.size > 0 ? "more" : "drained";
@@ -129,32 +131,37 @@ export class AgentLoop {
     const { store, log } = this.deps;
     const interval = answer.heartbeatIntervalSec;
     if (Number.isFinite(interval) && interval >= 1 && interval !== store.state.heartbeatIntervalSec) {
-      log(
-        "info",
-        `heartbeat interval is now ${interval} s${this.deps.intervalOverrideSec ? " (overridden by --interval-override)" : ""}`,
-      );
+      const note = this.deps.intervalOverrideSec ? " (--interval-override still applies)" : "";
+      log("info", `the core asks for a heartbeat every ${interval} s${note}`);
       store.update((s) => (s.heartbeatIntervalSec = interval));
+      this.nextSampleAt = this.lastSampleAt + this.intervalMs;
     }
     // The core holds higher numbers (state restored from a backup, or lost and re-enrolled): jump ahead,
     // or every new sample would be dropped as a duplicate.
-    if (Number.isSafeInteger(answer.lastSeq) && answer.lastSeq > store.state.seq) {
+    if (Number.isSafeInteger(answer.lastSeq) && answer.lastSeq > store.lastSeq) {
       log(
         "warn",
-        `the core already holds seq ${answer.lastSeq}, above ours (${store.state.seq}): continuing from there`,
+        `the core already holds seq ${answer.lastSeq}, above ours (${store.lastSeq}): continuing from there`,
       );
       store.raiseSeq(answer.lastSeq);
     }
     if (answer.commands.length) this.deps.executor.accept(answer.commands);
   }
 
+  private logRevoked(message: string): void {
+    this.deps.log(
+      "error",
+      `the core refused the agent token (401: ${message}): it was revoked (satellite decommissioned ` +
+        `or credentials rotated). To enroll again: move ${this.deps.store.path} aside and start the ` +
+        "agent with a new join token.",
+    );
+  }
+
   private onFailure(failure: Failure, samples: Sample[]): SendOutcome {
     const { buffer, log } = this.deps;
     switch (failure.kind) {
       case "unauthorized":
-        log(
-          "error",
-          `the core refused the agent token (401: ${failure.message}). It was revoked (satellite decommissioned or credentials rotated): stop the agent, move ${this.deps.store.path} aside and enroll again with a new join token.`,
-        );
+        this.logRevoked(failure.message);
         return "unauthorized";
       case "rate-limited":
         this.sendNotBefore = this.deps.clock() + failure.retryAfterSec * 1000;
@@ -164,7 +171,9 @@ export class AgentLoop {
         buffer.dropThrough(samples[samples.length - 1].seq);
         log(
           "error",
-          `!!! core REJECTED a batch of ${samples.length} sample(s), seq ${samples[0].seq}..${samples[samples.length - 1].seq} (${failure.status}: ${failure.message}). Fields: ${describeFields(failure.fields)}. The batch is DROPPED: it can never succeed.`,
+          `!!! core REJECTED ${samples.length} sample(s), seq ${samples[0].seq}..${samples.at(-1)?.seq} ` +
+            `(${failure.status}: ${failure.message}). Fields: ${describeFields(failure.fields)}. ` +
+            "The batch is DROPPED: it can never succeed.",
         );
         return buffer.size > 0 ? "more" : "drained";
       default:
@@ -184,17 +193,4 @@ export class AgentLoop {
 function isHeartbeatResponse(value: unknown): value is HeartbeatResponse {
   const answer = value as Partial<HeartbeatResponse> | null;
   return typeof answer?.accepted === "number" && Array.isArray(answer.commands);
-}
-
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
 }

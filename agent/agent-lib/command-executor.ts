@@ -3,6 +3,9 @@ import { describeError, describeFields, type CallResult } from "./core-calls";
 import type { Logger } from "./log";
 import type { PendingAck, StateStore } from "./state-store";
 
+/** The core refuses longer ack messages (422), and a refused ack is never retried. */
+const MAX_MESSAGE = 2000;
+
 export type FinalAck = AckRequest & { status: "succeeded" | "failed" };
 export type CommandContext = { reportRunning: (message: string) => void };
 export type CommandHandler = (command: DeliveredCommand, context: CommandContext) => Promise<FinalAck>;
@@ -97,6 +100,8 @@ export class CommandExecutor {
   }
 
   private queueAck(commandId: string, ack: AckRequest): void {
+    if (ack.message && ack.message.length > MAX_MESSAGE)
+      ack = { ...ack, message: ack.message.slice(0, MAX_MESSAGE) };
     this.deps.store.queueAck(commandId, ack);
     void this.flushAcks();
   }

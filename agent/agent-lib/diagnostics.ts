@@ -2,6 +2,8 @@ import { readDiskUsage } from "../host/disk-usage";
 import { hostFacts } from "../host/host-facts";
 import { describeError } from "./core-calls";
 
+const MAX_INTERFACES = 256;
+
 export type DiagnosticsSources = {
   procRoot: string;
   diskPath: string;
@@ -42,7 +44,9 @@ export async function gatherDiagnostics(sources: DiagnosticsSources): Promise<Re
     loadavg: facts.loadavg,
     cores: facts.cores,
     disk,
-    network: facts.interfaces,
+    // A host with thousands of container veths would otherwise outgrow the core's 256 KiB body limit.
+    network: facts.interfaces.slice(0, MAX_INTERFACES),
+    interfaceCount: facts.interfaces.length,
     coreRoundTrip: await roundTrip(sources.core, sources.clock),
     agentVersion: sources.agentVersion,
     stackVersion: sources.stackVersion(),

@@ -63,13 +63,14 @@ export class SampleBuffer {
 
   /** Drops samples older than the age cap, then the oldest beyond `maxCount`; returns how many. */
   prune(nowMs: number, maxCount: number): number {
-    const before = this.samples.length;
     const oldest = nowMs - BUFFER_MAX_AGE_MS;
-    const kept = this.samples.filter((s) => Date.parse(s.at) >= oldest);
-    this.samples = kept.slice(Math.max(0, kept.length - maxCount));
-    const dropped = before - this.samples.length;
-    if (dropped > 0) this.rewrite();
-    return dropped;
+    let start = 0;
+    while (start < this.samples.length && Date.parse(this.samples[start].at) < oldest) start++;
+    start = Math.max(start, this.samples.length - maxCount);
+    if (start === 0) return 0;
+    this.samples = this.samples.slice(start);
+    this.rewrite();
+    return start;
   }
 
   private rewrite(): void {

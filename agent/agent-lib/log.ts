@@ -1,4 +1,4 @@
-// One plain line per event on stdout, with an ISO timestamp: journald and `docker logs` keep them as they are.
+// One plain line per event on stdout, with an ISO timestamp: journald and `docker logs` keep them as is.
 
 export type Level = "info" | "warn" | "error";
 export type Logger = (level: Level, message: string) => void;

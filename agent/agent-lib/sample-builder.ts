@@ -6,8 +6,10 @@ const clamp = (n: number, min: number, max: number) =>
   Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : min;
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
 const pct = (n: number) => round(clamp(n, 0, 100), 1);
-// Rates and durations have no upper bound in the protocol, only a floor; cap absurd values anyway.
-const nonNegative = (n: number, digits: number) => round(clamp(n, 0, 1e9), digits);
+// The core's schema caps rates at 100 Tbps and round trips at 10 min; a counter glitch must not void a batch.
+const MAX_MBPS = 100_000_000;
+const MAX_RTT_MS = 600_000;
+const bounded = (n: number, max: number, digits: number) => round(clamp(n, 0, max), digits);
 
 export function servicesOf(
   host: HostReading,
@@ -30,9 +32,9 @@ export function buildSample(seq: number, at: Date, host: HostReading, link: Link
     cpuPct: pct(host.cpuPct),
     memPct: pct(host.memPct),
     diskPct,
-    rxMbps: nonNegative(host.rxMbps, 2),
-    txMbps: nonNegative(host.txMbps, 2),
-    rttMs: nonNegative(link.rttMs, 0),
+    rxMbps: bounded(host.rxMbps, MAX_MBPS, 2),
+    txMbps: bounded(host.txMbps, MAX_MBPS, 2),
+    rttMs: bounded(link.rttMs, MAX_RTT_MS, 0),
     lossPct: pct(link.lossPct),
     services: servicesOf(host, link, diskPct),
   };

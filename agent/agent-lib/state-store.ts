@@ -4,6 +4,12 @@ import type { AckRequest } from "../protocol";
 import { writeFileAtomic } from "./atomic-write";
 
 export const MAX_REMEMBERED_COMMANDS = 1000;
+/** Reported until --stack-version or an upgrade says otherwise; sorts below every real release. */
+export const DEFAULT_STACK_VERSION = "0.0.0";
+/** Older records keep status and message only; a redelivery comes within minutes, never 50 commands later. */
+export const RESULTS_KEPT = 50;
+/** Seq numbers are reserved this many at a time, so state.json is not rewritten for every sample. */
+export const SEQ_BLOCK = 60;
 
 /** One command this agent started; `finalAck` is set once it ended, and is what a redelivery gets back. */
 export type CommandRecord = {
@@ -21,8 +27,11 @@ export type AgentState = {
   satelliteId: string;
   agentToken: string;
   heartbeatIntervalSec: number;
+  /** Every seq up to this one may have been handed out; the next start continues above it. */
   seq: number;
   stackVersion: string | null;
+  /** The --stack-version of the last start: a changed flag wins over what an upgrade reported. */
+  stackVersionFlag: string | null;
   commands: CommandRecord[];
   pendingAcks: PendingAck[];
 };
@@ -35,12 +44,14 @@ export type Enrollment = Pick<
 /** DIR/state.json: every change is written at once, atomically, readable by the agent's user only. */
 export class StateStore {
   readonly path: string;
+  private nextFreeSeq: number;
 
   private constructor(
     readonly dir: string,
     private current: AgentState | null,
   ) {
     this.path = join(dir, "state.json");
+    this.nextFreeSeq = (current?.seq ?? 0) + 1;
   }
 
   static open(dir: string): StateStore {
@@ -60,20 +71,35 @@ export class StateStore {
   }
 
   enrolled(enrollment: Enrollment): void {
-    this.current = { version: 1, ...enrollment, commands: [], pendingAcks: [] };
+    this.current = { version: 1, ...enrollment, stackVersionFlag: null, commands: [], pendingAcks: [] };
+    this.nextFreeSeq = enrollment.seq + 1;
     this.save();
   }
 
-  /** The next sample number, saved before it is used so no number is ever handed out twice. */
+  /** The next sample number. Its block is saved before it is handed out, so no number is used twice. */
   nextSeq(): number {
-    const state = this.mutable();
-    state.seq += 1;
-    this.save();
-    return state.seq;
+    if (this.nextFreeSeq > this.state.seq) this.update((s) => (s.seq = this.nextFreeSeq + SEQ_BLOCK - 1));
+    return this.nextFreeSeq++;
   }
 
-  raiseSeq(atLeast: number): void {
-    if (atLeast > this.state.seq) this.update((s) => (s.seq = atLeast));
+  /** The last seq handed out (or reserved by an earlier run). */
+  get lastSeq(): number {
+    return this.nextFreeSeq - 1;
+  }
+
+  /** Makes every later seq greater than `used`. */
+  raiseSeq(used: number): void {
+    if (used >= this.nextFreeSeq) this.nextFreeSeq = used + 1;
+    if (used > this.state.seq) this.update((s) => (s.seq = used));
+  }
+
+  /** A unit file keeps its --stack-version after an upgrade; only a changed flag means a new version. */
+  applyStackVersionFlag(flag: string | null): void {
+    if (!flag || flag === this.state.stackVersionFlag) return;
+    this.update((s) => {
+      s.stackVersion = flag;
+      s.stackVersionFlag = flag;
+    });
   }
 
   update(change: (state: AgentState) => void): void {
@@ -100,6 +126,8 @@ export class StateStore {
     this.update((s) => {
       const record = s.commands.find((c) => c.key === key);
       if (record) record.finalAck = finalAck;
+      const finished = s.commands.filter((c) => c.finalAck?.result);
+      for (const old of finished.slice(0, -RESULTS_KEPT)) delete old.finalAck?.result;
     });
   }
 
@@ -147,6 +175,7 @@ function parseState(text: string, path: string): AgentState {
     heartbeatIntervalSec: Number(raw.heartbeatIntervalSec) > 0 ? Number(raw.heartbeatIntervalSec) : 10,
     seq: raw.seq ?? 0,
     stackVersion: typeof raw.stackVersion === "string" ? raw.stackVersion : null,
+    stackVersionFlag: typeof raw.stackVersionFlag === "string" ? raw.stackVersionFlag : null,
     commands: Array.isArray(raw.commands) ? raw.commands : [],
     pendingAcks: Array.isArray(raw.pendingAcks) ? raw.pendingAcks : [],
   };

@@ -60,7 +60,9 @@ export function runUpgradeHook(request: HookRequest): Promise<HookOutcome> {
         spawnError,
       });
     };
+    // Its own process group, so a timeout stops whatever the script started too, not just the shell.
     const child = spawn(request.hookPath, [], {
+      detached: true,
       stdio: ["ignore", "pipe", "pipe"],
       env: {
         ...process.env,
@@ -74,11 +76,18 @@ export function runUpgradeHook(request: HookRequest): Promise<HookOutcome> {
     child.on("error", (error) => settle(null, null, error.message));
     // "exit", not "close": a daemon the script leaves behind may hold its stdout open for ever.
     child.on("exit", (code, signal) => setTimeout(() => settle(code, signal), 200));
+    const killGroup = (signal: NodeJS.Signals) => {
+      try {
+        if (child.pid) process.kill(-child.pid, signal);
+      } catch {
+        // The group is already gone.
+      }
+    };
     timers.push(
       setTimeout(() => {
         isTimedOut = true;
-        child.kill("SIGTERM");
-        timers.push(setTimeout(() => child.kill("SIGKILL"), request.killGraceMs ?? KILL_GRACE_MS));
+        killGroup("SIGTERM");
+        timers.push(setTimeout(() => killGroup("SIGKILL"), request.killGraceMs ?? KILL_GRACE_MS));
       }, request.timeoutMs ?? UPGRADE_TIMEOUT_MS),
     );
   });

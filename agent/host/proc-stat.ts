@@ -1,8 +1,9 @@
-// /proc/stat: the aggregate "cpu" line holds jiffies per state since boot; usage is the busy share of a delta.
+// /proc/stat: the aggregate "cpu" line holds jiffies per state since boot; usage is the busy share
+// of the difference between two readings.
 
 export type CpuTimes = { busy: number; total: number };
 
-/** Reads the aggregate `cpu` line. guest/guest_nice are left out: the kernel already counts them in user/nice. */
+/** Reads the aggregate `cpu` line; guest and guest_nice are left out, as user and nice include them. */
 export function parseProcStat(text: string): CpuTimes {
   const line = text.split("\n").find((l) => /^cpu\s/.test(l));
   if (!line) throw new Error("/proc/stat has no aggregate cpu line");

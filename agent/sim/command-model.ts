@@ -10,17 +10,27 @@ export type CommandContext = {
   uptimeSec: number;
   rttMs: number;
   cpuPct: number;
+  degradedServices: string[];
 };
 
-export type CommandPlan = { durationMs: number; final: AckRequest; stackVersion?: string };
+/** `restartedService`: a restart clears that service's degraded episode. */
+export type CommandPlan = {
+  durationMs: number;
+  final: AckRequest;
+  stackVersion?: string;
+  restartedService?: string;
+};
 
+/** Commands that just take a moment; the short aliases are accepted as well as the core's names. */
 export const QUICK_COMMANDS = new Set([
+  "satellite.cordon",
+  "satellite.uncordon",
+  "satellite.maintenance",
   "cordon",
   "uncordon",
   "maintenance",
   "service.restart",
   "link.set-limit",
-  "stack.rollback",
 ]);
 
 const UPGRADE_FAILURES = [
@@ -57,23 +67,35 @@ export function planCommand(command: DeliveredCommand, rng: Rng, ctx: CommandCon
   if (type === "stack.rollback") {
     const target = typeof payload.version === "string" ? payload.version : ctx.previousStackVersion;
     const durationMs = seconds(rng, 1, 5);
-    if (!target)
-      return { durationMs, final: { status: "failed", message: "no earlier version to roll back to" } };
+    if (!target) {
+      return {
+        durationMs,
+        final: { status: "succeeded", message: `nothing to roll back: on ${ctx.stackVersion}` },
+      };
+    }
     const message = `rolled back from ${ctx.stackVersion} to ${target}`;
     return { durationMs, final: { status: "succeeded", message }, stackVersion: target };
+  }
+  if (type === "service.restart" && typeof payload.service === "string") {
+    const final: AckRequest = { status: "succeeded", message: `restarted ${payload.service}` };
+    return { durationMs: seconds(rng, 1, 5), final, restartedService: payload.service };
   }
   if (QUICK_COMMANDS.has(type)) {
     return { durationMs: seconds(rng, 1, 5), final: { status: "succeeded", message: `${type} done` } };
   }
-  return { durationMs: 0, final: { status: "failed", message: `unknown command type: ${type}` } };
+  const message =
+    type === "agent.rotate-credentials"
+      ? "agent.rotate-credentials is not supported by the simulator"
+      : `unknown command type: ${type}`;
+  return { durationMs: 0, final: { status: "failed", message } };
 }
 
 function diagnostics(rng: Rng, ctx: CommandContext): Record<string, unknown> {
   const load1 = round1((ctx.cpuPct / 100) * uniform(rng, 40, 64));
   const iface = (name: string, gbit: number) => ({
     name,
-    rxBytes: Math.round(ctx.uptimeSec * gbit * uniform(rng, 2e7, 6e7)),
-    txBytes: Math.round(ctx.uptimeSec * gbit * uniform(rng, 1e7, 4e7)),
+    rxBytes: Math.round(ctx.uptimeSec * gbit * uniform(rng, 1e7, 3e7)),
+    txBytes: Math.round(ctx.uptimeSec * gbit * uniform(rng, 0.5e7, 2e7)),
     rxErrors: Math.floor(uniform(rng, 0, 20)),
     txErrors: Math.floor(uniform(rng, 0, 5)),
     drops: Math.floor(uniform(rng, 0, 200)),
@@ -83,6 +105,7 @@ function diagnostics(rng: Rng, ctx: CommandContext): Record<string, unknown> {
     load: [load1, round1(load1 * uniform(rng, 0.8, 1.1)), round1(load1 * uniform(rng, 0.7, 1.05))],
     rttMs: ctx.rttMs,
     stackVersion: ctx.stackVersion,
+    degradedServices: ctx.degradedServices,
     interfaces: [iface("eth0", 10), iface("eth1", 10), iface("bond0", 20)],
   };
 }

@@ -21,6 +21,7 @@ export type CommandRunnerDeps = {
   context: () => CommandContext;
   /** Called when a command changed the installed stack version. */
   onStackVersion: (version: string) => void;
+  onServiceRestart: (service: string) => void;
   /** Resolves when the agent may send: waits out a cut-off or a slow link. */
   beforeRequest: () => Promise<void>;
   isStopped: () => boolean;
@@ -32,6 +33,10 @@ export class CommandRunner {
   private readonly keys: Set<string>;
   /** Final acks by key, to answer a redelivery of a finished command without running it again. */
   private readonly finals = new Map<string, { id: string; ack: AckRequest; isSending: boolean }>();
+  /** Command ids by key while they execute. */
+  private readonly inFlight = new Map<string, string>();
+  /** Final acks on their way, which a shutdown waits for. */
+  private readonly sending = new Set<Promise<AckOutcome>>();
 
   constructor(
     private readonly deps: CommandRunnerDeps,
@@ -63,17 +68,34 @@ export class CommandRunner {
 
   private async run(command: DeliveredCommand): Promise<void> {
     const { clock, rng, stats } = this.deps;
+    const { id, idempotencyKey: key } = command;
     stats.commandsStarted++;
     const plan = planCommand(command, rng, this.deps.context());
-    const running = this.sendAck(command.id, { status: "running" });
+    this.inFlight.set(key, id);
+    const running = this.sendAck(id, { status: "running" });
     await sleep(clock, plan.durationMs);
+    if (!this.inFlight.delete(key)) return; // abandoned at shutdown
     if (plan.stackVersion && plan.final.status === "succeeded") this.deps.onStackVersion(plan.stackVersion);
+    if (plan.restartedService) this.deps.onServiceRestart(plan.restartedService);
     stats.commandsFinished++;
-    await running;
-    const final = { id: command.id, ack: plan.final, isSending: true };
-    this.finals.set(command.idempotencyKey, final);
-    await this.sendAck(command.id, plan.final);
+    const final = { id, ack: plan.final, isSending: true };
+    this.finals.set(key, final);
+    const finishing = running.then(() => this.sendAck(id, plan.final));
+    this.sending.add(finishing);
+    await finishing;
+    this.sending.delete(finishing);
     final.isSending = false;
+  }
+
+  /**
+   * On shutdown: fail what still executes, once, so the core does not show it running forever, and let
+   * the final acks already on their way land.
+   */
+  async abandon(message: string): Promise<void> {
+    const ids = [...this.inFlight.values()];
+    this.inFlight.clear();
+    const fail = (id: string) => this.deps.client.ack(id, { status: "failed", message }).catch(() => {});
+    await Promise.all([...ids.map(fail), ...this.sending]);
   }
 
   private async resendFinal(key: string): Promise<void> {

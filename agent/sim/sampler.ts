@@ -42,7 +42,12 @@ export class SampleModel {
     };
   }
 
-  /** For diagnostics results: the latest look at the site without advancing its health. */
+  /** A restarted service comes back healthy. */
+  endEpisode(service: string): void {
+    this.episodes = this.episodes.filter((e) => e.service !== service);
+  }
+
+  /** For diagnostics results: `service:status` of each ongoing episode. */
   get degradedServices(): string[] {
     return this.episodes.map((e) => `${e.service}:${e.status}`);
   }

@@ -1,19 +1,19 @@
 // One virtual satellite: enrolls once, then beats on its interval, buffers while cut off or failing, and
 // runs the commands the core sends back. Client and clock are injected so tests drive it directly.
 import { type AgentClient, type HeartbeatResponse, MAX_SAMPLES_PER_HEARTBEAT } from "../protocol";
-import { type CancelTimer, type Clock, sleep } from "./clock";
+import type { CancelTimer, Clock } from "./clock";
 import { CommandRunner } from "./command-runner";
 import { enrollAgent } from "./enroll";
 import { errorMessage, retryAfterMs, statusOf } from "./errors";
 import type { SiteSpec } from "./fleet";
 import { classifyHeartbeatError } from "./heartbeat-errors";
-import { type OutageGate, type OutageState, nextOutage, stepOutage } from "./offline";
+import type { OutageGate } from "./offline";
 import { type Rng, rngFor, uniform } from "./prng";
-import { slowLinkDelayMs } from "./rtt";
 import { SampleBuffer } from "./sample-buffer";
 import { SampleModel } from "./sampler";
 import type { AgentState } from "./state-file";
 import type { SimStats } from "./stats";
+import { Uplink } from "./uplink";
 
 export type SimAgentOptions = { speed: number; upgradeFailureRate: number; isFlaky: boolean };
 export type SimAgentDeps = {
@@ -27,7 +27,6 @@ export type SimAgentDeps = {
 export type AgentPhase = "enrolling" | "running" | "skipped" | "revoked" | "stopped";
 
 const MIN_INTERVAL_MS = 200;
-const CUT_OFF_POLL_MS = 5_000;
 const DAY_MS = 86_400_000;
 
 export class SimAgent {
@@ -42,11 +41,9 @@ export class SimAgent {
   private previousStackVersion: string | null = null;
   private readonly model: SampleModel;
   private readonly rng: Rng;
-  private readonly outage: OutageState;
+  private readonly uplink: Uplink;
   private readonly bootMs: number;
-  private retryAtMs = 0;
   private batchLimit = MAX_SAMPLES_PER_HEARTBEAT;
-  private nextRequestDelayMs = 0;
   private last = { rttMs: 0, cpuPct: 0 };
   private cancelTimer: CancelTimer | null = null;
 
@@ -66,15 +63,15 @@ export class SimAgent {
     this.intervalSec = spec.heartbeatIntervalSec;
     this.phase = this.token ? "running" : "enrolling";
     if (this.token) deps.client.setToken(this.token);
-    const outageRng = rngFor(spec.slug, "outage");
-    const firstOutage = options.isFlaky ? nextOutage(outageRng, clock.now(), true) : null;
-    this.outage = { rng: outageRng, isCutOff: false, outage: firstOutage };
+    const { isSlowLink } = this.model.profile;
+    this.uplink = new Uplink(spec.slug, isSlowLink, options.isFlaky, clock, deps.gate);
     this.bootMs = clock.now() - uniform(this.rng, 2, 90) * DAY_MS;
     const commandDeps = {
       ...deps,
       rng: rngFor(spec.slug, "commands"),
       context: () => ({
         ...this.last,
+        degradedServices: this.model.degradedServices,
         stackVersion: this.stackVersion,
         previousStackVersion: this.previousStackVersion,
         upgradeFailureRate: options.upgradeFailureRate,
@@ -84,7 +81,8 @@ export class SimAgent {
         this.previousStackVersion = this.stackVersion;
         this.stackVersion = version;
       },
-      beforeRequest: () => this.beforeRequest(),
+      onServiceRestart: (service: string) => this.model.endEpisode(service),
+      beforeRequest: () => this.uplink.beforeRequest(() => this.isActive),
       isStopped: () => !this.isActive,
       onUnauthorized: () => this.revoke("ack"),
       log: (message: string) => deps.log(`${spec.slug}: ${message}`),
@@ -97,7 +95,7 @@ export class SimAgent {
   }
 
   get isCutOff(): boolean {
-    return this.outage.isCutOff;
+    return this.uplink.isCutOff;
   }
 
   /** Staggered over the first interval so a thousand agents do not all call at once. */
@@ -109,7 +107,7 @@ export class SimAgent {
     if (this.isActive) this.phase = "stopped";
     this.cancelTimer?.();
     this.cancelTimer = null;
-    if (this.outage.isCutOff) this.deps.gate.leave(this.spec.slug);
+    this.uplink.release();
   }
 
   snapshot(): AgentState | null {
@@ -127,13 +125,11 @@ export class SimAgent {
   /** One tick: take a sample, then send everything buffered unless cut off or told to wait. */
   async beat(): Promise<void> {
     const now = this.deps.clock.now();
-    const isCutOff = stepOutage(this.outage, this.deps.gate, this.spec.slug, now);
-    const delayMs = this.model.profile.isSlowLink ? slowLinkDelayMs(this.rng) : 0;
-    const sample = this.model.sample(++this.seq, now, delayMs);
+    const isCutOff = this.uplink.step(now);
+    const sample = this.model.sample(++this.seq, now, this.uplink.drawDelay());
     this.last = { rttMs: sample.rttMs, cpuPct: sample.cpuPct };
     this.buffer.push(sample);
-    if (isCutOff || now < this.retryAtMs) return;
-    this.nextRequestDelayMs = delayMs;
+    if (isCutOff || now < this.uplink.retryAtMs) return;
     await this.flush();
   }
 
@@ -141,7 +137,7 @@ export class SimAgent {
   async flush(): Promise<void> {
     while (this.buffer.size > 0 && this.phase === "running") {
       const samples = this.buffer.peekBatch(this.batchLimit);
-      await this.beforeRequest();
+      await this.uplink.beforeRequest(() => this.isActive);
       const request = { agentVersion: this.spec.agentVersion, stackVersion: this.stackVersion, samples };
       try {
         const answer = await this.deps.client.heartbeat(request);
@@ -172,7 +168,7 @@ export class SimAgent {
   private onHeartbeatError(error: unknown, batchSize: number): boolean {
     this.deps.stats.error(statusOf(error));
     const failure = classifyHeartbeatError(error, batchSize);
-    if (failure === "rate-limited") this.retryAtMs = this.deps.clock.now() + retryAfterMs(error);
+    if (failure === "rate-limited") this.uplink.retryAtMs = this.deps.clock.now() + retryAfterMs(error);
     if (failure === "revoked") this.revoke("heartbeat");
     if (failure === "shrink-batch") this.batchLimit = Math.max(1, Math.floor(batchSize / 2));
     if (failure === "drop-batch") {
@@ -191,15 +187,6 @@ export class SimAgent {
     this.phase = "revoked";
   }
 
-  /** Waits out a cut-off, then the slow link's delay, before any request leaves. */
-  private async beforeRequest(): Promise<void> {
-    while (this.outage.isCutOff && this.isActive) await sleep(this.deps.clock, CUT_OFF_POLL_MS);
-    const isSlow = this.model.profile.isSlowLink;
-    const delayMs = isSlow ? this.nextRequestDelayMs || slowLinkDelayMs(this.rng) : 0;
-    this.nextRequestDelayMs = 0;
-    if (delayMs > 0) await sleep(this.deps.clock, delayMs);
-  }
-
   private intervalMs(): number {
     return Math.max(MIN_INTERVAL_MS, (this.intervalSec * 1000) / this.options.speed);
   }
@@ -210,7 +197,7 @@ export class SimAgent {
 
   private async tick(): Promise<void> {
     this.cancelTimer = null;
-    if (this.phase === "enrolling" && this.deps.clock.now() >= this.retryAtMs) await this.enroll();
+    if (this.phase === "enrolling" && this.deps.clock.now() >= this.uplink.retryAtMs) await this.enroll();
     else if (this.phase === "running") await this.beat();
     this.schedule(this.intervalMs() * uniform(this.rng, 0.9, 1.1));
   }
@@ -218,7 +205,7 @@ export class SimAgent {
   private async enroll(): Promise<void> {
     const outcome = await enrollAgent(this.spec, this.stackVersion, this.deps);
     if (outcome.kind === "skip") this.phase = "skipped";
-    if (outcome.kind === "wait") this.retryAtMs = this.deps.clock.now() + outcome.ms;
+    if (outcome.kind === "wait") this.uplink.retryAtMs = this.deps.clock.now() + outcome.ms;
     if (outcome.kind !== "enrolled") return;
     this.token = outcome.agentToken;
     this.satelliteId = outcome.satelliteId;

@@ -1,0 +1,104 @@
+// The whole virtual fleet: builds one agent per satellite, starts them, and reports and saves their state.
+import { AgentClient } from "../protocol";
+import { type Clock, sleep } from "./clock";
+import type { SiteSpec } from "./fleet";
+import { OutageGate, flakySlugs } from "./offline";
+import { type AgentPhase, SimAgent, type SimAgentDeps } from "./sim-agent";
+import type { AgentState, SimState } from "./state-file";
+import { SimStats } from "./stats";
+
+export type FleetRunnerOptions = {
+  core: string;
+  speed: number;
+  upgradeFailureRate: number;
+  offlineShare: number;
+};
+
+export type FleetRunnerDeps = {
+  clock: Clock;
+  log: (message: string) => void;
+  /** One client per agent: each holds its own token, all share Node's keep-alive connection pool. */
+  makeClient?: (core: string) => SimAgentDeps["client"];
+};
+
+export class FleetRunner {
+  readonly agents: SimAgent[];
+  readonly stats: SimStats;
+  readonly gate = new OutageGate();
+  /** Saved entries that belong to a different satellite now (the seed ran again): enrolled afresh. */
+  readonly staleSlugs = new Set<string>();
+
+  constructor(
+    specs: readonly SiteSpec[],
+    private readonly saved: SimState,
+    options: FleetRunnerOptions,
+    private readonly deps: FleetRunnerDeps,
+  ) {
+    this.stats = new SimStats(deps.clock.now());
+    const flaky = flakySlugs(
+      specs.map((s) => s.slug),
+      options.offlineShare,
+    );
+    const makeClient = deps.makeClient ?? ((core: string) => new AgentClient(core));
+    this.agents = specs.map((spec) => {
+      const agentDeps = { ...deps, client: makeClient(options.core), stats: this.stats, gate: this.gate };
+      const agentOptions = { ...options, isFlaky: flaky.has(spec.slug) };
+      return new SimAgent(spec, this.savedFor(spec), agentOptions, agentDeps);
+    });
+  }
+
+  private savedFor(spec: SiteSpec): AgentState | null {
+    const entry = this.saved.agents[spec.slug];
+    if (!entry) return null;
+    if (spec.satelliteId && entry.satelliteId !== spec.satelliteId) {
+      this.staleSlugs.add(spec.slug);
+      return null;
+    }
+    return entry;
+  }
+
+  start(): void {
+    for (const agent of this.agents) agent.start();
+  }
+
+  /** Stops every agent, then fails their unfinished commands, waiting at most `graceMs` for the acks. */
+  async stop(graceMs = 3_000): Promise<void> {
+    for (const agent of this.agents) agent.stop();
+    const message = "interrupted: the simulator stopped while this command ran";
+    const abandoned = Promise.all(this.agents.map((a) => a.commands.abandon(message)));
+    await Promise.race([abandoned, sleep(this.deps.clock, graceMs)]);
+  }
+
+  count(phase: AgentPhase): number {
+    return this.agents.filter((a) => a.phase === phase).length;
+  }
+
+  statusLine(): string {
+    let buffered = 0;
+    for (const agent of this.agents) buffered += agent.buffer.size;
+    const fleet = {
+      running: this.count("running"),
+      total: this.agents.length,
+      cutOff: this.gate.size,
+      buffered,
+    };
+    const extra = (["enrolling", "skipped", "revoked"] as const)
+      .map((phase) => [phase, this.count(phase)] as const)
+      .filter(([, n]) => n > 0)
+      .map(([phase, n]) => `${phase} ${n}`);
+    return [this.stats.statusLine(this.deps.clock.now(), fleet), ...extra].join(" · ");
+  }
+
+  /** The saved file plus what this run learnt; satellites not simulated this time keep their entries. */
+  stateToSave(): SimState {
+    const agents: Record<string, AgentState> = { ...this.saved.agents };
+    for (const agent of this.agents) {
+      const snapshot = agent.snapshot();
+      if (snapshot) agents[agent.spec.slug] = snapshot;
+      else if (agent.phase === "revoked" || this.staleSlugs.has(agent.spec.slug)) {
+        delete agents[agent.spec.slug];
+      }
+    }
+    return { agents };
+  }
+}
