@@ -46,12 +46,17 @@ async function main(): Promise<number> {
   const state = await loadState(options.stateFile);
   const runner = new FleetRunner(specs, state, options, { clock: systemClock, log });
   const resumed = specs.filter((s) => state.agents[s.slug] && !runner.staleSlugs.has(s.slug)).length;
+  const stale = runner.staleSlugs.size ? `, ${runner.staleSlugs.size} stale entries enrolled afresh` : "";
   log(
-    `simulating ${specs.length} satellites against ${options.core} (${resumed} resumed from ${options.stateFile}` +
-      `${runner.staleSlugs.size ? `, ${runner.staleSlugs.size} stale entries enrolled afresh` : ""})`,
+    `simulating ${specs.length} satellites against ${options.core} ` +
+      `(${resumed} resumed from ${options.stateFile}${stale})`,
   );
   runner.start();
+  return run(runner, options);
+}
 
+/** Prints the status and saves the state every 10 s until the duration, a signal, or no agent is left. */
+function run(runner: FleetRunner, options: SimOptions): Promise<number> {
   let saving: Promise<void> = Promise.resolve();
   const save = () => {
     saving = saving
@@ -59,9 +64,30 @@ async function main(): Promise<number> {
       .catch((error: unknown) => log(`could not save ${options.stateFile}: ${errorMessage(error)}`));
     return saving;
   };
+  let finish: (code: number) => void = () => {};
+  const finished = new Promise<number>((resolve) => (finish = resolve));
+  let isStopping = false;
+  const stop = async (why: string, code = 0) => {
+    if (isStopping) return;
+    isStopping = true;
+    clearInterval(ticker);
+    clearInterval(enrollSaver);
+    log(`stopping (${why}): ${runner.statusLine()}`);
+    await runner.stop();
+    await save();
+    log(`state saved to ${options.stateFile}`);
+    if (runner.count("skipped") === runner.agents.length) {
+      log(
+        "every enrollment was refused: run `npm run db:seed` for fresh join tokens, or keep the state file",
+      );
+    }
+    finish(code);
+  };
+
   const ticker = setInterval(() => {
     log(runner.statusLine());
     void save();
+    if (runner.agents.every((a) => !a.isActive)) void stop("no agent left running", 1);
   }, STATUS_EVERY_MS);
   // A fresh agent token exists nowhere else: save within a second of an enrollment, not ten.
   let enrolledAtSave = 0;
@@ -70,29 +96,13 @@ async function main(): Promise<number> {
     enrolledAtSave = runner.stats.enrolled;
     void save();
   }, 1_000);
-
-  return new Promise<number>((resolve) => {
-    let isStopping = false;
-    const stop = async (why: string) => {
-      if (isStopping) return;
-      isStopping = true;
-      clearInterval(ticker);
-      clearInterval(enrollSaver);
-      log(`stopping (${why}): ${runner.statusLine()}`);
-      await runner.stop();
-      await save();
-      log(`state saved to ${options.stateFile}`);
-      resolve(0);
-    };
-    if (options.durationSec !== null)
-      setTimeout(() => void stop("duration reached"), options.durationSec * 1000);
-    for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      process.on(signal, () => {
-        if (isStopping) process.exit(130);
-        void stop(signal);
-      });
-    }
-  });
+  if (options.durationSec !== null) {
+    setTimeout(() => void stop("duration reached"), options.durationSec * 1000);
+  }
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => (isStopping ? process.exit(130) : void stop(signal)));
+  }
+  return finished;
 }
 
 main().then(

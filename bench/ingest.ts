@@ -20,6 +20,8 @@ const { values } = parseArgs({
     connections: { type: "string", default: "100" },
     pg: { type: "boolean", default: false },
     port: { type: "string", default: "3401" },
+    profile: { type: "string" }, // a folder: the server writes a V8 CPU profile there
+    "heartbeats-only": { type: "boolean", default: false },
   },
 });
 const AGENTS = Number(values.agents);
@@ -86,7 +88,8 @@ const fleetFile = values.pg ? join(root, "data/demo-join-tokens.json") : join(di
 const fleet = (JSON.parse(readFileSync(fleetFile, "utf8")) as { joinToken: string }[]).slice(0, AGENTS);
 
 process.stdout.write("▸ starting the console\n");
-const server: ChildProcess = spawn(process.execPath, [...tsNode, "server/main.ts"], {
+const profileArgs = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
+const server: ChildProcess = spawn(process.execPath, [...profileArgs, ...tsNode, "server/main.ts"], {
   cwd: root,
   env: childEnv(),
   stdio: ["ignore", "ignore", "inherit"],

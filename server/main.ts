@@ -10,7 +10,7 @@ import { createGateway } from "./gateway";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./http/headers";
 import { log } from "./log";
 import { ingestWriter } from "./ingest";
-import { Reconciler } from "./reconciler";
+import { superviseReconciler } from "./reconciler/supervise";
 
 type NextFactory = typeof nextModule;
 
@@ -29,7 +29,7 @@ async function main() {
   const handleNext = app.getRequestHandler();
   await app.prepare();
   const gateway = createGateway();
-  const reconciler = env.RECONCILER === "off" ? null : new Reconciler();
+  const background: { reconciler?: { stop: () => Promise<void> } } = {};
 
   const server = createServer((req, res) => {
     // Never trust these from the client: the entry stamps them for every layer behind it.
@@ -51,7 +51,9 @@ async function main() {
   const stop = (signal: string) => {
     log("info", `${signal}: closing`);
     server.close(() => {
-      void Promise.all([reconciler?.stop(), ingestWriter().close()]).finally(() => process.exit(0));
+      void Promise.all([background.reconciler?.stop(), ingestWriter().close()]).finally(() =>
+        process.exit(0),
+      );
     });
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 5_000).unref();

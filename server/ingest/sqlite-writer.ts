@@ -32,6 +32,9 @@ export class SqliteIngestWriter implements IngestWriter {
   private queuedSamples = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly statements;
+  // Made once: better-sqlite3 prepares BEGIN/COMMIT each time a transaction function is created.
+  private readonly applyAll: { immediate: (jobs: IngestJob[]) => IngestResult[] };
+  private readonly applyOne: { immediate: (job: IngestJob) => IngestResult };
 
   constructor(private readonly db: RawSqlite = rawSqlite()) {
     this.statements = {
@@ -62,6 +65,8 @@ export class SqliteIngestWriter implements IngestWriter {
          RETURNING "id","type","payload","idempotencyKey","issuedAt","expiresAt"`,
       ),
     };
+    this.applyAll = db.transaction((jobs: IngestJob[]) => jobs.map((job) => this.apply(job)));
+    this.applyOne = db.transaction((job: IngestJob) => this.apply(job));
   }
 
   submit(job: IngestJob): Promise<IngestResult> {

@@ -27,7 +27,8 @@ export async function recordConnectivityTransitions(now: Date): Promise<number> 
       heartbeatIntervalSec: true,
       recordedConnectivity: true,
     },
-    take: 5000,
+    // Small batches keep each transaction short; the next tick picks up the rest.
+    take: 500,
   });
   const moves = candidates
     .map((s) => ({

@@ -33,22 +33,37 @@ function sqliteRollup(from: string, until: string) {
   const touched = `WITH touched AS (SELECT "satelliteId", MIN("at") AS since FROM "TelemetrySample"
     WHERE "receivedAt" > @from AND "receivedAt" <= @until GROUP BY "satelliteId")`;
   const db = rawSqlite();
-  db.transaction(() => {
-    db.prepare(
-      `${touched} INSERT INTO "TelemetryRollup" (${COLS})
-       SELECT s."satelliteId", 300, ${sqFloor('s."at"', 300)}, ${RAW_AGG}, 300 / MAX(1, sat."heartbeatIntervalSec")
+  // Aggregate with plain reads (WAL: no lock held, ingest goes on), then write the few result rows at once.
+  const fiveMinute = db
+    .prepare(
+      `${touched} SELECT s."satelliteId", 300, ${sqFloor('s."at"', 300)}, ${RAW_AGG}, 300 / MAX(1, sat."heartbeatIntervalSec")
        FROM touched t JOIN "TelemetrySample" s ON s."satelliteId" = t."satelliteId" AND s."at" >= ${sqFloor("t.since", 300)}
        JOIN "Satellite" sat ON sat."id" = s."satelliteId"
-       WHERE true GROUP BY s."satelliteId", ${sqEpoch('s."at"')} / 300 ${UPSERT}`,
-    ).run({ from, until });
-    db.prepare(
-      `${touched} INSERT INTO "TelemetryRollup" (${COLS})
-       SELECT r."satelliteId", 3600, ${sqFloor('r."bucketStart"', 3600)}, ${HOUR_AGG}
+       GROUP BY s."satelliteId", ${sqEpoch('s."at"')} / 300`,
+    )
+    .raw()
+    .all({ from, until }) as unknown[][];
+  const upsert = db.prepare(
+    `INSERT INTO "TelemetryRollup" (${COLS}) VALUES (${Array(19).fill("?").join(",")}) ${UPSERT}`,
+  );
+  // Small transactions: each holds the write lock for a millisecond or two, so ingest never waits long.
+  const writeChunk = db.transaction((rows: unknown[][]) => {
+    for (const row of rows) upsert.run(...row);
+  });
+  const write = (rows: unknown[][]) => {
+    for (let i = 0; i < rows.length; i += 200) writeChunk(rows.slice(i, i + 200));
+  };
+  write(fiveMinute);
+  const hourly = db
+    .prepare(
+      `${touched} SELECT r."satelliteId", 3600, ${sqFloor('r."bucketStart"', 3600)}, ${HOUR_AGG}
        FROM touched t JOIN "TelemetryRollup" r ON r."satelliteId" = t."satelliteId" AND r."bucketSec" = 300
          AND r."bucketStart" >= ${sqFloor("t.since", 3600)}
-       WHERE true GROUP BY r."satelliteId", ${sqEpoch('r."bucketStart"')} / 3600 ${UPSERT}`,
-    ).run({ from, until });
-  })();
+       GROUP BY r."satelliteId", ${sqEpoch('r."bucketStart"')} / 3600`,
+    )
+    .raw()
+    .all({ from, until }) as unknown[][];
+  write(hourly);
 }
 
 async function pgRollup(from: string, until: string) {

@@ -1,0 +1,38 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { log } from "../log";
+
+const WORKER = join(dirname(fileURLToPath(import.meta.url)), "../../scripts/worker.ts");
+
+/**
+ * Runs the reconciler as a child process of the server entry. Its roll-ups aggregate many rows, and on the
+ * embedded SQLite driver that work is synchronous: apart, it never stalls the requests this process answers.
+ * The child is restarted if it dies, and exits when its parent goes (the IPC channel closes).
+ */
+export function superviseReconciler(): { stop: () => Promise<void> } {
+  let child: ChildProcess | null = null;
+  let isStopping = false;
+  const start = () => {
+    child = spawn(process.execPath, [...process.execArgv, WORKER], {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      env: process.env,
+    });
+    child.on("exit", (code, signal) => {
+      if (isStopping) return;
+      log("warn", "reconciler process exited; restarting it", { code, signal });
+      setTimeout(start, 2_000).unref();
+    });
+  };
+  start();
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        isStopping = true;
+        if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child?.kill("SIGKILL"), 5_000).unref();
+      }),
+  };
+}
