@@ -10,15 +10,20 @@ export type RawSqlite = Database.Database;
 
 const globalRaw = globalThis as unknown as { orrerySqlite?: RawSqlite; orreryPgPool?: pg.Pool };
 
-export function rawSqlite(): RawSqlite {
-  if (globalRaw.orrerySqlite) return globalRaw.orrerySqlite;
-  const db = new Database(sqlitePath(), { timeout: 10_000 });
+/** A new connection to the SQLite file. `busyTimeoutMs` is how long a write waits for the lock, blocking. */
+export function openSqlite(busyTimeoutMs: number): RawSqlite {
+  const db = new Database(sqlitePath(), { timeout: busyTimeoutMs });
   db.pragma("journal_mode = WAL");
   // NORMAL in WAL mode: a commit survives a process crash; only power loss can take the last few.
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
-  globalRaw.orrerySqlite = db;
   return db;
+}
+
+/** The process's shared connection: token lookups, and the reconciler's roll-ups in its own process. */
+export function rawSqlite(): RawSqlite {
+  globalRaw.orrerySqlite ??= openSqlite(10_000);
+  return globalRaw.orrerySqlite;
 }
 
 export function rawPgPool(): pg.Pool {

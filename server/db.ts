@@ -44,3 +44,25 @@ export function conflictOnUnique(error: unknown, messages: Record<string, string
   }
   throw error;
 }
+
+/**
+ * An interactive transaction that is safe beside the ingest writer. On SQLite (WAL), a transaction that reads
+ * and then writes after another connection committed fails at once (a stale snapshot): taking the write lock
+ * first, with a write that changes nothing, makes it wait its turn instead, like BEGIN IMMEDIATE.
+ */
+export async function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const options = { maxWait: 10_000, timeout: 20_000 };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        if (dbKind === "sqlite") await tx.$executeRawUnsafe(`DELETE FROM "JobState" WHERE 0`);
+        return fn(tx);
+      }, options);
+    } catch (error) {
+      const isBusy =
+        error instanceof Prisma.PrismaClientKnownRequestError && ["P1008", "P2034"].includes(error.code);
+      if (!isBusy || attempt >= 3) throw error;
+      await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 30));
+    }
+  }
+}

@@ -46,6 +46,7 @@ async function main() {
     log("info", `Orrery is listening on http://localhost:${env.PORT}`, {
       mode: isDev ? "development" : "production",
     });
+    if (env.RECONCILER !== "off") background.reconciler = superviseReconciler();
   });
 
   const stop = (signal: string) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit";
-import { conflictOnUnique, db } from "../db";
+import { conflictOnUnique, transaction } from "../db";
 import { AppError, validationError } from "../errors";
 import { resolveRegion } from "../satellites/register";
 import { labelTextOf, searchTextOf } from "../satellites/view";
@@ -19,7 +19,7 @@ export async function enrollAgent(input: unknown, ip?: string, now = new Date())
   if (!JOIN_TOKEN_PATTERN.test(body.joinToken)) throw new AppError("UNAUTHORIZED", REFUSED);
   const agentToken = newToken(AGENT_TOKEN_PREFIX);
   try {
-    return await db.$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       const join = await tx.joinToken.findUnique({ where: { tokenHash: hashToken(body.joinToken) } });
       if (!join || join.revokedAt || join.expiresAt <= now || join.uses >= join.maxUses) {
         throw new AppError("UNAUTHORIZED", REFUSED);

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { authorize, type Ctx } from "../auth/context";
-import { db, type Tx } from "../db";
+import { db, transaction, type Tx } from "../db";
 import { AppError, validationError } from "../errors";
 import { hashToken, JOIN_TOKEN_PREFIX, newToken, tokenHint } from "./tokens";
 
@@ -96,7 +96,7 @@ export async function createJoinTokenUnchecked(
 
 export async function createJoinToken(ctx: Ctx, input: unknown, now = new Date()) {
   authorize(ctx, "tokens.manage");
-  return db.$transaction((tx) => createJoinTokenUnchecked(tx, ctx, input, now));
+  return transaction((tx) => createJoinTokenUnchecked(tx, ctx, input, now));
 }
 
 export async function listJoinTokens(ctx: Ctx, now = new Date()): Promise<JoinTokenView[]> {
@@ -131,7 +131,7 @@ export async function revokeJoinToken(ctx: Ctx, input: unknown, now = new Date()
   authorize(ctx, "tokens.manage");
   const parsed = z.object({ id: z.string().min(1, "is required") }).safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const row = await tx.joinToken.findUnique({ where: { id: parsed.data.id } });
     if (!row) throw new AppError("NOT_FOUND", "No such join token.");
     if (row.revokedAt) return;

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit";
-import { db } from "../db";
+import { db, transaction } from "../db";
 import { AppError } from "../errors";
 import { dummyVerify, verifyPassword } from "./password";
 import { checkThrottle, recordFailure, recordSuccess } from "./throttle";
@@ -39,7 +39,7 @@ export async function signInWithPassword(
     return null;
   }
   await recordSuccess(ip, email);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
     await recordAudit(
       tx,

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit";
 import type { AgentIdentity } from "../agents/auth";
 import { AckInput } from "../agents/schemas";
-import { db } from "../db";
+import { transaction } from "../db";
 import { AppError, validationError } from "../errors";
 import { FINAL_STATES, isCommandType, LIFECYCLE_ON_SUCCESS } from "./types";
 
@@ -23,7 +23,7 @@ export async function ackCommand(
   const parsed = AckInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const ack = parsed.data;
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const cmd = await tx.command.findUnique({ where: { id: commandId } });
     if (!cmd || cmd.satelliteId !== agent.satelliteId)
       throw new AppError("NOT_FOUND", `No command ${commandId} for this satellite.`);

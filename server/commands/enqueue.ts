@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { authorize, type Ctx } from "../auth/context";
-import { conflictOnUnique, db, type Tx } from "../db";
+import { conflictOnUnique, transaction, type Tx } from "../db";
 import { AppError, validationError } from "../errors";
 import { COMMAND_PAYLOADS, COMMAND_TYPES, isCommandType } from "./types";
 
@@ -90,7 +90,7 @@ export async function enqueueCommand(
     return { id: created.id, idempotencyKey: key, state: created.state, isNew: true };
   };
   try {
-    return tx ? await run(tx) : await db.$transaction(run);
+    return tx ? await run(tx) : await transaction(run);
   } catch (error) {
     conflictOnUnique(error, { idempotencyKey: `idempotencyKey ${key} is already in use` });
   }

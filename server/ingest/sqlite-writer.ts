@@ -1,6 +1,6 @@
 import "server-only";
 import { foldServices } from "@/lib/connectivity";
-import { rawSqlite, sqliteDate, type RawSqlite } from "../db-raw";
+import { openSqlite, sqliteDate, type RawSqlite } from "../db-raw";
 import { parseJson, satellitePatch } from "./latest";
 import {
   COMMAND_LEASE_MS,
@@ -36,7 +36,9 @@ export class SqliteIngestWriter implements IngestWriter {
   private readonly applyAll: { immediate: (jobs: IngestJob[]) => IngestResult[] };
   private readonly applyOne: { immediate: (job: IngestJob) => IngestResult };
 
-  constructor(private readonly db: RawSqlite = rawSqlite()) {
+  // Its own connection that never waits for the lock: better-sqlite3 would wait by blocking the event loop,
+  // and the lock holder may be a Prisma transaction on this very loop. A busy flush is retried in a moment.
+  constructor(private readonly db: RawSqlite = openSqlite(0)) {
     this.statements = {
       insertSample: db.prepare(
         `INSERT OR IGNORE INTO "TelemetrySample" ("satelliteId","seq","at","receivedAt","cpuPct","memPct","diskPct","rxMbps","txMbps","rttMs","lossPct","health","services")
@@ -140,21 +142,24 @@ export class SqliteIngestWriter implements IngestWriter {
     this.queue = [];
     this.queuedSamples = 0;
     if (batch.length === 0) return;
-    const results: IngestResult[] = [];
     try {
-      this.db
-        .transaction(() => {
-          for (const p of batch) results.push(this.apply(p.job));
-        })
-        .immediate();
+      const results = this.applyAll.immediate(batch.map((p) => p.job));
       batch.forEach((p, i) => p.resolve(results[i]));
-    } catch {
+    } catch (error) {
+      if (isBusy(error)) {
+        // Another connection holds the write lock: try again in a moment, without blocking the loop.
+        this.queue = batch.concat(this.queue);
+        this.queuedSamples += batch.reduce((n, p) => n + p.job.samples.length, 0);
+        this.timer ??= setTimeout(() => this.flush(), 2 + Math.random() * 3);
+        return;
+      }
       // One bad job must not fail its neighbours: retry each alone.
       for (const p of batch) {
         try {
-          p.resolve(this.db.transaction(() => this.apply(p.job)).immediate());
-        } catch (error) {
-          p.reject(error);
+          p.resolve(this.applyOne.immediate(p.job));
+        } catch (e) {
+          if (isBusy(e)) this.submit(p.job).then(p.resolve, p.reject);
+          else p.reject(e);
         }
       }
     }
@@ -164,6 +169,11 @@ export class SqliteIngestWriter implements IngestWriter {
     if (this.timer) clearTimeout(this.timer);
     this.flush();
   }
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
 }
 
 export function toDelivered(

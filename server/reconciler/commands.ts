@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit";
-import { db } from "../db";
+import { transaction } from "../db";
 import { MAX_DELIVERIES } from "../ingest/types";
 
 /**
@@ -11,7 +11,7 @@ export async function settleCommands(
   now: Date,
 ): Promise<{ requeued: number; failed: number; expired: number }> {
   const lapsed = { state: "delivered" as const, leaseUntil: { lte: now } };
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const expired = await tx.command.updateMany({
       where: { expiresAt: { lte: now }, OR: [{ state: "queued" }, lapsed] },
       data: {

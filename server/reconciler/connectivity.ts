@@ -1,7 +1,7 @@
 import "server-only";
 import { connectivityOf, formatAgo } from "@/lib/connectivity";
 import { recordAudit } from "../audit";
-import { db } from "../db";
+import { db, transaction } from "../db";
 
 const REPORTER = { type: "system" as const, label: "reconciler" };
 
@@ -39,7 +39,7 @@ export async function recordConnectivityTransitions(now: Date): Promise<number> 
     .filter((m) => m.from !== m.to);
   if (moves.length === 0) return 0;
   // One short transaction per tick: the hot ingest writer shares the database and must not wait long.
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const groups = new Map<string, typeof moves>();
     for (const m of moves) groups.set(`${m.from}>${m.to}`, [...(groups.get(`${m.from}>${m.to}`) ?? []), m]);
     for (const group of groups.values()) {

@@ -187,6 +187,24 @@ describe("roll-ups and retention", () => {
     expect(hourly[0].samples).toBe(90);
     expect(hourly[0].cpuAvg).toBeCloseTo(raw.reduce((s, x) => s + x.cpu, 0) / 90, 6);
     expect(hourly[0].criticalCount).toBe(raw.filter((x) => x.down).length);
+
+    // A sample of a bucket still open at roll-up time is rolled up once that bucket has closed.
+    const open = new Date("2026-11-21T08:20:10.000Z");
+    await recordHeartbeat(a, { agentVersion: "1", stackVersion: "1", samples: [sample(500, open)] }, open);
+    await rollUp(new Date("2026-11-21T08:21:00.000Z"));
+    expect(await db.telemetryRollup.count({ where: { satelliteId: a.satelliteId, bucketSec: 300 } })).toBe(3);
+    await rollUp(new Date("2026-11-21T08:26:00.000Z"));
+    const closed = await db.telemetryRollup.findMany({
+      where: { satelliteId: a.satelliteId, bucketSec: 300 },
+      orderBy: { bucketStart: "asc" },
+    });
+    expect(closed.map((r) => r.bucketStart.toISOString().slice(11, 16))).toEqual([
+      "08:00",
+      "08:05",
+      "08:10",
+      "08:20",
+    ]);
+    expect(closed[3].samples).toBe(1);
   });
 
   it("retention deletes exactly what is past 48 h, 30 days and 400 days", async () => {

@@ -29,20 +29,21 @@ const sqText = (epochExpr: string) =>
   `(strftime('%Y-%m-%dT%H:%M:%S', ${epochExpr}, 'unixepoch') || '.000+00:00')`;
 const sqFloor = (col: string, sec: number) => sqText(`(${sqEpoch(col)} / ${sec}) * ${sec}`);
 
-function sqliteRollup(from: string, until: string) {
+function sqliteRollup(from: string, until: string, cutoff: string) {
   const touched = `WITH touched AS (SELECT "satelliteId", MIN("at") AS since FROM "TelemetrySample"
-    WHERE "receivedAt" > @from AND "receivedAt" <= @until GROUP BY "satelliteId")`;
+    WHERE "receivedAt" > @from AND "receivedAt" <= @until AND "at" < @cutoff GROUP BY "satelliteId")`;
   const db = rawSqlite();
   // Aggregate with plain reads (WAL: no lock held, ingest goes on), then write the few result rows at once.
   const fiveMinute = db
     .prepare(
       `${touched} SELECT s."satelliteId", 300, ${sqFloor('s."at"', 300)}, ${RAW_AGG}, 300 / MAX(1, sat."heartbeatIntervalSec")
        FROM touched t JOIN "TelemetrySample" s ON s."satelliteId" = t."satelliteId" AND s."at" >= ${sqFloor("t.since", 300)}
+         AND s."at" < @cutoff
        JOIN "Satellite" sat ON sat."id" = s."satelliteId"
        GROUP BY s."satelliteId", ${sqEpoch('s."at"')} / 300`,
     )
     .raw()
-    .all({ from, until }) as unknown[][];
+    .all({ from, until, cutoff }) as unknown[][];
   const upsert = db.prepare(
     `INSERT INTO "TelemetryRollup" (${COLS}) VALUES (${Array(19).fill("?").join(",")}) ${UPSERT}`,
   );
@@ -62,15 +63,21 @@ function sqliteRollup(from: string, until: string) {
        GROUP BY r."satelliteId", ${sqEpoch('r."bucketStart"')} / 3600`,
     )
     .raw()
-    .all({ from, until }) as unknown[][];
+    .all({ from, until, cutoff }) as unknown[][];
   write(hourly);
+  const deferred = db
+    .prepare(
+      `SELECT MIN("receivedAt") AS at FROM "TelemetrySample" WHERE "receivedAt" > ? AND "receivedAt" <= ? AND "at" >= ?`,
+    )
+    .get(from, until, cutoff) as { at: string | null };
+  return deferred.at;
 }
 
-async function pgRollup(from: string, until: string) {
+async function pgRollup(from: string, until: string, cutoff: string): Promise<string | Date | null> {
   const bin = (sec: number, col: string) =>
     `date_bin(interval '${sec} seconds', ${col}, timestamp '2000-01-01')`;
   const touched = `WITH touched AS (SELECT "satelliteId", MIN("at") AS since FROM "TelemetrySample"
-    WHERE "receivedAt" > $1 AND "receivedAt" <= $2 GROUP BY "satelliteId")`;
+    WHERE "receivedAt" > $1 AND "receivedAt" <= $2 AND "at" < $3 GROUP BY "satelliteId")`;
   const client = await rawPgPool().connect();
   try {
     await client.query("BEGIN");
@@ -78,9 +85,10 @@ async function pgRollup(from: string, until: string) {
       `${touched} INSERT INTO "TelemetryRollup" (${COLS})
        SELECT s."satelliteId", 300, ${bin(300, 's."at"')}, ${RAW_AGG}, 300 / GREATEST(1, MAX(sat."heartbeatIntervalSec"))
        FROM touched t JOIN "TelemetrySample" s ON s."satelliteId" = t."satelliteId" AND s."at" >= ${bin(300, "t.since")}
+         AND s."at" < $3
        JOIN "Satellite" sat ON sat."id" = s."satelliteId"
        GROUP BY s."satelliteId", ${bin(300, 's."at"')} ${UPSERT}`,
-      [from, until],
+      [from, until, cutoff],
     );
     await client.query(
       `${touched} INSERT INTO "TelemetryRollup" (${COLS})
@@ -88,9 +96,14 @@ async function pgRollup(from: string, until: string) {
        FROM touched t JOIN "TelemetryRollup" r ON r."satelliteId" = t."satelliteId" AND r."bucketSec" = 300
          AND r."bucketStart" >= ${bin(3600, "t.since")}
        GROUP BY r."satelliteId", ${bin(3600, 'r."bucketStart"')} ${UPSERT}`,
-      [from, until],
+      [from, until, cutoff],
+    );
+    const { rows } = await client.query<{ at: Date | null }>(
+      `SELECT MIN("receivedAt") AS at FROM "TelemetrySample" WHERE "receivedAt" > $1 AND "receivedAt" <= $2 AND "at" >= $3`,
+      [from, until, cutoff],
     );
     await client.query("COMMIT");
+    return rows[0]?.at ?? null;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
@@ -109,12 +122,17 @@ export async function rollUp(now: Date): Promise<{ from: Date; until: Date }> {
   const from = state ? new Date(state.value) : new Date(0);
   const until = new Date(now.getTime() - COMMIT_MARGIN_MS);
   if (until <= from) return { from, until: from };
-  if (isSqlite) sqliteRollup(sqliteDate(from), sqliteDate(until));
-  else await pgRollup(pgDate(from), pgDate(until));
+  // Only closed 5-minute buckets are rolled up, each sample about once. Samples of the open bucket are
+  // deferred: the watermark stops just before the first of them, so the next tick sees them again.
+  const cutoff = new Date(Math.floor(until.getTime() / 300_000) * 300_000);
+  const deferred = isSqlite
+    ? sqliteRollup(sqliteDate(from), sqliteDate(until), sqliteDate(cutoff))
+    : await pgRollup(pgDate(from), pgDate(until), pgDate(cutoff));
+  const next = deferred ? new Date(new Date(deferred).getTime() - 1) : until;
   await db.jobState.upsert({
     where: { name: WATERMARK },
-    create: { name: WATERMARK, value: until.toISOString() },
-    update: { value: until.toISOString() },
+    create: { name: WATERMARK, value: next.toISOString() },
+    update: { value: next.toISOString() },
   });
-  return { from, until };
+  return { from, until: next };
 }

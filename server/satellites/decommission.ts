@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { authorize, type Ctx } from "../auth/context";
-import { db } from "../db";
+import { transaction } from "../db";
 import { AppError, validationError } from "../errors";
 
 export const DecommissionInput = z.object({
@@ -24,7 +24,7 @@ export async function decommissionSatellite(
   const parsed = DecommissionInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const { id, reason } = parsed.data;
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const satellite = await tx.satellite.findUnique({
       where: { id },
       select: { slug: true, lifecycle: true },

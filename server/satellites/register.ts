@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit";
 import { authorize, type Ctx } from "../auth/context";
-import { conflictOnUnique, db, type Tx } from "../db";
+import { conflictOnUnique, transaction, type Tx } from "../db";
 import { AppError, validationError } from "../errors";
 import { regionForCountry } from "../compliance/regions";
 import { SatelliteInput } from "./schemas";
@@ -25,7 +25,7 @@ export async function registerSatellite(ctx: Ctx, input: unknown): Promise<{ id:
   if (!parsed.success) throw validationError(parsed.error);
   const s = parsed.data;
   try {
-    return await db.$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       const regionId = await resolveRegion(tx, s.country, s.regionId);
       const created = await tx.satellite.create({
         data: {

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit";
 import { authorize, type Ctx } from "../auth/context";
-import { db } from "../db";
+import { transaction } from "../db";
 import { AppError, validationError } from "../errors";
 import { resolveRegion } from "./register";
 import { SatelliteUpdate } from "./schemas";
@@ -12,7 +12,7 @@ export async function updateSatellite(ctx: Ctx, input: unknown): Promise<{ id: s
   const parsed = SatelliteUpdate.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const { id, ...patch } = parsed.data;
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const before = await tx.satellite.findUnique({ where: { id } });
     if (!before) throw new AppError("NOT_FOUND", "No such satellite.");
     if (before.lifecycle === "decommissioned") {

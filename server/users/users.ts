@@ -3,7 +3,7 @@ import { recordAudit } from "../audit";
 import { authorize, type Actor, type Ctx } from "../auth/context";
 import { hashPassword } from "../auth/password";
 import type { Role } from "../auth/policy";
-import { conflictOnUnique, db, type Tx } from "../db";
+import { conflictOnUnique, db, transaction, type Tx } from "../db";
 import { AppError, validationError } from "../errors";
 import { CreateUserInput, SetUserDisabledInput, UpdateUserInput } from "./schemas";
 
@@ -87,7 +87,7 @@ export async function createUser(ctx: Ctx, input: unknown): Promise<UserView> {
   authorize(ctx, "users.manage");
   const parsed = CreateUserInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
-  return db.$transaction((tx) => createUserUnchecked(tx, ctx, parsed.data));
+  return transaction((tx) => createUserUnchecked(tx, ctx, parsed.data));
 }
 
 export async function updateUser(ctx: Ctx, input: unknown): Promise<UserView> {
@@ -95,7 +95,7 @@ export async function updateUser(ctx: Ctx, input: unknown): Promise<UserView> {
   const parsed = UpdateUserInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const { id, name, role, regionIds } = parsed.data;
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, include });
     if (!before) throw new AppError("NOT_FOUND", "No such user.");
     if (id === ctx.actor.id && role && role !== "admin") {
@@ -139,7 +139,7 @@ export async function setUserDisabled(ctx: Ctx, input: unknown, now = new Date()
   if (id === ctx.actor.id && isDisabled) {
     throw new AppError("PRECONDITION_FAILED", "You cannot disable your own account.");
   }
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id } });
     if (!before) throw new AppError("NOT_FOUND", "No such user.");
     const user = await tx.user.update({
