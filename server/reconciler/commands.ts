@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit";
-import { transaction } from "../db";
+import { db, transaction } from "../db";
 import { MAX_DELIVERIES } from "../ingest/types";
 
 /**
@@ -11,6 +11,12 @@ export async function settleCommands(
   now: Date,
 ): Promise<{ requeued: number; failed: number; expired: number }> {
   const lapsed = { state: "delivered" as const, leaseUntil: { lte: now } };
+  // A cheap read first: most ticks have nothing to settle and need not take the write lock at all.
+  const due = await db.command.findFirst({
+    where: { OR: [lapsed, { state: "queued", expiresAt: { lte: now } }] },
+    select: { id: true },
+  });
+  if (!due) return { requeued: 0, failed: 0, expired: 0 };
   return transaction(async (tx) => {
     const expired = await tx.command.updateMany({
       where: { expiresAt: { lte: now }, OR: [{ state: "queued" }, lapsed] },

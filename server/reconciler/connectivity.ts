@@ -1,5 +1,5 @@
 import "server-only";
-import { connectivityOf, formatAgo } from "@/lib/connectivity";
+import { connectivityOf, formatAgo, type Connectivity } from "@/lib/connectivity";
 import { recordAudit } from "../audit";
 import { db, transaction } from "../db";
 
@@ -27,8 +27,7 @@ export async function recordConnectivityTransitions(now: Date): Promise<number> 
       heartbeatIntervalSec: true,
       recordedConnectivity: true,
     },
-    // Small batches keep each transaction short; the next tick picks up the rest.
-    take: 500,
+    take: 2000, // the next tick picks up the rest
   });
   const moves = candidates
     .map((s) => ({
@@ -37,8 +36,20 @@ export async function recordConnectivityTransitions(now: Date): Promise<number> 
       to: connectivityOf(s.lastSeenAt, s.heartbeatIntervalSec, now),
     }))
     .filter((m) => m.from !== m.to);
-  if (moves.length === 0) return 0;
-  // One short transaction per tick: the hot ingest writer shares the database and must not wait long.
+  // Short transactions of at most 100 changes: the hot ingest writer shares the database and must not wait.
+  for (let i = 0; i < moves.length; i += 100) await recordMoves(moves.slice(i, i + 100), now);
+  return moves.length;
+}
+
+type Move = {
+  id: string;
+  slug: string;
+  lastSeenAt: Date | null;
+  from: Connectivity;
+  to: Connectivity;
+};
+
+async function recordMoves(moves: Move[], now: Date) {
   await transaction(async (tx) => {
     const groups = new Map<string, typeof moves>();
     for (const m of moves) groups.set(`${m.from}>${m.to}`, [...(groups.get(`${m.from}>${m.to}`) ?? []), m]);
@@ -66,5 +77,4 @@ export async function recordConnectivityTransitions(now: Date): Promise<number> 
       });
     }
   });
-  return moves.length;
 }
