@@ -17,6 +17,8 @@ import {
 type Pending = { job: IngestJob; resolve: (r: IngestResult) => void; reject: (e: unknown) => void };
 const COLUMNS = 13;
 const ROWS_PER_INSERT = 2000; // PostgreSQL allows 65,535 parameters per statement
+// Two flushes overlap: one gathers and sends while the other waits on the server.
+const MAX_IN_FLIGHT = 2;
 
 /**
  * Group commit on PostgreSQL: one transaction per flush with multi-row inserts (ON CONFLICT DO NOTHING) and
@@ -26,7 +28,8 @@ export class PgIngestWriter implements IngestWriter {
   private queue: Pending[] = [];
   private queuedSamples = 0;
   private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> | null = null;
+  private inFlight = 0;
+  private readonly flushing = new Set<Promise<void>>();
 
   constructor(private readonly pool: pg.Pool = rawPgPool()) {}
 
@@ -39,14 +42,18 @@ export class PgIngestWriter implements IngestWriter {
   }
 
   private schedule() {
-    if (this.flushing || this.timer) return;
+    if (this.inFlight >= MAX_IN_FLIGHT || this.timer || this.queue.length === 0) return;
     const wait = this.queuedSamples >= FLUSH_MAX_SAMPLES ? 0 : FLUSH_WINDOW_MS;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.flushing = this.flush().finally(() => {
-        this.flushing = null;
-        if (this.queue.length) this.schedule();
+      this.inFlight++;
+      const done = this.flush().finally(() => {
+        this.inFlight--;
+        this.flushing.delete(done);
+        this.schedule();
       });
+      this.flushing.add(done);
+      this.schedule();
     }, wait);
   }
 
@@ -135,21 +142,21 @@ export class PgIngestWriter implements IngestWriter {
       if (inserted.has(`${o.values[0]}:${o.values[1]}`)) accepted[o.job]++;
     }
 
-    const lastSeq = new Map<string, number>();
+    // One set-based update for every satellite in the flush; a satellite beating twice keeps its newest state.
+    const newest = new Map<string, IngestJob>();
     for (const job of jobs) {
-      const p = satellitePatch(job);
-      const { rows } = await client.query<{ lastSeq: string }>(
-        `UPDATE "Satellite" SET
-           "lastSeenAt" = $2, "staleAfter" = $3, "offlineAfter" = $4, "agentVersion" = $5, "stackVersion" = $6, "updatedAt" = $2,
-           "reportedHealth" = CASE WHEN $7 > COALESCE("lastSeq", -1) THEN $8::"Health" ELSE "reportedHealth" END,
-           "services" = CASE WHEN $7 > COALESCE("lastSeq", -1) THEN $9::jsonb ELSE "services" END,
-           "lastRxMbps" = CASE WHEN $7 > COALESCE("lastSeq", -1) THEN $10 ELSE "lastRxMbps" END,
-           "lastTxMbps" = CASE WHEN $7 > COALESCE("lastSeq", -1) THEN $11 ELSE "lastTxMbps" END,
-           "lastRttMs" = CASE WHEN $7 > COALESCE("lastSeq", -1) THEN $12 ELSE "lastRttMs" END,
-           "lastSeq" = GREATEST(COALESCE("lastSeq", -1), $7),
-           "lifecycle" = CASE WHEN "lifecycle" = 'pending' THEN 'active'::"Lifecycle" ELSE "lifecycle" END
-         WHERE "id" = $1 RETURNING "lastSeq"`,
-        [
+      const prev = newest.get(job.satelliteId);
+      const seq = job.samples[job.samples.length - 1].seq;
+      if (!prev || seq > prev.samples[prev.samples.length - 1].seq) newest.set(job.satelliteId, job);
+    }
+    const params: unknown[] = [];
+    // Sorted, so overlapping flushes lock satellite rows in the same order and cannot deadlock.
+    const tuples = [...newest.values()]
+      .sort((a, b) => (a.satelliteId < b.satelliteId ? -1 : 1))
+      .map((job) => {
+        const p = satellitePatch(job);
+        const base = params.length;
+        params.push(
           job.satelliteId,
           pgDate(job.now),
           pgDate(p.staleAfter),
@@ -162,11 +169,28 @@ export class PgIngestWriter implements IngestWriter {
           p.rx,
           p.tx,
           p.rtt,
-        ],
-      );
-      if (!rows[0]) throw new Error(`satellite ${job.satelliteId} vanished during ingest`);
-      lastSeq.set(job.satelliteId, Number(rows[0].lastSeq));
-    }
+        );
+        return `(${Array.from({ length: 12 }, (_, i) => `$${base + i + 1}`).join(",")})`;
+      });
+    const { rows: updated } = await client.query<{ id: string; lastSeq: string }>(
+      `UPDATE "Satellite" s SET
+         "lastSeenAt" = v.now::timestamp(3), "staleAfter" = v.stale::timestamp(3), "offlineAfter" = v.offline::timestamp(3),
+         "agentVersion" = v.av, "stackVersion" = v.sv, "updatedAt" = v.now::timestamp(3),
+         "reportedHealth" = CASE WHEN v.maxseq::bigint > COALESCE(s."lastSeq", -1) THEN v.health::"Health" ELSE s."reportedHealth" END,
+         "services" = CASE WHEN v.maxseq::bigint > COALESCE(s."lastSeq", -1) THEN v.services::jsonb ELSE s."services" END,
+         "lastRxMbps" = CASE WHEN v.maxseq::bigint > COALESCE(s."lastSeq", -1) THEN v.rx::float8 ELSE s."lastRxMbps" END,
+         "lastTxMbps" = CASE WHEN v.maxseq::bigint > COALESCE(s."lastSeq", -1) THEN v.tx::float8 ELSE s."lastTxMbps" END,
+         "lastRttMs" = CASE WHEN v.maxseq::bigint > COALESCE(s."lastSeq", -1) THEN v.rtt::float8 ELSE s."lastRttMs" END,
+         "lastSeq" = GREATEST(COALESCE(s."lastSeq", -1), v.maxseq::bigint),
+         "lifecycle" = CASE WHEN s."lifecycle" = 'pending' THEN 'active'::"Lifecycle" ELSE s."lifecycle" END
+       FROM (VALUES ${tuples.join(",")}) AS v(id, now, stale, offline, av, sv, maxseq, health, services, rx, tx, rtt)
+       WHERE s."id" = v.id
+       RETURNING s."id", s."lastSeq"`,
+      params,
+    );
+    const lastSeq = new Map(updated.map((r) => [r.id, Number(r.lastSeq)]));
+    for (const id of newest.keys())
+      if (!lastSeq.has(id)) throw new Error(`satellite ${id} vanished during ingest`);
 
     const ids = [...new Set(jobs.map((j) => j.satelliteId))];
     const now = jobs[jobs.length - 1].now;
@@ -196,7 +220,7 @@ export class PgIngestWriter implements IngestWriter {
   async close(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.flushing;
+    await Promise.all(this.flushing);
     await this.flush();
   }
 }
