@@ -62,10 +62,12 @@ export default async function OverviewPage() {
           </Link>
         ))}
       </div>
-      <div className="alert info">
-        The live fleet map comes with agent telemetry: until satellites report through the agent protocol,
-        every count here is taken from the inventory and connectivity is “never seen”.
-      </div>
+      {c.connected + c.stale + c.offline === 0 && (
+        <div className="alert info">
+          No satellite has reported yet. Agents enroll with a join token (Admin → Join tokens) and report over
+          the agent protocol; <code>npm run demo</code> starts a simulator that does this for the demo fleet.
+        </div>
+      )}
       <div className="grid grid-2">
         <section className="card">
           <div className="card-head">
