@@ -9,7 +9,9 @@ test("the satellites list filters, sorts and pages on the server and opens a det
 }) => {
   await page.goto("/satellites");
   await expect(page.getByRole("heading", { name: "Satellites" })).toBeVisible();
-  await expect(page.getByText("300 satellites match")).toBeVisible();
+  const all = await (await request.get("/api/v1/satellites?limit=1")).json();
+  expect(all.total).toBeGreaterThanOrEqual(300);
+  await expect(page.getByText(`${all.total} satellites match`)).toBeVisible();
   await page.screenshot({ path: "test-results/screens/satellites.png" });
 
   await page.getByLabel("Region").selectOption("jp-appi");

@@ -224,7 +224,7 @@ export default async function SatellitePage({ params }: { params: Promise<{ id: 
                 {history.map((h) => (
                   <tr key={h.at + h.to}>
                     <td className="mono nowrap">{formatDate(h.at)}</td>
-                    <td>
+                    <td className="nowrap">
                       <ConnectivityPill value={h.from} /> → <ConnectivityPill value={h.to} />
                     </td>
                   </tr>
