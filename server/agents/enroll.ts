@@ -4,7 +4,7 @@ import { conflictOnUnique, transaction } from "../db";
 import { AppError, validationError } from "../errors";
 import { resolveRegion } from "../satellites/register";
 import { labelTextOf, searchTextOf } from "../satellites/view";
-import { EnrollInput } from "./schemas";
+import { EnrollInput, EnrollSatellite } from "./schemas";
 import { AGENT_TOKEN_PREFIX, hashToken, JOIN_TOKEN_PATTERN, newToken, tokenHint } from "./tokens";
 
 export type Enrolled = { satelliteId: string; agentToken: string; heartbeatIntervalSec: number };
@@ -52,11 +52,19 @@ export async function enrollAgent(input: unknown, ip?: string, now = new Date())
         });
         ({ id: satelliteId, slug, heartbeatIntervalSec: intervalSec } = s);
       } else {
-        const s = body.satellite;
-        if (!s) {
+        if (body.satellite === undefined) {
           const message = "is required: this join token is not bound to a registered satellite";
           throw new AppError("VALIDATION", `satellite ${message}`, { fields: { satellite: message } });
         }
+        const checked = EnrollSatellite.safeParse(body.satellite);
+        if (!checked.success) {
+          const error = validationError(checked.error);
+          const fields = Object.fromEntries(
+            Object.entries(error.fields ?? {}).map(([k, v]) => [`satellite.${k}`, v]),
+          );
+          throw new AppError("VALIDATION", `satellite.${error.message}`, { fields });
+        }
+        const s = checked.data;
         const labels = s.labels ?? {};
         const created = await tx.satellite.create({
           data: {
@@ -100,10 +108,7 @@ export async function enrollAgent(input: unknown, ip?: string, now = new Date())
       return { satelliteId, agentToken, heartbeatIntervalSec: intervalSec };
     });
   } catch (error) {
-    conflictOnUnique(
-      error,
-      { slug: `satellite.slug: "${body.satellite?.slug}" is already taken` },
-      "satellite.",
-    );
+    const taken = (body.satellite as { slug?: unknown } | undefined)?.slug;
+    conflictOnUnique(error, { slug: `satellite.slug: "${String(taken)}" is already taken` }, "satellite.");
   }
 }

@@ -21,36 +21,38 @@ export const MAX_SAMPLES = 500;
 const FUTURE_MS = 5 * 60_000;
 const PAST_MS = 7 * 24 * 3_600_000;
 
+export const EnrollSatellite = z.object({
+  slug: Slug,
+  name: SatelliteInput.shape.name,
+  kind: z.enum(SATELLITE_KINDS, { error: `must be one of ${SATELLITE_KINDS.join(", ")}` }),
+  provider: SatelliteInput.shape.provider,
+  city: SatelliteInput.shape.city,
+  country: SatelliteInput.shape.country,
+  lat: z
+    .number({ error: "must be a number" })
+    .min(-90, "must be between -90 and 90")
+    .max(90, "must be between -90 and 90"),
+  lon: z
+    .number({ error: "must be a number" })
+    .min(-180, "must be between -180 and 180")
+    .max(180, "must be between -180 and 180"),
+  capacity: z.object({
+    cores: z.number().int("must be a whole number").min(1).max(10_000_000),
+    memoryGb: z.number().int("must be a whole number").min(1).max(1_000_000_000),
+    storageTb: nonNegative(1_000_000),
+  }),
+  link: z.object({
+    uplinkMbps: z.number().int("must be a whole number").min(1).max(100_000_000),
+    downlinkMbps: z.number().int("must be a whole number").min(1).max(100_000_000),
+  }),
+  labels: Labels.optional(),
+});
+export type EnrollSatellite = z.infer<typeof EnrollSatellite>;
+
 export const EnrollInput = z.object({
   joinToken: z.string({ error: "is required" }).min(1, "is required").max(200),
-  satellite: z
-    .object({
-      slug: Slug,
-      name: SatelliteInput.shape.name,
-      kind: z.enum(SATELLITE_KINDS, { error: `must be one of ${SATELLITE_KINDS.join(", ")}` }),
-      provider: SatelliteInput.shape.provider,
-      city: SatelliteInput.shape.city,
-      country: SatelliteInput.shape.country,
-      lat: z
-        .number({ error: "must be a number" })
-        .min(-90, "must be between -90 and 90")
-        .max(90, "must be between -90 and 90"),
-      lon: z
-        .number({ error: "must be a number" })
-        .min(-180, "must be between -180 and 180")
-        .max(180, "must be between -180 and 180"),
-      capacity: z.object({
-        cores: z.number().int("must be a whole number").min(1).max(10_000_000),
-        memoryGb: z.number().int("must be a whole number").min(1).max(1_000_000_000),
-        storageTb: nonNegative(1_000_000),
-      }),
-      link: z.object({
-        uplinkMbps: z.number().int("must be a whole number").min(1).max(100_000_000),
-        downlinkMbps: z.number().int("must be a whole number").min(1).max(100_000_000),
-      }),
-      labels: Labels.optional(),
-    })
-    .optional(),
+  // Validated only for a join token not bound to a registered satellite; a bound one ignores it.
+  satellite: z.unknown().optional(),
   agentVersion: Version,
   stackVersion: Version,
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit";
 import type { AgentIdentity } from "../agents/auth";
 import { AckInput } from "../agents/schemas";
-import { transaction } from "../db";
+import { type Prisma, transaction } from "../db";
 import { AppError, validationError } from "../errors";
 import { FINAL_STATES, isCommandType, LIFECYCLE_ON_SUCCESS } from "./types";
 
@@ -27,6 +27,17 @@ export async function ackCommand(
     const cmd = await tx.command.findUnique({ where: { id: commandId } });
     if (!cmd || cmd.satelliteId !== agent.satelliteId)
       throw new AppError("NOT_FOUND", `No command ${commandId} for this satellite.`);
+    // Written only if the command is still in the state just read: a concurrent ack or the reconciler
+    // changing it in between makes this one a CONFLICT instead of a silent overwrite.
+    const guardedUpdate = async (
+      id: string,
+      state: typeof cmd.state,
+      data: Prisma.CommandUpdateManyMutationInput,
+    ) => {
+      const { count } = await tx.command.updateMany({ where: { id, state }, data });
+      if (count === 0)
+        throw new AppError("CONFLICT", `Command ${id} changed while this ack was applied; send it again.`);
+    };
     const answer = (c: typeof cmd): AckAnswer => ({
       id: c.id,
       state: c.state,
@@ -47,22 +58,17 @@ export async function ackCommand(
     }
     if (ack.status === "running") {
       if (cmd.state === "running") return answer(cmd);
-      const updated = await tx.command.update({
-        where: { id: cmd.id },
-        data: { state: "running", message: ack.message ?? cmd.message },
-      });
-      return answer(updated);
+      await guardedUpdate(cmd.id, cmd.state, { state: "running", message: ack.message ?? cmd.message });
+      return answer(await tx.command.findUniqueOrThrow({ where: { id: cmd.id } }));
     }
-    const updated = await tx.command.update({
-      where: { id: cmd.id },
-      data: {
-        state: ack.status,
-        finishedAt: now,
-        leaseUntil: null,
-        message: ack.message ?? null,
-        result: (ack.result ?? undefined) as object | undefined,
-      },
+    await guardedUpdate(cmd.id, cmd.state, {
+      state: ack.status,
+      finishedAt: now,
+      leaseUntil: null,
+      message: ack.message ?? null,
+      result: (ack.result ?? undefined) as object | undefined,
     });
+    const updated = await tx.command.findUniqueOrThrow({ where: { id: cmd.id } });
     const lifecycle =
       ack.status === "succeeded" && isCommandType(cmd.type) ? LIFECYCLE_ON_SUCCESS[cmd.type] : undefined;
     if (lifecycle) await tx.satellite.update({ where: { id: cmd.satelliteId }, data: { lifecycle } });

@@ -387,3 +387,53 @@ describe("nothing lost", () => {
     expect(stored.map((s) => Number(s.seq))).toEqual(buffered.map((s) => s.seq));
   });
 });
+
+describe("hostile requests", () => {
+  it("a malformed escape in the path is a 404, and the server keeps answering", async () => {
+    const res = await post(`${gw.url}/api/agent/v1/commands/%zz/ack`, { status: "running" });
+    expect(res.status).toBe(404);
+    expect((await fetch(`${gw.url}/healthz`)).status).toBe(200);
+  });
+
+  it("NUL characters are refused with 422 on both databases, writing nothing", async () => {
+    const { auth } = await enrolled();
+    const before = await rowCounts();
+    const res = await post(
+      beatUrl(),
+      { agentVersion: "1\u0000", stackVersion: "1", samples: [sample(1)] },
+      auth,
+    );
+    expect(res.status).toBe(422);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it("guessing tokens from one address earns 429s, but a valid agent at that address is never refused", async () => {
+    const { auth } = await enrolled();
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) {
+      const res = await post(
+        beatUrl(),
+        { agentVersion: "1", stackVersion: "1", samples: [sample(i)] },
+        { authorization: `Bearer orr_agent_${"b".repeat(43)}` },
+      );
+      statuses.push(res.status);
+    }
+    expect(statuses).toContain(401);
+    expect(statuses.at(-1)).toBe(429);
+    const ok = await post(beatUrl(), { agentVersion: "1", stackVersion: "1", samples: [sample(1)] }, auth);
+    expect(ok.status).toBe(200);
+  });
+
+  it("a token bound to a registered satellite ignores even an invalid satellite block", async () => {
+    const { id } = await registerSatellite(admin, satelliteInput());
+    const { token } = await createJoinToken(admin, { satelliteId: id });
+    const res = await post(enrollUrl(), {
+      joinToken: token,
+      satellite: { lat: "nowhere" },
+      agentVersion: "1.4.0",
+      stackVersion: "1",
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.satelliteId).toBe(id);
+  });
+});

@@ -16,22 +16,28 @@ function addressOf(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? "unknown";
 }
 
-function refuseIfGuessing(req: IncomingMessage) {
-  const wait = failedAuthPerAddress.peek(addressOf(req));
-  if (wait > 0)
-    throw new AppError("RATE_LIMITED", "Too many failed authentications from this address.", {
-      retryAfterSec: wait,
-    });
+/**
+ * Counts a failed authentication from the caller's address; past 30 a minute the answer becomes 429. A valid
+ * token is never refused for its address, so agents sharing a proxy's address cannot be locked out.
+ */
+function failedAuthentication(req: IncomingMessage, error: unknown): never {
+  if (isAppError(error) && error.code === "UNAUTHORIZED") {
+    const wait = failedAuthPerAddress.take(addressOf(req));
+    if (wait > 0) {
+      throw new AppError("RATE_LIMITED", "Too many failed authentications from this address.", {
+        retryAfterSec: wait,
+      });
+    }
+  }
+  throw error;
 }
 
 async function authenticated(req: IncomingMessage): Promise<AgentIdentity> {
-  refuseIfGuessing(req);
   let agent: AgentIdentity;
   try {
     agent = await authenticateAgent(bearerToken(req.headers.authorization));
   } catch (error) {
-    if (isAppError(error) && error.code === "UNAUTHORIZED") failedAuthPerAddress.take(addressOf(req));
-    throw error;
+    failedAuthentication(req, error);
   }
   const wait = perAgent.take(agent.credentialId);
   if (wait > 0)
@@ -47,13 +53,11 @@ export function agentRoutes(router: GatewayRouter): GatewayRouter {
   return router
     .on("POST", "/api/agent/v1/enroll", async (req, res) => {
       requireJson(req);
-      refuseIfGuessing(req);
       const body = await readJson(req);
       try {
         send(res, 201, await enrollAgent(body, addressOf(req)));
       } catch (error) {
-        if (isAppError(error) && error.code === "UNAUTHORIZED") failedAuthPerAddress.take(addressOf(req));
-        throw error;
+        failedAuthentication(req, error);
       }
     })
     .on("POST", "/api/agent/v1/heartbeat", async (req, res) => {

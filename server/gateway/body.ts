@@ -32,9 +32,17 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString("utf8");
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "The body is not valid JSON.");
   }
+  // PostgreSQL text cannot hold NUL; refuse it here so both databases answer the same.
+  if (text.includes("\\u0000")) {
+    throw new AppError("VALIDATION", "Text fields may not contain NUL (\\u0000) characters.", {
+      fields: { _: "contains NUL" },
+    });
+  }
+  return body;
 }

@@ -11,11 +11,11 @@ export class RateLimiter {
     bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * refillPerMs);
     bucket.at = now;
     this.buckets.set(key, bucket);
+    if (this.buckets.size > 100_000) this.prune(now);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return 0;
     }
-    if (this.buckets.size > 200_000) this.prune(now);
     return Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
   }
 
@@ -28,7 +28,9 @@ export class RateLimiter {
     return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000));
   }
 
+  /** Full buckets carry no state worth keeping; dropping them bounds the memory one address-rotating caller can use. */
   private prune(now: number) {
-    for (const [key, b] of this.buckets) if (now - b.at > 120_000) this.buckets.delete(key);
+    for (const [key, b] of this.buckets) if (now - b.at > 60_000) this.buckets.delete(key);
+    if (this.buckets.size > 100_000) this.buckets.clear();
   }
 }

@@ -52,7 +52,14 @@ export class GatewayRouter {
       return true;
     }
     const found = route.pattern.exec(path) ?? [];
-    const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeURIComponent(found[i + 1] ?? "")]));
+    let params: Record<string, string>;
+    try {
+      params = Object.fromEntries(route.keys.map((k, i) => [k, decodeURIComponent(found[i + 1] ?? "")]));
+    } catch {
+      // A malformed escape such as %zz names nothing; it must never reach the process as an exception.
+      sendJson(res, 404, { error: { code: "NOT_FOUND", message: `No such endpoint: ${path}` } });
+      return true;
+    }
     Promise.resolve()
       .then(() => route.handler(req, res, params))
       .catch((error: unknown) => {

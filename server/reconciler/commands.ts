@@ -33,7 +33,8 @@ export async function settleCommands(
     });
     if (undeliverable.length) {
       await tx.command.updateMany({
-        where: { id: { in: undeliverable.map((c) => c.id) } },
+        // Repeats the conditions: an ack that landed since the read above must not be overwritten.
+        where: { id: { in: undeliverable.map((c) => c.id) }, ...lapsed, deliveries: { gte: MAX_DELIVERIES } },
         data: {
           state: "failed",
           finishedAt: now,

@@ -51,20 +51,19 @@ type Move = {
 
 async function recordMoves(moves: Move[], now: Date) {
   await transaction(async (tx) => {
-    const groups = new Map<string, typeof moves>();
-    for (const m of moves) groups.set(`${m.from}>${m.to}`, [...(groups.get(`${m.from}>${m.to}`) ?? []), m]);
-    for (const group of groups.values()) {
-      const { from, to } = group[0];
-      // Guarded on the old value, so two reconcilers cannot record the same transition twice.
-      await tx.satellite.updateMany({
-        where: { id: { in: group.map((m) => m.id) }, recordedConnectivity: from },
-        data: { recordedConnectivity: to },
+    // Guarded on the old value, per satellite: a change another reconciler already recorded is skipped.
+    const moved: Move[] = [];
+    for (const m of moves) {
+      const { count } = await tx.satellite.updateMany({
+        where: { id: m.id, recordedConnectivity: m.from },
+        data: { recordedConnectivity: m.to },
       });
+      if (count === 1) moved.push(m);
     }
     await tx.connectivityEvent.createMany({
-      data: moves.map((m) => ({ satelliteId: m.id, from: m.from, to: m.to, at: now })),
+      data: moved.map((m) => ({ satelliteId: m.id, from: m.from, to: m.to, at: now })),
     });
-    const noted = moves.filter((m) => m.to === "offline" || m.from === "offline");
+    const noted = moved.filter((m) => m.to === "offline" || m.from === "offline");
     for (const m of noted) {
       await recordAudit(tx, REPORTER, {
         action: m.to === "offline" ? "satellite.offline" : "satellite.online",

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db";
 import { isSqlite, pgDate, rawPgPool, rawSqlite, sqliteDate } from "../db-raw";
+import { RETENTION } from "./retention";
 
 const WATERMARK = "rollup.watermark";
 // Samples are stamped receivedAt before their commit; a margin keeps a tick from passing over one in flight.
@@ -29,9 +30,9 @@ const sqText = (epochExpr: string) =>
   `(strftime('%Y-%m-%dT%H:%M:%S', ${epochExpr}, 'unixepoch') || '.000+00:00')`;
 const sqFloor = (col: string, sec: number) => sqText(`(${sqEpoch(col)} / ${sec}) * ${sec}`);
 
-function sqliteRollup(from: string, until: string, cutoff: string) {
+function sqliteRollup(from: string, until: string, cutoff: string, floor: string) {
   const touched = `WITH touched AS (SELECT "satelliteId", MIN("at") AS since FROM "TelemetrySample"
-    WHERE "receivedAt" > @from AND "receivedAt" <= @until AND "at" < @cutoff GROUP BY "satelliteId")`;
+    WHERE "receivedAt" > @from AND "receivedAt" <= @until AND "at" < @cutoff AND "at" >= @floor GROUP BY "satelliteId")`;
   const db = rawSqlite();
   // Aggregate with plain reads (WAL: no lock held, ingest goes on), then write the few result rows at once.
   const fiveMinute = db
@@ -43,7 +44,7 @@ function sqliteRollup(from: string, until: string, cutoff: string) {
        GROUP BY s."satelliteId", ${sqEpoch('s."at"')} / 300`,
     )
     .raw()
-    .all({ from, until, cutoff }) as unknown[][];
+    .all({ from, until, cutoff, floor }) as unknown[][];
   const upsert = db.prepare(
     `INSERT INTO "TelemetryRollup" (${COLS}) VALUES (${Array(19).fill("?").join(",")}) ${UPSERT}`,
   );
@@ -63,7 +64,7 @@ function sqliteRollup(from: string, until: string, cutoff: string) {
        GROUP BY r."satelliteId", ${sqEpoch('r."bucketStart"')} / 3600`,
     )
     .raw()
-    .all({ from, until, cutoff }) as unknown[][];
+    .all({ from, until, cutoff, floor }) as unknown[][];
   write(hourly);
   const deferred = db
     .prepare(
@@ -73,11 +74,16 @@ function sqliteRollup(from: string, until: string, cutoff: string) {
   return deferred.at;
 }
 
-async function pgRollup(from: string, until: string, cutoff: string): Promise<string | Date | null> {
+async function pgRollup(
+  from: string,
+  until: string,
+  cutoff: string,
+  floor: string,
+): Promise<string | Date | null> {
   const bin = (sec: number, col: string) =>
     `date_bin(interval '${sec} seconds', ${col}, timestamp '2000-01-01')`;
   const touched = `WITH touched AS (SELECT "satelliteId", MIN("at") AS since FROM "TelemetrySample"
-    WHERE "receivedAt" > $1 AND "receivedAt" <= $2 AND "at" < $3 GROUP BY "satelliteId")`;
+    WHERE "receivedAt" > $1 AND "receivedAt" <= $2 AND "at" < $3 AND "at" >= $4 GROUP BY "satelliteId")`;
   const client = await rawPgPool().connect();
   try {
     await client.query("BEGIN");
@@ -88,7 +94,7 @@ async function pgRollup(from: string, until: string, cutoff: string): Promise<st
          AND s."at" < $3
        JOIN "Satellite" sat ON sat."id" = s."satelliteId"
        GROUP BY s."satelliteId", ${bin(300, 's."at"')} ${UPSERT}`,
-      [from, until, cutoff],
+      [from, until, cutoff, floor],
     );
     await client.query(
       `${touched} INSERT INTO "TelemetryRollup" (${COLS})
@@ -96,7 +102,7 @@ async function pgRollup(from: string, until: string, cutoff: string): Promise<st
        FROM touched t JOIN "TelemetryRollup" r ON r."satelliteId" = t."satelliteId" AND r."bucketSec" = 300
          AND r."bucketStart" >= ${bin(3600, "t.since")}
        GROUP BY r."satelliteId", ${bin(3600, 'r."bucketStart"')} ${UPSERT}`,
-      [from, until, cutoff],
+      [from, until, cutoff, floor],
     );
     const { rows } = await client.query<{ at: Date | null }>(
       `SELECT MIN("receivedAt") AS at FROM "TelemetrySample" WHERE "receivedAt" > $1 AND "receivedAt" <= $2 AND "at" >= $3`,
@@ -125,9 +131,12 @@ export async function rollUp(now: Date): Promise<{ from: Date; until: Date }> {
   // Only closed 5-minute buckets are rolled up, each sample about once. Samples of the open bucket are
   // deferred: the watermark stops just before the first of them, so the next tick sees them again.
   const cutoff = new Date(Math.floor(until.getTime() / 300_000) * 300_000);
+  // Buckets older than the raw retention are final: their raw samples are gone, and recomputing them from a
+  // few late arrivals would replace the roll-up with less than it had.
+  const floor = new Date(Math.ceil((now.getTime() - RETENTION.rawMs + 3_600_000) / 3_600_000) * 3_600_000);
   const deferred = isSqlite
-    ? sqliteRollup(sqliteDate(from), sqliteDate(until), sqliteDate(cutoff))
-    : await pgRollup(pgDate(from), pgDate(until), pgDate(cutoff));
+    ? sqliteRollup(sqliteDate(from), sqliteDate(until), sqliteDate(cutoff), sqliteDate(floor))
+    : await pgRollup(pgDate(from), pgDate(until), pgDate(cutoff), pgDate(floor));
   const next = deferred ? new Date(new Date(deferred).getTime() - 1) : until;
   await db.jobState.upsert({
     where: { name: WATERMARK },
