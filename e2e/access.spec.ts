@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { authFile, navLabels, signIn } from "./helpers";
+import { authFile, navLabels, signIn, gotoReady } from "./helpers";
 
 test.describe("anonymous visitors", () => {
   test("land on /login from any console page, and the API answers 401", async ({ page, request }) => {
@@ -17,16 +17,17 @@ test.describe("anonymous visitors", () => {
     await signIn(page, "viewer@orrery.local", "not-the-password");
     await expect(page.getByRole("alert").filter({ hasText: "Wrong" })).toHaveText("Wrong email or password.");
     await expect(page).toHaveURL(/\/login/);
-    await page.goto("/satellites");
+    await gotoReady(page, "/satellites");
     await expect(page).toHaveURL(/\/login/);
   });
 
   test("signing out ends the session", async ({ page }) => {
     await signIn(page, "operator@orrery.local");
     await expect(page).toHaveURL("/");
+    await page.locator("html[data-hydrated]").waitFor();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
-    await page.goto("/satellites");
+    await gotoReady(page, "/satellites");
     await expect(page).toHaveURL(/\/login/);
   });
 });
@@ -41,7 +42,7 @@ for (const role of ["viewer", "operator", "admin"] as const) {
   test.describe(`${role} navigation`, () => {
     test.use({ storageState: authFile(role) });
     test(`shows exactly what a ${role} may use`, async ({ page }) => {
-      await page.goto("/");
+      await gotoReady(page, "/");
       expect(await navLabels(page)).toEqual([...NAV[role]]);
     });
   });

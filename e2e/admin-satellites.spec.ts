@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { authFile } from "./helpers";
+import { authFile, gotoReady } from "./helpers";
 
 async function fillSatelliteForm(page: Page, slug: string, overrides: Record<string, string> = {}) {
   const values: Record<string, string> = {
@@ -28,7 +28,7 @@ test.describe("an admin", () => {
 
   test("registers, edits and decommissions a satellite", async ({ page }) => {
     const slug = `pt-lis-e2e-${Date.now().toString(36)}`;
-    await page.goto("/admin/satellites");
+    await gotoReady(page, "/admin/satellites");
     await page.getByRole("link", { name: "Register satellite" }).click();
     await expect(page.getByRole("heading", { name: "Register a satellite" })).toBeVisible();
 
@@ -63,7 +63,7 @@ test.describe("an admin", () => {
     const gone = await page.request.get(`/api/v1/satellites?q=${slug}`);
     expect((await gone.json()).total).toBe(0);
 
-    await page.goto("/audit?action=satellite.");
+    await gotoReady(page, "/audit?action=satellite.");
     await expect(page.getByText(`Decommissioned ${slug}: Site consolidated into Porto`)).toBeVisible();
   });
 });
@@ -73,7 +73,7 @@ test("a viewer's call to the admin register action is refused and changes nothin
   // Capture the exact request the admin's form would send, without letting it through.
   const admin = await browser.newContext({ storageState: authFile("admin") });
   const adminPage = await admin.newPage();
-  await adminPage.goto("/admin/satellites/new");
+  await gotoReady(adminPage, "/admin/satellites/new");
   await fillSatelliteForm(adminPage, slug);
   let captured: { headers: Record<string, string>; body: Buffer } | null = null;
   await adminPage.route("**/admin/satellites/new", async (route) => {

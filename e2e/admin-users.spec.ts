@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { authFile, signIn } from "./helpers";
+import { authFile, signIn, gotoReady } from "./helpers";
 
 test("an admin creates a user, scopes them, and disabling them ends their session at once", async ({
   browser,
@@ -8,7 +8,7 @@ test("an admin creates a user, scopes them, and disabling them ends their sessio
   const password = "a long enough password";
   const admin = await browser.newContext({ storageState: authFile("admin") });
   const page = await admin.newPage();
-  await page.goto("/admin/users");
+  await gotoReady(page, "/admin/users");
 
   // Bad input first: a short password is refused and named, and nothing is created.
   await page.getByLabel("Email", { exact: true }).fill(email);

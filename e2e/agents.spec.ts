@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { authFile } from "./helpers";
+import { authFile, gotoReady } from "./helpers";
 
 test.use({ storageState: authFile("admin") });
 
@@ -7,7 +7,7 @@ test("a join token made in Admin enrolls an agent whose heartbeat shows on the s
   page,
   request,
 }) => {
-  await page.goto("/admin/tokens");
+  await gotoReady(page, "/admin/tokens");
   await page.getByLabel("Uses").fill("1");
   await page.getByLabel("Expires in").fill("2h");
   await page.getByLabel("Note").fill("e2e rack");
@@ -62,14 +62,14 @@ test("a join token made in Admin enrolls an agent whose heartbeat shows on the s
   expect(beat.status()).toBe(200);
   expect(await beat.json()).toMatchObject({ accepted: 1, duplicates: 0, lastSeq: 1 });
 
-  await page.goto(`/satellites/${slug}`);
+  await gotoReady(page, `/satellites/${slug}`);
   await expect(page.getByRole("heading", { name: "Oslo Edge E2E" })).toBeVisible();
   await expect(page.getByText(/^connected — last seen/)).toBeVisible();
   await expect(page.getByText("degraded", { exact: true }).first()).toBeVisible();
   await expect(page.getByText("eu-gdpr").first()).toBeVisible();
 
   // The used token is listed by its hint only, and can no longer enroll anyone.
-  await page.goto("/admin/tokens");
+  await gotoReady(page, "/admin/tokens");
   await expect(page.getByText(`orr_join_…${token.slice(-4)}`)).toBeVisible();
   await expect(page.getByText(token)).toHaveCount(0);
   const again = await request.post("/api/agent/v1/enroll", {
@@ -81,7 +81,7 @@ test("a join token made in Admin enrolls an agent whose heartbeat shows on the s
 test.describe("a viewer", () => {
   test.use({ storageState: authFile("viewer") });
   test("cannot open join tokens", async ({ page }) => {
-    await page.goto("/admin/tokens");
+    await gotoReady(page, "/admin/tokens");
     await expect(page.getByRole("heading", { name: "You cannot open this page" })).toBeVisible();
   });
 });

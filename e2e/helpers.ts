@@ -6,8 +6,14 @@ export const PASSWORD = "orrery-demo";
 
 export const authFile = (role: Role) => `e2e/.auth/${role}.json`;
 
+/** Navigates and waits until React has hydrated, so clicks reach live controls. */
+export async function gotoReady(page: Page, path: string) {
+  await page.goto(path);
+  await page.locator("html[data-hydrated]").waitFor();
+}
+
 export async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto("/login");
+  await gotoReady(page, "/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

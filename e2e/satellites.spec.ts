@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { authFile } from "./helpers";
+import { authFile, gotoReady } from "./helpers";
 
 test.use({ storageState: authFile("viewer") });
 
@@ -7,7 +7,7 @@ test("the satellites list filters, sorts and pages on the server and opens a det
   page,
   request,
 }) => {
-  await page.goto("/satellites");
+  await gotoReady(page, "/satellites");
   await expect(page.getByRole("heading", { name: "Satellites" })).toBeVisible();
   const all = await (await request.get("/api/v1/satellites?limit=1")).json();
   expect(all.total).toBeGreaterThanOrEqual(300);
@@ -49,7 +49,7 @@ test("the JSON API answers with the same filters and a clear error for bad input
 });
 
 test("the overview shows the fleet in numbers", async ({ page }) => {
-  await page.goto("/");
+  await gotoReady(page, "/");
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(page.getByText("Satellites by compliance region")).toBeVisible();
   await page.screenshot({ path: "test-results/screens/overview.png" });

@@ -32,7 +32,7 @@ export function LoginForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="grid" style={{ gap: 14 }} noValidate>
+    <form method="post" onSubmit={onSubmit} className="grid" style={{ gap: 14 }} noValidate>
       {error && (
         <div role="alert" className="alert error">
           {error}

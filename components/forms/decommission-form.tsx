@@ -29,7 +29,7 @@ export function DecommissionForm({
         Decommission {slug}…
       </button>
       <dialog ref={dialog} aria-labelledby="decommission-title">
-        <form onSubmit={onSubmit} className="grid" style={{ gap: 14, padding: 20 }}>
+        <form method="post" onSubmit={onSubmit} className="grid" style={{ gap: 14, padding: 20 }}>
           <h2 id="decommission-title">Decommission {slug}?</h2>
           <p className="muted" style={{ margin: 0 }}>
             This cannot be undone: the agent stops being accepted at once.

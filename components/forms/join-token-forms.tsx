@@ -13,7 +13,7 @@ export function CreateJoinTokenForm({
 }) {
   const { state, onSubmit, isPending, errors } = useFormAction(action);
   return (
-    <form onSubmit={onSubmit} className="grid" style={{ gap: 14 }} noValidate>
+    <form method="post" onSubmit={onSubmit} className="grid" style={{ gap: 14 }} noValidate>
       <FormError message={state && !state.ok ? state.error.message : null} />
       {state?.ok && (
         <div role="status" className="alert ok">
@@ -75,7 +75,7 @@ export function RevokeJoinTokenButton({
 }) {
   const { state, onSubmit, isPending } = useFormAction(action);
   return (
-    <form onSubmit={onSubmit}>
+    <form method="post" onSubmit={onSubmit}>
       <input type="hidden" name="id" value={id} />
       <button
         className="btn small danger"

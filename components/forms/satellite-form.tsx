@@ -51,7 +51,7 @@ export function SatelliteForm({
   };
 
   return (
-    <form onSubmit={onSubmit} className="grid" style={{ gap: 20 }} noValidate>
+    <form method="post" onSubmit={onSubmit} className="grid" style={{ gap: 20 }} noValidate>
       <FormError message={state && !state.ok ? state.error.message : null} />
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       <fieldset>

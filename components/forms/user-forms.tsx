@@ -55,7 +55,7 @@ export function CreateUserForm({ action, regions }: { action: Action; regions: R
     if (state?.ok) form.current?.reset();
   }, [state]);
   return (
-    <form ref={form} onSubmit={onSubmit} className="grid" style={{ gap: 14 }} noValidate>
+    <form method="post" ref={form} onSubmit={onSubmit} className="grid" style={{ gap: 14 }} noValidate>
       <FormError message={state && !state.ok ? state.error.message : null} />
       {state?.ok && (
         <div role="status" className="alert ok">
@@ -132,7 +132,7 @@ export function EditUserRow({
         )}
       </td>
       <td>
-        <form id={formId} onSubmit={onSubmit}>
+        <form method="post" id={formId} onSubmit={onSubmit}>
           <input type="hidden" name="id" value={user.id} />
         </form>
         <label className="sr-only" htmlFor={`${formId}-role`}>
@@ -176,7 +176,7 @@ export function EditUserRow({
             {isPending ? "Saving…" : "Save"}
           </button>
           {!isSelf && (
-            <form onSubmit={onDisable}>
+            <form method="post" onSubmit={onDisable}>
               <input type="hidden" name="id" value={user.id} />
               <input type="hidden" name="isDisabled" value={user.isDisabled ? "false" : "true"} />
               <button
