@@ -36,8 +36,8 @@ export async function recordConnectivityTransitions(now: Date): Promise<number> 
       to: connectivityOf(s.lastSeenAt, s.heartbeatIntervalSec, now),
     }))
     .filter((m) => m.from !== m.to);
-  // Short transactions of at most 100 changes: the hot ingest writer shares the database and must not wait.
-  for (let i = 0; i < moves.length; i += 100) await recordMoves(moves.slice(i, i + 100), now);
+  // Short transactions of at most 200 changes: the hot ingest writer shares the database and must not wait.
+  for (let i = 0; i < moves.length; i += 200) await recordMoves(moves.slice(i, i + 200), now);
   return moves.length;
 }
 
@@ -51,14 +51,22 @@ type Move = {
 
 async function recordMoves(moves: Move[], now: Date) {
   await transaction(async (tx) => {
-    // Guarded on the old value, per satellite: a change another reconciler already recorded is skipped.
+    // Only satellites still at their old value move: a change another reconciler already recorded is skipped.
     const moved: Move[] = [];
-    for (const m of moves) {
-      const { count } = await tx.satellite.updateMany({
-        where: { id: m.id, recordedConnectivity: m.from },
-        data: { recordedConnectivity: m.to },
+    const groups = new Map<string, Move[]>();
+    for (const m of moves) groups.set(`${m.from}>${m.to}`, [...(groups.get(`${m.from}>${m.to}`) ?? []), m]);
+    for (const group of groups.values()) {
+      const { from, to } = group[0];
+      const still = await tx.satellite.findMany({
+        where: { id: { in: group.map((m) => m.id) }, recordedConnectivity: from },
+        select: { id: true },
       });
-      if (count === 1) moved.push(m);
+      const ids = new Set(still.map((r) => r.id));
+      await tx.satellite.updateMany({
+        where: { id: { in: [...ids] }, recordedConnectivity: from },
+        data: { recordedConnectivity: to },
+      });
+      moved.push(...group.filter((m) => ids.has(m.id)));
     }
     await tx.connectivityEvent.createMany({
       data: moved.map((m) => ({ satelliteId: m.id, from: m.from, to: m.to, at: now })),
