@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { log } from "../log";
@@ -18,6 +19,12 @@ export function superviseReconciler(): { stop: () => Promise<void> } {
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       env: process.env,
     });
+    // Background work yields the CPU to the requests this process answers (nice 10).
+    try {
+      if (child.pid) setPriority(child.pid, 10);
+    } catch {
+      // Lowering priority is best effort: some containers forbid it.
+    }
     child.on("exit", (code, signal) => {
       if (isStopping) return;
       log("warn", "reconciler process exited; restarting it", { code, signal });
