@@ -106,7 +106,7 @@ export async function listJoinTokens(ctx: Ctx, now = new Date()): Promise<JoinTo
     take: 200,
     include: { satellite: { select: { id: true, slug: true } }, createdBy: { select: { email: true } } },
   });
-  return rows.map((r) => ({
+  const views: JoinTokenView[] = rows.map((r) => ({
     id: r.id,
     hint: r.tokenHint,
     note: r.note,
@@ -125,6 +125,8 @@ export async function listJoinTokens(ctx: Ctx, now = new Date()): Promise<JoinTo
           ? "used up"
           : "active",
   }));
+  // Tokens that can still enroll come first; the rest keep their newest-first order below them.
+  return [...views.filter((v) => v.status === "active"), ...views.filter((v) => v.status !== "active")];
 }
 
 export async function revokeJoinToken(ctx: Ctx, input: unknown, now = new Date()): Promise<void> {
