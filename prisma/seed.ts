@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { hashToken, JOIN_TOKEN_PREFIX, newToken, tokenHint } from "../server/agents/tokens";
 import { db } from "../server/db";
 import { databaseKind, env, isProduction, sqlitePath } from "../server/env";
-import { labelTextOf, searchTextOf } from "../server/satellites/view";
+import { derivedColumns } from "../server/satellites/view";
 import { createUserUnchecked } from "../server/users/users";
 import { migrate } from "./migrate";
 import { buildFleet } from "./seed-data/fleet";
@@ -86,8 +86,7 @@ async function seedFleet(count: number) {
           data: fleet.slice(i, i + 1000).map((s) => ({
             ...s,
             regionId: regionOf(s.country),
-            labelText: labelTextOf(s.labels),
-            searchText: searchTextOf(s),
+            ...derivedColumns(s),
           })),
         });
       }

@@ -65,8 +65,9 @@ export function fieldsFromZod(error: ZodError): FieldErrors {
   return fields;
 }
 
-export function validationError(error: ZodError): AppError {
-  const fields = fieldsFromZod(error);
+/** A VALIDATION error naming each bad field; `prefix` places a nested schema's paths, e.g. "satellite.". */
+export function validationError(error: ZodError, prefix = ""): AppError {
+  const fields = Object.fromEntries(Object.entries(fieldsFromZod(error)).map(([k, v]) => [prefix + k, v]));
   const names = Object.keys(fields);
   const message =
     names.length === 1

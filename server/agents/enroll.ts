@@ -3,7 +3,7 @@ import { recordAudit } from "../audit";
 import { conflictOnUnique, transaction } from "../db";
 import { AppError, validationError } from "../errors";
 import { resolveRegion } from "../satellites/register";
-import { labelTextOf, searchTextOf } from "../satellites/view";
+import { derivedColumns } from "../satellites/view";
 import { EnrollInput, EnrollSatellite } from "./schemas";
 import { AGENT_TOKEN_PREFIX, hashToken, JOIN_TOKEN_PATTERN, newToken, tokenHint } from "./tokens";
 
@@ -57,13 +57,7 @@ export async function enrollAgent(input: unknown, ip?: string, now = new Date())
           throw new AppError("VALIDATION", `satellite ${message}`, { fields: { satellite: message } });
         }
         const checked = EnrollSatellite.safeParse(body.satellite);
-        if (!checked.success) {
-          const error = validationError(checked.error);
-          const fields = Object.fromEntries(
-            Object.entries(error.fields ?? {}).map(([k, v]) => [`satellite.${k}`, v]),
-          );
-          throw new AppError("VALIDATION", `satellite.${error.message}`, { fields });
-        }
+        if (!checked.success) throw validationError(checked.error, "satellite.");
         const s = checked.data;
         const labels = s.labels ?? {};
         const created = await tx.satellite.create({
@@ -78,8 +72,7 @@ export async function enrollAgent(input: unknown, ip?: string, now = new Date())
             lon: s.lon,
             regionId: await resolveRegion(tx, s.country),
             labels,
-            labelText: labelTextOf(labels),
-            searchText: searchTextOf(s),
+            ...derivedColumns({ ...s, labels }),
             cpuCores: s.capacity.cores,
             memoryGb: s.capacity.memoryGb,
             storageTb: s.capacity.storageTb,

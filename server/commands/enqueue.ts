@@ -40,13 +40,7 @@ export async function enqueueCommand(
   const cmd = parsed.data;
   const payloadSchema = COMMAND_PAYLOADS[cmd.type as keyof typeof COMMAND_PAYLOADS];
   const payload = payloadSchema.safeParse(cmd.payload);
-  if (!payload.success) {
-    const error = validationError(payload.error);
-    const fields = Object.fromEntries(
-      Object.entries(error.fields ?? {}).map(([k, v]) => [`payload.${k}`, v]),
-    );
-    throw new AppError("VALIDATION", `payload: ${error.message}`, { fields });
-  }
+  if (!payload.success) throw validationError(payload.error, "payload.");
   const key = cmd.idempotencyKey ?? randomUUID();
   const run = async (t: Tx): Promise<QueuedCommand> => {
     const existing = await t.command.findUnique({ where: { idempotencyKey: key } });

@@ -19,15 +19,6 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
   }
 
-  /** Seconds to wait if the key has no tokens left, without taking one. */
-  peek(key: string, now = Date.now()): number {
-    const bucket = this.buckets.get(key);
-    if (!bucket) return 0;
-    const refillPerMs = this.perMinute / 60_000;
-    const tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * refillPerMs);
-    return tokens >= 1 ? 0 : Math.max(1, Math.ceil((1 - tokens) / refillPerMs / 1000));
-  }
-
   /** Full buckets carry no state worth keeping; dropping them bounds the memory one address-rotating caller can use. */
   private prune(now: number) {
     for (const [key, b] of this.buckets) if (now - b.at > 60_000) this.buckets.delete(key);

@@ -5,7 +5,7 @@ import { conflictOnUnique, transaction, type Tx } from "../db";
 import { AppError, validationError } from "../errors";
 import { regionForCountry } from "../compliance/regions";
 import { SatelliteInput } from "./schemas";
-import { labelTextOf, searchTextOf } from "./view";
+import { derivedColumns } from "./view";
 
 export async function resolveRegion(tx: Tx, country: string, regionId?: string): Promise<string> {
   if (!regionId) return regionForCountry(tx, country);
@@ -40,8 +40,7 @@ export async function registerSatellite(ctx: Ctx, input: unknown): Promise<{ id:
           regionId,
           isRegionPinned: !!s.regionId,
           labels: s.labels,
-          labelText: labelTextOf(s.labels),
-          searchText: searchTextOf(s),
+          ...derivedColumns(s),
           cpuCores: s.cpuCores,
           memoryGb: s.memoryGb,
           storageTb: s.storageTb,

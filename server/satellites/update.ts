@@ -5,7 +5,7 @@ import { transaction } from "../db";
 import { AppError, validationError } from "../errors";
 import { resolveRegion } from "./register";
 import { SatelliteUpdate } from "./schemas";
-import { labelTextOf, searchTextOf } from "./view";
+import { derivedColumns } from "./view";
 
 export async function updateSatellite(ctx: Ctx, input: unknown): Promise<{ id: string; slug: string }> {
   authorize(ctx, "satellites.write");
@@ -42,8 +42,10 @@ export async function updateSatellite(ctx: Ctx, input: unknown): Promise<{ id: s
         regionId,
         isRegionPinned: patch.regionId !== undefined ? true : before.isRegionPinned,
         labels: merged.labels ?? {},
-        labelText: labelTextOf((patch.labels ?? before.labels ?? {}) as Record<string, string>),
-        searchText: searchTextOf(merged),
+        ...derivedColumns({
+          ...merged,
+          labels: (patch.labels ?? before.labels ?? {}) as Record<string, string>,
+        }),
       },
       select: { id: true, slug: true },
     });

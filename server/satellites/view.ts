@@ -97,3 +97,15 @@ export function labelTextOf(labels: Record<string, string>): string {
   const pairs = Object.entries(labels).map(([k, v]) => `${k}=${v}`);
   return pairs.length ? `|${pairs.join("|")}|` : "";
 }
+
+/** The columns kept only for portable search and label filters, always derived from the fields they mirror. */
+export function derivedColumns(s: {
+  name: string;
+  slug: string;
+  city: string;
+  country: string;
+  provider: string;
+  labels: Record<string, string>;
+}) {
+  return { labelText: labelTextOf(s.labels), searchText: searchTextOf(s) };
+}
