@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   // "off" when the reconciler runs apart (npm run worker) or not at all.
   RECONCILER: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // A maplibre style for deployments with their own tile server; unset, the map draws its offline basemap.
+  MAP_STYLE_URL: z.url({ message: "must be an http(s) URL of a maplibre style" }).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { QueryProvider } from "@/components/query-provider";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { Nav } from "@/components/shell/nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -42,7 +43,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </div>
         </div>
       </aside>
-      <div className="main">{children}</div>
+      <div className="main">
+        <QueryProvider>{children}</QueryProvider>
+      </div>
     </div>
   );
 }

@@ -5,14 +5,19 @@ import { getCtx } from "../auth/session";
 import { toErrorBody } from "../errors";
 import { logError } from "../log";
 
-/** The one wrapper for Next route handlers: session auth, errors mapped to status codes once. */
-export function route(handler: (ctx: Ctx, req: Request) => Promise<Response | unknown>) {
-  return async (req: Request): Promise<Response> => {
+/**
+ * The one wrapper for Next route handlers: session auth, errors mapped to status codes once. `context` is
+ * what Next passes a dynamic route (`{ params }`), handed through untouched.
+ */
+export function route<Context = unknown>(
+  handler: (ctx: Ctx, req: Request, context: Context) => Promise<Response | unknown>,
+) {
+  return async (req: Request, context: Context): Promise<Response> => {
     let requestId: string = randomUUID();
     try {
       const ctx = await getCtx();
       requestId = ctx.requestId ?? requestId;
-      const result = await handler(ctx, req);
+      const result = await handler(ctx, req, context);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       const { status, body } = toErrorBody(error, requestId);

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AutoSubmit } from "@/components/tables/auto-submit";
+import { Suspense } from "react";
+import { FleetFilters } from "@/components/filters/fleet-filters";
+import { LinkUse } from "@/components/ui/link-use";
 import { PageHead } from "@/components/ui/page-head";
 import { ConnectivityPill, HealthPill, LifecyclePill, RegionTag } from "@/components/ui/pills";
-import { CONNECTIVITY, describeConnectivity, HEALTH } from "@/lib/connectivity";
+import { describeConnectivity } from "@/lib/connectivity";
 import { countryName } from "@/lib/countries";
-import { LIFECYCLES, PAGE_SIZES, SATELLITE_KINDS, type SatelliteSort } from "@/lib/fleet";
+import { LIFECYCLES, PAGE_SIZES, type SatelliteSort } from "@/lib/fleet";
+import { FLEET_FILTER_KEYS } from "@/lib/fleet-map";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { getCtx } from "@/server/auth/session";
 import { listRegions } from "@/server/compliance/regions";
@@ -24,6 +27,7 @@ const COLUMNS: { label: string; sort?: SatelliteSort }[] = [
   { label: "Lifecycle" },
   { label: "Connectivity", sort: "lastSeen" },
   { label: "Health" },
+  { label: "Link use" },
 ];
 
 export default async function SatellitesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -42,22 +46,13 @@ export default async function SatellitesPage({ searchParams }: { searchParams: P
   const colorOf = new Map(regions.map((r) => [r.id, r.color]));
   const sort = firstParam(params.sort) ?? "name";
   const dir = firstParam(params.dir) === "desc" ? "desc" : "asc";
-  const selected = (key: string) => firstParam(params[key]) ?? "";
+  const filterQuery = new URLSearchParams(
+    [...FLEET_FILTER_KEYS, "lifecycle"].flatMap((k) => {
+      const v = firstParam(params[k]);
+      return v ? [[k, v]] : [];
+    }),
+  ).toString();
   const pages = page ? Math.max(1, Math.ceil(page.total / page.limit)) : 1;
-
-  const select = (name: string, label: string, options: readonly string[], format = (v: string) => v) => (
-    <div className="field">
-      <label htmlFor={`f-${name}`}>{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={selected(name)}>
-        <option value="">All</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {format(o)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 
   return (
     <div className="page">
@@ -66,53 +61,36 @@ export default async function SatellitesPage({ searchParams }: { searchParams: P
         description={page ? `${page.total.toLocaleString("en")} satellites match` : "The fleet inventory"}
       />
       <section className="card">
-        <form
-          id="satellite-filters"
-          className="filters"
-          method="get"
-          role="search"
-          aria-label="Filter satellites"
-        >
-          <div className="field search">
-            <label htmlFor="f-q">Search</label>
-            <input
-              id="f-q"
-              name="q"
-              type="search"
-              placeholder="Name, slug, city, country…"
-              defaultValue={selected("q")}
+        <div className="list-toolbar">
+          <Suspense>
+            <FleetFilters
+              regions={regions.map((r) => ({ id: r.id, name: r.name }))}
+              providers={providers}
+              extra={[
+                {
+                  name: "lifecycle",
+                  label: "Lifecycle",
+                  options: LIFECYCLES.map((l) => ({ value: l, label: l })),
+                },
+                {
+                  name: "limit",
+                  label: "Per page",
+                  options: PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) })),
+                  defaultValue: "50",
+                  width: 90,
+                },
+              ]}
             />
+          </Suspense>
+          <div className="list-actions">
+            <Link className="btn" href={`/?${filterQuery}`}>
+              Show on map
+            </Link>
+            <a className="btn" href={`/api/v1/satellites.csv?${filterQuery}`} download>
+              Export CSV
+            </a>
           </div>
-          {select(
-            "region",
-            "Region",
-            regions.map((r) => r.id),
-          )}
-          {select("kind", "Kind", SATELLITE_KINDS)}
-          {select("provider", "Provider", providers)}
-          {select("lifecycle", "Lifecycle", LIFECYCLES)}
-          {select("connectivity", "Connectivity", CONNECTIVITY, (v) => v.replace("_", " "))}
-          {select("health", "Health", HEALTH)}
-          <input type="hidden" name="sort" value={sort} />
-          <input type="hidden" name="dir" value={dir} />
-          <div className="field" style={{ width: 90 }}>
-            <label htmlFor="f-limit">Per page</label>
-            <select id="f-limit" name="limit" defaultValue={selected("limit") || "50"}>
-              {PAGE_SIZES.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button className="btn" type="submit">
-            Apply
-          </button>
-          <Link className="btn ghost" href="/satellites">
-            Reset
-          </Link>
-          <AutoSubmit formId="satellite-filters" />
-        </form>
+        </div>
         {problem && (
           <div className="card-body">
             <div role="alert" className="alert error">
@@ -186,6 +164,14 @@ export default async function SatellitesPage({ searchParams }: { searchParams: P
                     </td>
                     <td>
                       <HealthPill value={s.health} />
+                    </td>
+                    <td>
+                      <LinkUse
+                        rxMbps={s.rxMbps}
+                        txMbps={s.txMbps}
+                        downlinkMbps={s.downlinkMbps}
+                        uplinkMbps={s.uplinkMbps}
+                      />
                     </td>
                   </tr>
                 ))}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TelemetryCharts } from "@/components/charts/telemetry-charts";
 import { PageHead } from "@/components/ui/page-head";
 import { ConnectivityPill, HealthPill, LifecyclePill, RegionTag } from "@/components/ui/pills";
 import { describeConnectivity, offlineAfterSec, staleAfterSec } from "@/lib/connectivity";
@@ -234,6 +235,7 @@ export default async function SatellitePage({ params }: { params: Promise<{ id: 
           )}
         </section>
       </div>
+      <TelemetryCharts satelliteId={s.id} />
     </div>
   );
 }

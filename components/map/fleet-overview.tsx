@@ -1,0 +1,266 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import { formatMbps } from "@/lib/fleet";
+import {
+  COLOR_MODE_LABEL,
+  COLOR_MODES,
+  decodePoints,
+  FLEET_FILTER_KEYS,
+  HOT_LINK_PCT,
+  type ColorMode,
+  type FleetMapPayload,
+} from "@/lib/fleet-map";
+import { legendFor } from "./map-colors";
+import { SatellitePanel } from "./satellite-panel";
+
+// maplibre is large and needs the browser: it loads only here, after the page's own JS.
+const MapCanvas = dynamic(() => import("./map-canvas"), {
+  ssr: false,
+  loading: () => <div className="map-canvas map-placeholder">Loading the map…</div>,
+});
+
+const POLL_MS = 5_000;
+
+/** The last answer per filter, so a 304 can hand back the same object and nothing re-renders. */
+const lastAnswer = new Map<string, { etag: string; payload: FleetMapPayload }>();
+
+async function fetchFleetMap(query: string): Promise<FleetMapPayload> {
+  const cached = lastAnswer.get(query);
+  const res = await fetch(`/api/v1/map${query ? `?${query}` : ""}`, {
+    cache: "no-store",
+    headers: cached ? { "If-None-Match": cached.etag } : {},
+  });
+  if (res.status === 304 && cached) return cached.payload;
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    if (res.status === 401) throw new Error("Your session has ended: sign in again to see the fleet.");
+    throw new Error(body?.error?.message ?? `The map data could not be loaded (HTTP ${res.status}).`);
+  }
+  const payload = (await res.json()) as FleetMapPayload;
+  const etag = res.headers.get("etag");
+  if (etag) lastAnswer.set(query, { etag, payload });
+  return payload;
+}
+
+function filterQuery(params: URLSearchParams): string {
+  const out = new URLSearchParams();
+  for (const key of FLEET_FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) out.set(key, value);
+  }
+  return out.toString();
+}
+
+/** Changes view-only state (colour, open panel) without a server round trip. */
+function replaceParams(changes: Record<string, string | null>) {
+  const url = new URL(window.location.href);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null) url.searchParams.delete(key);
+    else url.searchParams.set(key, value);
+  }
+  // Next keeps useSearchParams in step with replaceState, but only for state it did not write itself.
+  window.history.replaceState(null, "", url);
+}
+
+export function FleetOverview({ styleUrl }: { styleUrl: string | null }) {
+  const params = useSearchParams();
+  const query = filterQuery(params);
+  const modeParam = params.get("color");
+  const mode: ColorMode = COLOR_MODES.includes(modeParam as ColorMode) ? (modeParam as ColorMode) : "health";
+  const showRegions = params.get("regions") !== "off";
+  const selected = params.get("sat");
+  const [group, setGroup] = useState<string[] | null>(null);
+  const [fitRequest, setFitRequest] = useState(0);
+
+  const { data, error, isPending, isFetching, isPlaceholderData, dataUpdatedAt } = useQuery({
+    queryKey: ["fleet-map", query],
+    queryFn: () => fetchFleetMap(query),
+    refetchInterval: POLL_MS,
+    refetchIntervalInBackground: false,
+    placeholderData: keepPreviousData,
+  });
+  const points = useMemo(() => (data ? decodePoints(data) : null), [data]);
+  const regions = useMemo(() => data?.regions ?? [], [data?.regions]);
+  const legend = useMemo(() => legendFor(mode, regions), [mode, regions]);
+
+  const k = data?.kpis;
+  const capacity = k ? k.downlinkMbps + k.uplinkMbps : 0;
+  const used = k ? k.rxMbps + k.txMbps : 0;
+
+  return (
+    <>
+      <section className="kpi-strip" aria-label="Fleet figures" aria-busy={isPending}>
+        <Kpi label="Satellites" value={k?.total} />
+        <Kpi label="Healthy" value={k?.byStatus.healthy} tone="ok" />
+        <Kpi label="Degraded" value={k?.byStatus.degraded} tone="warn" />
+        <Kpi label="Critical" value={k?.byStatus.critical} tone="bad" />
+        <Kpi label="Stale" value={k?.byStatus.stale} tone="warn" />
+        <Kpi label="Offline" value={k?.byStatus.offline} tone="bad" />
+        <Kpi label="Never seen" value={k?.byStatus.never_seen} />
+        <div className="kpi-cell wide">
+          <span className="kpi-label">Traffic against links</span>
+          <span className="kpi-value">
+            {k ? `↓ ${formatMbps(k.rxMbps)}  ↑ ${formatMbps(k.txMbps)}` : "—"}
+          </span>
+          <span className="kpi-sub">
+            {k ? `${capacity ? Math.round((used / capacity) * 100) : 0} % of ${formatMbps(capacity)}` : ""}
+          </span>
+        </div>
+        <Kpi
+          label={`Links > ${HOT_LINK_PCT} %`}
+          title={`Satellites using more than ${HOT_LINK_PCT} % of their contracted link`}
+          value={k?.hotLinks}
+          tone={k?.hotLinks ? "warn" : undefined}
+        />
+        <Kpi label="Rollouts" title="Active rollouts" value={k?.activeRollouts} href="/rollouts" />
+        <Kpi
+          label="Incidents"
+          title="Open incidents"
+          value={k?.openIncidents}
+          href="/incidents"
+          tone={k?.openIncidents ? "bad" : undefined}
+        />
+      </section>
+
+      <section className="map-stage" aria-label="Fleet map">
+        <MapCanvas
+          points={points}
+          regions={regions}
+          mode={mode}
+          showRegions={showRegions}
+          selected={selected}
+          styleUrl={styleUrl}
+          fitRequest={fitRequest}
+          fitKey={data && !isPlaceholderData ? query : null}
+          onSelect={(slug) => {
+            setGroup(null);
+            replaceParams({ sat: slug });
+          }}
+          onSelectGroup={(slugs) => {
+            setGroup(slugs);
+            replaceParams({ sat: null });
+          }}
+        />
+
+        <div className="map-toolbar">
+          <div className="segmented" role="group" aria-label="Colour satellites by">
+            {COLOR_MODES.map((m) => (
+              <button
+                key={m}
+                type="button"
+                aria-pressed={mode === m}
+                onClick={() => replaceParams({ color: m === "health" ? null : m })}
+              >
+                {COLOR_MODE_LABEL[m]}
+              </button>
+            ))}
+          </div>
+          <label className="map-toggle">
+            <input
+              type="checkbox"
+              checked={showRegions}
+              onChange={(e) => replaceParams({ regions: e.target.checked ? null : "off" })}
+            />
+            Region tint
+          </label>
+          <button type="button" className="btn small" onClick={() => setFitRequest((n) => n + 1)}>
+            Fit to results
+          </button>
+        </div>
+
+        <div className="map-legend" aria-label={`Legend: ${COLOR_MODE_LABEL[mode]}`} data-mode={mode}>
+          <strong>{COLOR_MODE_LABEL[mode]}</strong>
+          <ul>
+            {legend.map((entry) => (
+              <li key={entry.label}>
+                <span className="dot" style={{ background: entry.color }} />
+                {entry.label}
+              </li>
+            ))}
+          </ul>
+        </div>
+
+        <div className="map-status" role="status" aria-live="polite">
+          {error ? (
+            <span className="map-error">{error.message}</span>
+          ) : isPending ? (
+            "Loading the fleet…"
+          ) : (
+            <>
+              <span className={`live-dot${isFetching ? " busy" : ""}`} aria-hidden="true" />
+              {points?.length.toLocaleString("en")} shown · live, updated <UpdatedAgo at={dataUpdatedAt} />
+            </>
+          )}
+        </div>
+
+        {!isPending && points && points.length === 0 && (
+          <div className="map-empty">
+            <strong>No satellites match these filters.</strong>
+            <span>Clear a filter to see more of the fleet.</span>
+          </div>
+        )}
+
+        {(selected || group) && (
+          <SatellitePanel
+            slug={selected}
+            group={group}
+            names={data ? new Map(data.slug.map((s, i) => [s, data.name[i]])) : null}
+            statusOf={data ? new Map(data.slug.map((s, i) => [s, data.status[i]])) : null}
+            onSelect={(slug) => replaceParams({ sat: slug })}
+            onClose={() => {
+              setGroup(null);
+              replaceParams({ sat: null });
+            }}
+          />
+        )}
+      </section>
+    </>
+  );
+}
+
+function Kpi({
+  label,
+  title,
+  value,
+  tone,
+  href,
+}: {
+  label: string;
+  title?: string;
+  value: number | undefined;
+  tone?: "ok" | "warn" | "bad";
+  href?: string;
+}) {
+  const body = (
+    <>
+      <span className="kpi-label">{label}</span>
+      <span className={`kpi-value${tone && value ? ` ${tone}` : ""}`}>
+        {value === undefined ? "—" : value.toLocaleString("en")}
+      </span>
+    </>
+  );
+  return href ? (
+    <Link href={href} className="kpi-cell" title={title}>
+      {body}
+    </Link>
+  ) : (
+    <div className="kpi-cell" title={title}>
+      {body}
+    </div>
+  );
+}
+
+function UpdatedAgo({ at }: { at: number }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const sec = Math.max(0, Math.round((now - at) / 1000));
+  return <time dateTime={new Date(at).toISOString()}>{sec < 2 ? "just now" : `${sec} s ago`}</time>;
+}

@@ -1,0 +1,153 @@
+// Colours of the fleet map, shared by its layers and its legend so the two never disagree.
+import type { ExpressionSpecification } from "maplibre-gl";
+import {
+  MAP_ROLLOUT_LABEL,
+  MAP_ROLLOUT_STATES,
+  MAP_STATUS_LABEL,
+  MAP_STATUSES,
+  type ColorMode,
+  type MapRolloutState,
+  type MapStatus,
+} from "@/lib/fleet-map";
+
+export const STATUS_COLOR: Record<MapStatus, string> = {
+  healthy: "#22a55a",
+  never_seen: "#94a3b8",
+  unknown: "#7c8799",
+  degraded: "#eab308",
+  stale: "#f97316",
+  critical: "#ef4444",
+  offline: "#c026d3",
+};
+
+export const ROLLOUT_COLOR: Record<MapRolloutState, string> = {
+  none: "#94a3b8",
+  succeeded: "#22a55a",
+  pending: "#60a5fa",
+  upgrading: "#6366f1",
+  rolled_back: "#f59e0b",
+  failed: "#ef4444",
+};
+
+/** Utilisation stops, in percent of the contracted link. */
+export const BANDWIDTH_STOPS: [number, string][] = [
+  [0, "#38bdf8"],
+  [40, "#22a55a"],
+  [80, "#f59e0b"],
+  [100, "#ef4444"],
+];
+export const NO_DATA_COLOR = "#94a3b8";
+export const MIXED_COLOR = "#64748b";
+
+export type RegionColor = { id: string; name: string; color: string };
+
+function byIndex(
+  colors: string[],
+  input: ExpressionSpecification,
+  fallback: string,
+): ExpressionSpecification {
+  if (colors.length === 0) return ["literal", fallback] as unknown as ExpressionSpecification;
+  const pairs = colors.flatMap((c, i) => [i, c]);
+  return ["match", input, ...pairs, fallback] as unknown as ExpressionSpecification;
+}
+
+function bandwidth(input: ExpressionSpecification): ExpressionSpecification {
+  return [
+    "case",
+    ["<", input, 0],
+    NO_DATA_COLOR,
+    ["interpolate", ["linear"], input, ...BANDWIDTH_STOPS.flat()],
+  ] as unknown as ExpressionSpecification;
+}
+
+/** A single satellite's colour in each mode. */
+export function pointColor(mode: ColorMode, regions: RegionColor[]): ExpressionSpecification {
+  switch (mode) {
+    case "health":
+      return byIndex(
+        MAP_STATUSES.map((s) => STATUS_COLOR[s]),
+        ["get", "status"],
+        NO_DATA_COLOR,
+      );
+    case "bandwidth":
+      return bandwidth(["get", "bw"]);
+    case "region":
+      return byIndex(
+        regions.map((r) => r.color),
+        ["get", "region"],
+        MIXED_COLOR,
+      );
+    case "rollout":
+      return byIndex(
+        MAP_ROLLOUT_STATES.map((s) => ROLLOUT_COLOR[s]),
+        ["get", "rollout"],
+        NO_DATA_COLOR,
+      );
+  }
+}
+
+/**
+ * A cluster takes the colour of its worst member: the highest status or rollout code (both ordered by
+ * severity) or the busiest link. In region mode a cluster spanning several regions is drawn neutral.
+ */
+export function clusterColor(mode: ColorMode, regions: RegionColor[]): ExpressionSpecification {
+  switch (mode) {
+    case "health":
+      return byIndex(
+        MAP_STATUSES.map((s) => STATUS_COLOR[s]),
+        ["get", "worst"],
+        NO_DATA_COLOR,
+      );
+    case "bandwidth":
+      return bandwidth(["get", "bwMax"]);
+    case "region":
+      return [
+        "case",
+        ["==", ["get", "regionMin"], ["get", "regionMax"]],
+        byIndex(
+          regions.map((r) => r.color),
+          ["get", "regionMin"],
+          MIXED_COLOR,
+        ),
+        MIXED_COLOR,
+      ] as unknown as ExpressionSpecification;
+    case "rollout":
+      return byIndex(
+        MAP_ROLLOUT_STATES.map((s) => ROLLOUT_COLOR[s]),
+        ["get", "rolloutWorst"],
+        NO_DATA_COLOR,
+      );
+  }
+}
+
+export type LegendEntry = { label: string; color: string };
+
+export function legendFor(mode: ColorMode, regions: RegionColor[]): LegendEntry[] {
+  switch (mode) {
+    case "health":
+      return [...MAP_STATUSES].reverse().map((s) => ({ label: MAP_STATUS_LABEL[s], color: STATUS_COLOR[s] }));
+    case "bandwidth":
+      return [
+        { label: "Over 100 % of link", color: BANDWIDTH_STOPS[3][1] },
+        { label: "80 %", color: BANDWIDTH_STOPS[2][1] },
+        { label: "40 %", color: BANDWIDTH_STOPS[1][1] },
+        { label: "Idle", color: BANDWIDTH_STOPS[0][1] },
+        { label: "No live figure", color: NO_DATA_COLOR },
+      ];
+    case "region":
+      return [
+        ...regions.map((r) => ({ label: `${r.id} · ${r.name}`, color: r.color })),
+        { label: "Several regions (cluster)", color: MIXED_COLOR },
+      ];
+    case "rollout":
+      return [...MAP_ROLLOUT_STATES]
+        .reverse()
+        .map((s) => ({ label: MAP_ROLLOUT_LABEL[s], color: ROLLOUT_COLOR[s] }));
+  }
+}
+
+export const BASEMAP = {
+  light: { ocean: "#dce6f0", land: "#f7f9fb", border: "#c5ced9", stroke: "#ffffff", tint: 0.3 },
+  dark: { ocean: "#0a111c", land: "#1a2331", border: "#2f3a4b", stroke: "#0d1117", tint: 0.24 },
+} as const;
+export type Theme = keyof typeof BASEMAP;

@@ -1,0 +1,198 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { useEffect } from "react";
+import { ConnectivityPill, HealthPill, LifecyclePill, RegionTag } from "@/components/ui/pills";
+import { describeConnectivity } from "@/lib/connectivity";
+import { countryName } from "@/lib/countries";
+import { formatMbps } from "@/lib/fleet";
+import { linkUtilisationPct, MAP_STATUS_LABEL, MAP_STATUSES } from "@/lib/fleet-map";
+import type { SatelliteDetail } from "@/server/satellites/get";
+import { STATUS_COLOR } from "./map-colors";
+
+const PanelChart = dynamic(() => import("./panel-chart"), {
+  ssr: false,
+  loading: () => <div className="panel-chart skeleton" />,
+});
+
+type Props = {
+  slug: string | null;
+  group: string[] | null;
+  names: Map<string, string> | null;
+  statusOf: Map<string, number> | null;
+  onSelect: (slug: string) => void;
+  onClose: () => void;
+};
+
+async function fetchSatellite(slug: string): Promise<SatelliteDetail> {
+  const res = await fetch(`/api/v1/satellites/${encodeURIComponent(slug)}`, { cache: "no-store" });
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(body?.error?.message ?? `Could not load the satellite (HTTP ${res.status}).`);
+  return body as SatelliteDetail;
+}
+
+/** The map's side panel: one satellite's live status, or the satellites that share one spot. */
+export function SatellitePanel({ slug, group, names, statusOf, onSelect, onClose }: Props) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") onClose();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
+
+  return (
+    <aside className="map-panel" aria-label="Satellite details" data-testid="map-panel">
+      <button type="button" className="panel-close" aria-label="Close panel" onClick={onClose}>
+        ×
+      </button>
+      {slug ? (
+        <SatelliteDetails slug={slug} />
+      ) : group ? (
+        <GroupList group={group} names={names} statusOf={statusOf} onSelect={onSelect} />
+      ) : null}
+    </aside>
+  );
+}
+
+function GroupList({
+  group,
+  names,
+  statusOf,
+  onSelect,
+}: {
+  group: string[];
+  names: Map<string, string> | null;
+  statusOf: Map<string, number> | null;
+  onSelect: (slug: string) => void;
+}) {
+  const sorted = [...group].sort((a, b) => (names?.get(a) ?? a).localeCompare(names?.get(b) ?? b));
+  return (
+    <div className="panel-body">
+      <h2>{group.length} satellites at this spot</h2>
+      <p className="muted small">They share a location, so the map cannot separate them. Pick one.</p>
+      <ul className="panel-list">
+        {sorted.map((s) => {
+          const status = MAP_STATUSES[statusOf?.get(s) ?? 0] ?? "unknown";
+          return (
+            <li key={s}>
+              <button type="button" onClick={() => onSelect(s)}>
+                <span className="dot" style={{ background: STATUS_COLOR[status] }} />
+                <span className="grow">{names?.get(s) ?? s}</span>
+                <span className="muted small">{MAP_STATUS_LABEL[status]}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+function LinkBar({ label, value, capacity }: { label: string; value: number | null; capacity: number }) {
+  const pct = value === null ? null : Math.round((value / capacity) * 100);
+  const tone = pct === null ? "" : pct > 100 ? "bad" : pct > 80 ? "warn" : "ok";
+  return (
+    <div className="link-bar">
+      <div className="row-between">
+        <span>{label}</span>
+        <span className="mono small">
+          {value === null ? "no live figure" : `${formatMbps(value)} of ${formatMbps(capacity)}`}
+        </span>
+      </div>
+      <div className={`bar ${tone}`} aria-label={`${label} ${pct ?? 0} % of link`}>
+        <span style={{ width: `${Math.min(100, pct ?? 0)}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function SatelliteDetails({ slug }: { slug: string }) {
+  const {
+    data: s,
+    error,
+    isPending,
+  } = useQuery({
+    queryKey: ["satellite", slug],
+    queryFn: () => fetchSatellite(slug),
+    refetchInterval: 5_000,
+  });
+  if (isPending) {
+    return (
+      <div className="panel-body" aria-busy="true">
+        <div className="skeleton line wide" />
+        <div className="skeleton line" />
+        <div className="skeleton block" />
+      </div>
+    );
+  }
+  if (error || !s) {
+    return (
+      <div className="panel-body">
+        <div className="alert error" role="alert">
+          {error?.message ?? "Could not load the satellite."}
+        </div>
+      </div>
+    );
+  }
+  const now = new Date();
+  const util = linkUtilisationPct(s.rxMbps, s.txMbps, s.downlinkMbps, s.uplinkMbps);
+  const services = Object.entries(s.services ?? {});
+  return (
+    <div className="panel-body">
+      <h2 data-testid="panel-name">{s.name}</h2>
+      <p className="muted small">
+        {s.city}, {countryName(s.country)} · {s.kind} · {s.provider}
+      </p>
+      <div className="row wrap">
+        <ConnectivityPill value={s.connectivity} />
+        <HealthPill value={s.health} />
+        <LifecyclePill value={s.lifecycle} />
+      </div>
+      <p className="small">
+        {describeConnectivity(
+          s.connectivity,
+          s.lastSeenAt ? new Date(s.lastSeenAt) : null,
+          s.heartbeatIntervalSec,
+          now,
+        )}
+      </p>
+      <dl className="facts compact">
+        <dt>Region</dt>
+        <dd>
+          <RegionTag id={s.region.id} color={s.region.color} /> <span className="muted">{s.region.name}</span>
+        </dd>
+        <dt>Stack</dt>
+        <dd className="mono">{s.stackVersion ?? "—"}</dd>
+        <dt>Agent</dt>
+        <dd className="mono">{s.agentVersion ?? "—"}</dd>
+        <dt>Link use</dt>
+        <dd>{util === null ? "—" : `${util} %`}</dd>
+      </dl>
+      <LinkBar label="Down (rx)" value={s.rxMbps} capacity={s.downlinkMbps} />
+      <LinkBar label="Up (tx)" value={s.txMbps} capacity={s.uplinkMbps} />
+      <h3>Last hour</h3>
+      <PanelChart id={s.id} />
+      <h3>Services</h3>
+      {services.length === 0 ? (
+        <p className="muted small">No live service report.</p>
+      ) : (
+        <ul className="services compact">
+          {services.map(([name, state]) => (
+            <li key={name}>
+              <span className={`pill ${state === "ok" ? "ok" : state === "degraded" ? "warn" : "bad"}`}>
+                {state}
+              </span>
+              <span className="mono small">{name}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link className="btn primary block" href={`/satellites/${s.slug}`}>
+        Open satellite page →
+      </Link>
+    </div>
+  );
+}

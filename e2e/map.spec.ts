@@ -1,0 +1,228 @@
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { MAP_STATUSES } from "../lib/fleet-map";
+import { baseURL } from "../playwright.config";
+import { authFile, gotoReady } from "./helpers";
+
+test.use({ storageState: authFile("viewer") });
+
+type Rendered = { total: number; clusters: number; points: number; slugs: string[]; statuses: string[] };
+
+/** Waits until the map has drawn everything it was asked to (maplibre's `idle`). */
+async function mapIdle(page: Page) {
+  await page.locator("[data-map-loaded]").waitFor();
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.orreryFleetMap;
+        if (!map) throw new Error("the map has not started");
+        if (map.loaded() && !map.isMoving() && map.areTilesLoaded()) resolve();
+        else map.once("idle", () => resolve());
+      }),
+  );
+}
+
+/** What the map has drawn, read through maplibre's own rendered-feature query: clusters count their members. */
+async function rendered(page: Page): Promise<Rendered> {
+  await mapIdle(page);
+  return page.evaluate(
+    (statuses) => {
+      const map = window.orreryFleetMap!;
+      const seenClusters = new Set<number>();
+      const seenPoints = new Set<string>();
+      let total = 0;
+      const slugs: string[] = [];
+      const found: string[] = [];
+      for (const f of map.queryRenderedFeatures({ layers: ["sat-clusters"] })) {
+        const id = Number(f.properties.cluster_id);
+        if (seenClusters.has(id)) continue;
+        seenClusters.add(id);
+        total += Number(f.properties.point_count);
+      }
+      for (const f of map.queryRenderedFeatures({ layers: ["sat-points"] })) {
+        const slug = String(f.properties.slug);
+        if (seenPoints.has(slug)) continue;
+        seenPoints.add(slug);
+        total += 1;
+        slugs.push(slug);
+        found.push(statuses[Number(f.properties.status)]);
+      }
+      return { total, clusters: seenClusters.size, points: seenPoints.size, slugs, statuses: found };
+    },
+    MAP_STATUSES as unknown as string[],
+  );
+}
+
+/** Waits for the map's data to answer `query` (the filters are applied on the server). */
+async function mapAnswered(page: Page, query: string) {
+  await page.waitForResponse(
+    (r) => r.url().includes("/api/v1/map") && !r.url().includes("/basemap") && r.url().includes(query),
+  );
+}
+
+async function apiTotal(page: Page, query = ""): Promise<number> {
+  const res = await page.request.get(`/api/v1/satellites?limit=1${query ? `&${query}` : ""}`);
+  expect(res.status()).toBe(200);
+  return (await res.json()).total;
+}
+
+test("the map draws every satellite the API counts, and a filter reduces both", async ({ page }) => {
+  await gotoReady(page, "/");
+  const all = await apiTotal(page);
+  expect(all).toBeGreaterThan(250);
+  await expect.poll(async () => (await rendered(page)).total, { timeout: 20_000 }).toBe(all);
+  const first = await rendered(page);
+  expect(first.clusters).toBeGreaterThan(0);
+  await expect(page.getByRole("region", { name: "Fleet figures" })).toContainText(all.toLocaleString("en"));
+
+  const eu = await apiTotal(page, "region=eu-gdpr");
+  expect(eu).toBeLessThan(all);
+  const answered = mapAnswered(page, "region=eu-gdpr");
+  await page.getByLabel("Region").selectOption("eu-gdpr");
+  await answered;
+  await expect(page).toHaveURL(/region=eu-gdpr/);
+  await expect.poll(async () => (await rendered(page)).total, { timeout: 20_000 }).toBe(eu);
+  await expect(page.locator(".kpi-cell").first()).toContainText(String(eu));
+
+  // The Satellites list shares the URL's filters.
+  await page.getByRole("link", { name: "Satellites", exact: true }).click();
+  await page.goto(`/satellites?region=eu-gdpr`);
+  await expect(page.getByText(`${eu} satellites match`)).toBeVisible();
+});
+
+test("clicking a satellite opens its panel with its name, and Escape closes it", async ({ page }) => {
+  const list = await (await page.request.get("/api/v1/satellites?limit=1&sort=name&region=jp-appi")).json();
+  const target = list.items[0] as { slug: string; name: string };
+  await gotoReady(page, `/?q=${encodeURIComponent(target.slug)}`);
+  await expect.poll(async () => (await rendered(page)).slugs, { timeout: 20_000 }).toEqual([target.slug]);
+
+  const at = await page.evaluate(() => {
+    const map = window.orreryFleetMap!;
+    const f = map.queryRenderedFeatures({ layers: ["sat-points"] })[0];
+    return map.project((f.geometry as GeoJSON.Point).coordinates as [number, number]);
+  });
+  const box = (await page.locator(".map-surface").boundingBox())!;
+  await page.mouse.move(box.x + at.x, box.y + at.y);
+  await expect(page.locator(".map-tip")).toContainText(target.name);
+  await page.mouse.click(box.x + at.x, box.y + at.y);
+  const panel = page.getByTestId("map-panel");
+  await expect(panel.getByTestId("panel-name")).toHaveText(target.name);
+  await expect(page).toHaveURL(new RegExp(`sat=${target.slug}`));
+  await expect(panel.getByRole("link", { name: "Open satellite page →" })).toHaveAttribute(
+    "href",
+    `/satellites/${target.slug}`,
+  );
+  await page.keyboard.press("Escape");
+  await expect(panel).toHaveCount(0);
+});
+
+test("switching the colour mode changes the legend", async ({ page }) => {
+  await gotoReady(page, "/");
+  await mapIdle(page);
+  const legend = page.locator(".map-legend");
+  await expect(legend).toHaveAttribute("data-mode", "health");
+  await expect(legend).toContainText("Offline");
+  await page.getByRole("button", { name: "Bandwidth" }).click();
+  await expect(legend).toHaveAttribute("data-mode", "bandwidth");
+  await expect(legend).toContainText("80 %");
+  await expect(page).toHaveURL(/color=bandwidth/);
+  await page.getByRole("button", { name: "Compliance region" }).click();
+  await expect(legend).toContainText("eu-gdpr");
+  await page.getByRole("button", { name: "Rollout" }).click();
+  await expect(legend).toContainText("Upgrading");
+  const paint = await page.evaluate(() =>
+    JSON.stringify(window.orreryFleetMap!.getPaintProperty("sat-points", "circle-color")),
+  );
+  expect(paint).toContain("rollout");
+});
+
+test("a satellite whose simulated agent stops turns stale, then offline, without a reload", async ({
+  page,
+}) => {
+  test.setTimeout(330_000);
+  // The seed wrote a bound join token per demo satellite beside the test database.
+  const tokens = JSON.parse(readFileSync("test-results/e2e/demo-join-tokens.json", "utf8")) as {
+    slug: string;
+  }[];
+  const chosen = tokens.find((t) => t.slug.includes("-edge-")) ?? tokens[0];
+  writeFileSync("test-results/e2e/map-fleet.json", JSON.stringify([chosen]));
+
+  await gotoReady(page, `/?q=${encodeURIComponent(chosen.slug)}`);
+  await expect.poll(async () => (await rendered(page)).statuses, { timeout: 20_000 }).toEqual(["never_seen"]);
+
+  // A real simulator process over HTTP: it beats for 25 s, then stops as a crashed agent would.
+  const sim = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "agent/simulate.ts",
+      "--core",
+      baseURL,
+      "--fleet-file",
+      "test-results/e2e/map-fleet.json",
+      "--state-file",
+      "test-results/e2e/map-sim-state.json",
+      "--satellites",
+      "1",
+      "--offline-share",
+      "0",
+      "--duration",
+      "25",
+    ],
+    { stdio: "ignore" },
+  );
+  const exited = new Promise<number | null>((resolve) => sim.on("exit", resolve));
+  try {
+    const live = ["healthy", "degraded", "critical", "unknown"];
+    await expect
+      .poll(async () => live.includes((await rendered(page)).statuses[0]), { timeout: 30_000 })
+      .toBe(true);
+    expect(await exited).toBe(0);
+    const url = page.url();
+    // Stale after 2 × 10 s + 20 s of silence; offline after 3 minutes. The page polls; nobody reloads.
+    await expect
+      .poll(async () => (await rendered(page)).statuses, { timeout: 70_000, intervals: [2_000] })
+      .toEqual(["stale"]);
+    await expect(page.locator(".kpi-cell", { hasText: "Stale" })).toContainText("1");
+    await expect
+      .poll(async () => (await rendered(page)).statuses, { timeout: 200_000, intervals: [5_000] })
+      .toEqual(["offline"]);
+    await expect(page.locator(".kpi-cell", { hasText: "Offline" })).toContainText("1");
+    expect(page.url()).toBe(url);
+  } finally {
+    sim.kill();
+  }
+});
+
+test("the map's data answers 304 to its ETag and refuses anonymous callers", async ({ page, playwright }) => {
+  const first = await page.request.get("/api/v1/map?region=eu-gdpr");
+  expect(first.status()).toBe(200);
+  const etag = first.headers()["etag"];
+  expect(etag).toBeTruthy();
+  const again = await page.request.get("/api/v1/map?region=eu-gdpr", { headers: { "If-None-Match": etag } });
+  expect(again.status()).toBe(304);
+  expect(await again.text()).toBe("");
+  const bad = await page.request.get("/api/v1/map?health=purple");
+  expect(bad.status()).toBe(422);
+  expect((await bad.json()).error.fields).toHaveProperty(["health[0]"]);
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await anonymous.get("/api/v1/map")).status()).toBe(401);
+  expect((await anonymous.get("/api/v1/satellites.csv")).status()).toBe(401);
+  await anonymous.dispose();
+});
+
+test("the Satellites list exports its filtered rows as CSV", async ({ page }) => {
+  await gotoReady(page, "/satellites?region=eu-gdpr");
+  const total = await apiTotal(page, "region=eu-gdpr");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^orrery-satellites-\d+\.csv$/);
+  const text = readFileSync((await file.path())!, "utf8");
+  const lines = text.trim().split("\r\n");
+  expect(lines[0]).toMatch(/^slug,name,kind/);
+  expect(lines).toHaveLength(total + 1);
+  expect(lines.slice(1).every((l) => l.includes(",eu-gdpr,"))).toBe(true);
+});

@@ -1,0 +1,139 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { connectivityOf, effectiveHealth } from "@/lib/connectivity";
+import {
+  HOT_LINK_PCT,
+  linkUtilisationPct,
+  MAP_ROLLOUT_STATES,
+  MAP_STATUSES,
+  mapStatusOf,
+  type FleetMapPayload,
+  type MapRolloutState,
+  type MapStatus,
+} from "@/lib/fleet-map";
+import { authorize, type Ctx } from "../auth/context";
+import { db } from "../db";
+import { validationError } from "../errors";
+import { satelliteWhere } from "../satellites/list";
+import { SatelliteQuery } from "../satellites/schemas";
+
+/** Rollouts that still hold their satellites. */
+export const ACTIVE_ROLLOUT_STATUSES = ["running", "awaiting_approval", "paused", "rolling_back"] as const;
+
+const TARGET_TO_MAP: Record<string, MapRolloutState> = {
+  pending: "pending",
+  upgrading: "upgrading",
+  succeeded: "succeeded",
+  failed: "failed",
+  rolled_back: "rolled_back",
+  excluded: "none",
+  skipped: "none",
+};
+
+const STATUS_INDEX = new Map(MAP_STATUSES.map((s, i) => [s, i]));
+const ROLLOUT_INDEX = new Map(MAP_ROLLOUT_STATES.map((s, i) => [s, i]));
+
+export type FleetMap = { payload: FleetMapPayload; json: string; etag: string };
+
+/**
+ * Every satellite the filters select, as the map's compact columns, with the KPI strip computed from the
+ * same rows so the map and its counts always agree. The ETag is a hash of the content: it changes when a
+ * satellite's status, bandwidth or rollout state does, including when time alone makes one stale.
+ */
+export async function fleetMap(ctx: Ctx, input: unknown, now = new Date()): Promise<FleetMap> {
+  authorize(ctx, "satellites.read");
+  const parsed = SatelliteQuery.safeParse(input ?? {});
+  if (!parsed.success) throw validationError(parsed.error);
+  const where = satelliteWhere(parsed.data, now);
+  const [rows, regions, targets, activeRollouts, openIncidents] = await Promise.all([
+    db.satellite.findMany({
+      where,
+      orderBy: { slug: "asc" },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        lon: true,
+        lat: true,
+        regionId: true,
+        lastSeenAt: true,
+        heartbeatIntervalSec: true,
+        reportedHealth: true,
+        lastRxMbps: true,
+        lastTxMbps: true,
+        uplinkMbps: true,
+        downlinkMbps: true,
+      },
+    }),
+    db.complianceRegion.findMany({
+      orderBy: { id: "asc" },
+      select: { id: true, name: true, color: true, countries: true },
+    }),
+    db.rolloutTarget.findMany({
+      where: { rollout: { status: { in: [...ACTIVE_ROLLOUT_STATUSES] } } },
+      select: { satelliteId: true, state: true },
+    }),
+    db.rollout.count({ where: { status: { in: [...ACTIVE_ROLLOUT_STATUSES] } } }),
+    db.incident.count({ where: { status: { not: "resolved" }, isProposed: false } }),
+  ]);
+
+  const regionIndex = new Map(regions.map((r, i) => [r.id, i]));
+  const rolloutOf = new Map(targets.map((t) => [t.satelliteId, TARGET_TO_MAP[t.state] ?? "none"]));
+  const n = rows.length;
+  const payload: FleetMapPayload = {
+    regions: regions.map((r) => ({
+      id: r.id,
+      name: r.name,
+      color: r.color,
+      countries: Array.isArray(r.countries) ? r.countries.filter((c) => typeof c === "string") : [],
+    })),
+    slug: new Array(n),
+    name: new Array(n),
+    lon: new Array(n),
+    lat: new Array(n),
+    region: new Array(n),
+    status: new Array(n),
+    bw: new Array(n),
+    rollout: new Array(n),
+    kpis: {
+      total: n,
+      byStatus: Object.fromEntries(MAP_STATUSES.map((s) => [s, 0])) as Record<MapStatus, number>,
+      rxMbps: 0,
+      txMbps: 0,
+      downlinkMbps: 0,
+      uplinkMbps: 0,
+      hotLinks: 0,
+      activeRollouts,
+      openIncidents,
+    },
+  };
+  const k = payload.kpis;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    const connectivity = connectivityOf(row.lastSeenAt, row.heartbeatIntervalSec, now);
+    const status = mapStatusOf(connectivity, effectiveHealth(connectivity, row.reportedHealth));
+    const live = connectivity === "connected" || connectivity === "stale";
+    const rx = live ? row.lastRxMbps : null;
+    const tx = live ? row.lastTxMbps : null;
+    const bw = linkUtilisationPct(rx, tx, row.downlinkMbps, row.uplinkMbps);
+    payload.slug[i] = row.slug;
+    payload.name[i] = row.name;
+    payload.lon[i] = Math.round(row.lon * 100);
+    payload.lat[i] = Math.round(row.lat * 100);
+    payload.region[i] = regionIndex.get(row.regionId) ?? -1;
+    payload.status[i] = STATUS_INDEX.get(status) ?? 0;
+    payload.bw[i] = bw ?? -1;
+    payload.rollout[i] = ROLLOUT_INDEX.get(rolloutOf.get(row.id) ?? "none") ?? 0;
+    k.byStatus[status]++;
+    k.downlinkMbps += row.downlinkMbps;
+    k.uplinkMbps += row.uplinkMbps;
+    k.rxMbps += rx ?? 0;
+    k.txMbps += tx ?? 0;
+    if (bw !== null && bw > HOT_LINK_PCT) k.hotLinks++;
+  }
+  k.rxMbps = Math.round(k.rxMbps);
+  k.txMbps = Math.round(k.txMbps);
+  const json = JSON.stringify(payload);
+  const etag = `"${createHash("sha1").update(json).digest("base64url")}"`;
+  return { payload, json, etag };
+}
