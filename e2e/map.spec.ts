@@ -79,14 +79,13 @@ test("the map draws every satellite the API counts, and a filter reduces both", 
   const eu = await apiTotal(page, "region=eu-gdpr");
   expect(eu).toBeLessThan(all);
   const answered = mapAnswered(page, "region=eu-gdpr");
-  await page.getByLabel("Region").selectOption("eu-gdpr");
+  await page.getByLabel("Region", { exact: true }).selectOption("eu-gdpr");
   await answered;
   await expect(page).toHaveURL(/region=eu-gdpr/);
   await expect.poll(async () => (await rendered(page)).total, { timeout: 20_000 }).toBe(eu);
   await expect(page.locator(".kpi-cell").first()).toContainText(String(eu));
 
   // The Satellites list shares the URL's filters.
-  await page.getByRole("link", { name: "Satellites", exact: true }).click();
   await page.goto(`/satellites?region=eu-gdpr`);
   await expect(page.getByText(`${eu} satellites match`)).toBeVisible();
 });
@@ -207,9 +206,15 @@ test("the map's data answers 304 to its ETag and refuses anonymous callers", asy
   const bad = await page.request.get("/api/v1/map?health=purple");
   expect(bad.status()).toBe(422);
   expect((await bad.json()).error.fields).toHaveProperty(["health[0]"]);
-  const anonymous = await playwright.request.newContext({ baseURL });
-  expect((await anonymous.get("/api/v1/map")).status()).toBe(401);
-  expect((await anonymous.get("/api/v1/satellites.csv")).status()).toBe(401);
+  // No session at all: not even the test's signed-in storage state.
+  const anonymous = await playwright.request.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
+  for (const path of ["/api/v1/map", "/api/v1/satellites.csv", "/api/v1/satellites/anything"]) {
+    const res = await anonymous.get(path);
+    expect(res.status(), `${path}: ${await res.text()}`).toBe(401);
+  }
   await anonymous.dispose();
 });
 
