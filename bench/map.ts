@@ -178,25 +178,21 @@ try {
   process.stdout.write("▸ navigating to the map in Chromium\n");
   async function mapIdleMs(p: Page): Promise<number> {
     await p.goto(`${core}/`, { waitUntil: "commit" });
-    return p.evaluate(
-      (expected) =>
-        new Promise<number>((resolve) => {
-          const check = () => {
-            const map = window.orreryFleetMap;
-            if (!map || !map.getSource("satellites") || !map.isSourceLoaded("satellites")) {
-              return void setTimeout(check, 20);
-            }
-            const drawn = map
-              .queryRenderedFeatures({ layers: ["sat-clusters", "sat-points"] })
-              .reduce((n, f) => n + (f.properties.cluster ? Number(f.properties.point_count) : 1), 0);
-            if (drawn < expected * 0.5) return void setTimeout(check, 20);
-            if (map.loaded() && map.areTilesLoaded()) resolve(performance.now());
-            else map.once("idle", () => resolve(performance.now()));
-          };
-          check();
-        }),
-      count,
-    );
+    // A string, not a function: tsx's name-keeping helpers do not exist in the page.
+    return p.evaluate(`new Promise((resolve) => {
+      const expected = ${count};
+      const check = () => {
+        const map = window.orreryFleetMap;
+        if (!map || !map.getSource("satellites") || !map.isSourceLoaded("satellites")) return void setTimeout(check, 20);
+        const drawn = map
+          .queryRenderedFeatures({ layers: ["sat-clusters", "sat-points"] })
+          .reduce((n, f) => n + (f.properties.cluster ? Number(f.properties.point_count) : 1), 0);
+        if (drawn < expected * 0.5) return void setTimeout(check, 20);
+        if (map.loaded() && map.areTilesLoaded()) resolve(performance.now());
+        else map.once("idle", () => resolve(performance.now()));
+      };
+      check();
+    })`) as Promise<number>;
   }
   async function hydratedMs(p: Page, path: string): Promise<number> {
     await p.goto(`${core}${path}`, { waitUntil: "commit" });
