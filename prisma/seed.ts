@@ -106,6 +106,24 @@ async function seedFleet(count: number) {
   console.log(`Seeded ${fleet.length} satellites in ${countries} countries (${Date.now() - started} ms).`);
 }
 
+/** The demo's public status page for the whole fleet; an existing page of that slug is left as it is. */
+async function seedStatusPage() {
+  await db.statusPage.upsert({
+    where: { slug: "global" },
+    create: {
+      slug: "global",
+      title: "Orrery Cloud",
+      description: "Live status of every site of the Orrery Cloud, by compliance region.",
+      visibility: "public",
+      includeAll: true,
+      showSatellites: true,
+      allowedOrigins: [],
+      accentColor: "#4f46e5",
+    },
+    update: {},
+  });
+}
+
 /** Beside the SQLite file (data/ for PostgreSQL), so a test database never overwrites the demo's tokens. */
 const DEMO_TOKENS_FILE = join(
   databaseKind() === "sqlite" ? dirname(sqlitePath()) : "data",
@@ -216,6 +234,7 @@ async function main() {
     if (!isProduction) await issueDemoJoinTokens();
   } else console.log(`The fleet already has ${existing} satellites: left as it is (--reset replaces it).`);
   await seedReleases();
+  await seedStatusPage();
   if (isProduction || values["no-users"]) {
     console.log("No demo users created (production never seeds them): use npm run user:create.");
   } else {

@@ -1,10 +1,11 @@
 import { db } from "../db";
 import { agentRoutes } from "./agent-routes";
 import { GatewayRouter, sendJson } from "./router";
+import { statusRoutes } from "./status-routes";
 
 export function createGateway(): GatewayRouter {
   return agentRoutes(
-    new GatewayRouter()
+    statusRoutes(new GatewayRouter())
       .claim("/api/agent/")
       // Liveness: the process answers. Readiness: the database answers too.
       .on("GET", "/healthz", (_req, res) => sendJson(res, 200, { status: "ok" }))

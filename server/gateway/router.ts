@@ -87,6 +87,8 @@ export function sendJson(
     "Content-Type": "application/json; charset=utf-8",
     "Content-Length": Buffer.byteLength(payload),
     "Cache-Control": "no-store",
+    // Nothing on the machine path may be framed, except the status embed, which sets its own policy.
+    "Content-Security-Policy": "frame-ancestors 'none'",
     ...headers,
   });
   res.end(payload);

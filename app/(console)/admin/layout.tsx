@@ -6,6 +6,8 @@ const TABS = [
   { href: "/admin/satellites", label: "Satellites" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/tokens", label: "Join tokens" },
+  { href: "/admin/releases", label: "Releases" },
+  { href: "/admin/status-pages", label: "Status pages" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

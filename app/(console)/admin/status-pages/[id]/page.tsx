@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { StatusPageButtonForm, StatusPageForm } from "@/components/forms/status-page-form";
+import { CopySnippet } from "@/components/ui/copy-snippet";
+import { denyPage } from "@/components/ui/forbidden";
+import { PageHead } from "@/components/ui/page-head";
+import { getCtx } from "@/server/auth/session";
+import { listRegions } from "@/server/compliance/regions";
+import { isAppError } from "@/server/errors";
+import { getStatusPage } from "@/server/status/pages";
+import { deleteStatusPageAction, rotateStatusPageSecretAction, updateStatusPageAction } from "../actions";
+import { notFound } from "next/navigation";
+
+export const metadata: Metadata = { title: "Status page" };
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function EditStatusPage({ params, searchParams }: Props) {
+  const ctx = await getCtx();
+  const denied = denyPage(ctx, "status-pages.manage");
+  if (denied) return denied;
+  const { id } = await params;
+  const flags = await searchParams;
+  const page = await getStatusPage(ctx, id).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const regions = await listRegions(ctx);
+  const h = await headers();
+  const proto = h.get("x-forwarded-proto")?.split(",")[0] === "https" ? "https" : "http";
+  const base = `${proto}://${h.get("host") ?? "localhost"}`;
+  const key = page.visibility === "unlisted" && page.secret ? `?key=${page.secret}` : "";
+  const withKey = (extra: string) => (key ? `${key}&${extra}` : `?${extra}`);
+  return (
+    <div className="page">
+      <PageHead
+        crumbs={[{ href: "/admin/status-pages", label: "Admin · Status pages" }]}
+        title={page.title}
+        description={`/status/${page.slug} · ${page.visibility}`}
+        actions={
+          page.visibility !== "disabled" ? (
+            <a className="btn" href={`/status/${page.slug}${key}`} target="_blank" rel="noopener">
+              Open page ↗
+            </a>
+          ) : undefined
+        }
+      />
+      {flags.saved && (
+        <div role="status" className="alert ok">
+          Saved. The public page, widget, badge and feed show the change at once.
+        </div>
+      )}
+      {flags.rotated && (
+        <div role="status" className="alert ok">
+          The secret link was replaced; the old one no longer works.
+        </div>
+      )}
+      {page.visibility === "disabled" ? (
+        <div className="alert info">
+          This page is disabled: its URLs answer 404 until it is made public or unlisted.
+        </div>
+      ) : (
+        <section className="card">
+          <div className="card-head">
+            <h2>Share and embed</h2>
+          </div>
+          <div className="card-body grid grid-2" style={{ alignItems: "start" }}>
+            <div className="snippets">
+              <CopySnippet label="Public page" text={`${base}/status/${page.slug}${key}`} />
+              <CopySnippet
+                label="Embed widget (iframe)"
+                text={`<iframe src="${base}/embed/status/${page.slug}${key}" title="${page.title} status" width="360" height="280" style="border:0"></iframe>`}
+              />
+              <CopySnippet
+                label="Badge (Markdown)"
+                text={`[![${page.title} status](${base}/api/status/${page.slug}/badge.svg${key})](${base}/status/${page.slug}${key})`}
+              />
+              <CopySnippet
+                label="Badge for one region"
+                text={`${base}/api/status/${page.slug}/badge.svg${withKey(`region=${page.regionIds[0] ?? "eu-gdpr"}`)}`}
+              />
+              <CopySnippet label="JSON" text={`${base}/api/status/${page.slug}${key}`} />
+              <CopySnippet label="Atom feed" text={`${base}/status/${page.slug}/feed.atom${key}`} />
+              {page.visibility === "unlisted" && (
+                <StatusPageButtonForm
+                  action={rotateStatusPageSecretAction}
+                  id={page.id}
+                  label="Replace the secret link"
+                  confirm="Replace the secret link? Everyone with the old link loses access."
+                />
+              )}
+            </div>
+            <div>
+              <div className="snippet">
+                <label>Widget preview</label>
+              </div>
+              <iframe
+                src={`/embed/status/${page.slug}${key}`}
+                title={`${page.title} status widget preview`}
+                width="360"
+                height="280"
+                style={{ border: 0, maxWidth: "100%" }}
+              />
+              <p className="muted small">
+                Other sites can frame the widget only from the origins listed below; every other page of
+                Orrery refuses to be framed.
+              </p>
+            </div>
+          </div>
+        </section>
+      )}
+      <section className="card card-body">
+        <StatusPageForm
+          action={updateStatusPageAction}
+          initial={page}
+          regions={regions.map((r) => ({ id: r.id, name: r.name, color: r.color }))}
+          submitLabel="Save status page"
+        />
+      </section>
+      <section className="card card-body">
+        <StatusPageButtonForm
+          action={deleteStatusPageAction}
+          id={page.id}
+          label="Delete status page"
+          confirm={`Delete ${page.title}? Its URLs will answer 404 and embeds will break.`}
+          danger
+        />
+      </section>
+    </div>
+  );
+}

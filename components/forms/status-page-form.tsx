@@ -1,0 +1,171 @@
+"use client";
+
+import type { ActionResult } from "@/server/http/action";
+import { Field, FormError } from "./field";
+import { useFormAction } from "./use-form-action";
+
+type Saved = ActionResult<{ id: string; slug: string }>;
+
+export type StatusPageFormValues = {
+  id?: string;
+  slug?: string;
+  title?: string;
+  description?: string;
+  visibility?: "public" | "unlisted" | "disabled";
+  includeAll?: boolean;
+  regionIds?: string[];
+  labels?: string[];
+  satelliteSlugs?: string[];
+  showSatellites?: boolean;
+  allowedOrigins?: string[];
+  logoUrl?: string | null;
+  accentColor?: string | null;
+};
+
+/** Creates or edits a status page: what it covers, who may see and frame it, and how it looks. */
+export function StatusPageForm({
+  action,
+  initial,
+  regions,
+  submitLabel,
+}: {
+  action: (prev: Saved | null, form: FormData) => Promise<Saved>;
+  initial: StatusPageFormValues;
+  regions: { id: string; name: string; color: string }[];
+  submitLabel: string;
+}) {
+  const { state, onSubmit, isPending, errors } = useFormAction(action);
+  const chosen = new Set(initial.regionIds ?? []);
+  return (
+    <form method="post" onSubmit={onSubmit} className="grid" style={{ gap: 20 }} noValidate>
+      <FormError message={state && !state.ok ? state.error.message : null} />
+      {initial.id && <input type="hidden" name="id" value={initial.id} />}
+      <fieldset>
+        <legend>Page</legend>
+        <div className="form-grid">
+          <Field name="slug" label="Slug" hint="the page lives at /status/<slug>" errors={errors}>
+            {(p) => <input {...p} defaultValue={initial.slug ?? ""} required autoComplete="off" />}
+          </Field>
+          <Field name="title" label="Title" errors={errors}>
+            {(p) => <input {...p} defaultValue={initial.title ?? ""} required />}
+          </Field>
+          <Field
+            name="visibility"
+            label="Visibility"
+            hint="unlisted: only with its secret link"
+            errors={errors}
+          >
+            {(p) => (
+              <select {...p} defaultValue={initial.visibility ?? "public"}>
+                <option value="public">public</option>
+                <option value="unlisted">unlisted</option>
+                <option value="disabled">disabled</option>
+              </select>
+            )}
+          </Field>
+        </div>
+        <Field name="description" label="Description" errors={errors}>
+          {(p) => <textarea {...p} rows={2} defaultValue={initial.description ?? ""} />}
+        </Field>
+      </fieldset>
+      <fieldset>
+        <legend>Satellites on the page</legend>
+        <label className="check">
+          <input type="checkbox" name="includeAll" defaultChecked={initial.includeAll ?? false} /> The whole
+          fleet (new satellites join by themselves)
+        </label>
+        <Field name="regionIds" label="Or these compliance regions" errors={errors}>
+          {(p) => (
+            <div id={p.id} className="check-grid" aria-describedby={p["aria-describedby"]}>
+              {regions.map((r) => (
+                <label key={r.id} className="check">
+                  <input type="checkbox" name="regionIds" value={r.id} defaultChecked={chosen.has(r.id)} />
+                  <span className="swatch" style={{ background: r.color }} />
+                  {r.id}
+                </label>
+              ))}
+            </div>
+          )}
+        </Field>
+        <div className="form-grid">
+          <Field
+            name="labels"
+            label="And satellites with any of these labels"
+            hint="key=value, one per line"
+            errors={errors}
+          >
+            {(p) => <textarea {...p} rows={3} defaultValue={(initial.labels ?? []).join("\n")} />}
+          </Field>
+          <Field
+            name="satelliteSlugs"
+            label="And these satellites"
+            hint="slugs, one per line"
+            errors={errors}
+          >
+            {(p) => <textarea {...p} rows={3} defaultValue={(initial.satelliteSlugs ?? []).join("\n")} />}
+          </Field>
+        </div>
+        <label className="check">
+          <input type="checkbox" name="showSatellites" defaultChecked={initial.showSatellites ?? true} /> Show
+          each satellite (unticked: only per-region roll-ups are public)
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Embedding and branding</legend>
+        <div className="form-grid">
+          <Field
+            name="allowedOrigins"
+            label="Origins allowed to embed the widget"
+            hint="one per line, e.g. https://intranet.example.com"
+            errors={errors}
+          >
+            {(p) => <textarea {...p} rows={3} defaultValue={(initial.allowedOrigins ?? []).join("\n")} />}
+          </Field>
+          <Field name="logoUrl" label="Logo URL" hint="optional, https://…" errors={errors}>
+            {(p) => <input {...p} type="url" defaultValue={initial.logoUrl ?? ""} />}
+          </Field>
+          <Field name="accentColor" label="Accent colour" hint="optional, e.g. #4f46e5" errors={errors}>
+            {(p) => <input {...p} defaultValue={initial.accentColor ?? ""} placeholder="#4f46e5" />}
+          </Field>
+        </div>
+      </fieldset>
+      <div className="row">
+        <button className="btn primary" type="submit" disabled={isPending}>
+          {isPending ? "Saving…" : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** A small form with one button, for the page's secret-link rotation and deletion. */
+export function StatusPageButtonForm({
+  action,
+  id,
+  label,
+  confirm,
+  danger = false,
+}: {
+  action: (prev: Saved | null, form: FormData) => Promise<Saved>;
+  id: string;
+  label: string;
+  confirm: string;
+  danger?: boolean;
+}) {
+  const { state, onSubmit, isPending } = useFormAction(action);
+  return (
+    <form
+      method="post"
+      onSubmit={(e) => {
+        if (!window.confirm(confirm)) e.preventDefault();
+        else onSubmit(e);
+      }}
+    >
+      <input type="hidden" name="id" value={id} />
+      <FormError message={state && !state.ok ? state.error.message : null} />
+      <button className={`btn ${danger ? "danger" : ""}`} type="submit" disabled={isPending}>
+        {label}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,239 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
+import { renderAtomFeed } from "@/lib/status/atom";
+import { renderBadge } from "@/lib/status/badge";
+import { matchesEtag, weakEtag } from "@/lib/status/etag";
+import { PUBLIC_STATUS_COLOR, PUBLIC_STATUS_LABEL } from "@/lib/status/public-status";
+import { escapeXml } from "@/lib/status/xml";
+import { keyQuery, readableSnapshot } from "../status/access";
+import type { StatusSnapshot } from "../status/snapshot";
+import { GatewayRouter, sendJson } from "./router";
+
+// Public status on the machine path: JSON, badges, the feed and the embed widget are read most exactly when
+// things break, so they are answered from the in-memory snapshot without Next or a database round trip.
+
+const PUBLIC_CACHE = "public, max-age=30, stale-while-revalidate=60";
+
+/** Answers built once per snapshot and reused: the body, its gzip and its ETag. */
+type Prepared = { body: Buffer; gzip: Buffer; etag: string; type: string };
+const prepared = new WeakMap<StatusSnapshot, Map<string, Prepared>>();
+
+function prepare(snapshot: StatusSnapshot, key: string, type: string, make: () => string): Prepared {
+  let cache = prepared.get(snapshot);
+  if (!cache) prepared.set(snapshot, (cache = new Map()));
+  let entry = cache.get(key);
+  if (!entry) {
+    const text = make();
+    const body = Buffer.from(text);
+    entry = { body, gzip: gzipSync(body), etag: key === "json" ? snapshot.etag : weakEtag(text), type };
+    // Badges for unknown regions or satellites are cheap to make but must not grow the cache without bound.
+    if (cache.size < 2_000) cache.set(key, entry);
+  }
+  return entry;
+}
+
+/** Data answers may be read by any site's script; the embed is a document and only framed. */
+function send(req: IncomingMessage, res: ServerResponse, p: Prepared, embedPolicy?: string) {
+  const headers: Record<string, string> = {
+    "Content-Type": p.type,
+    "Cache-Control": PUBLIC_CACHE,
+    ETag: p.etag,
+    Vary: "Accept-Encoding",
+    "Content-Security-Policy": embedPolicy ?? "frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    ...(embedPolicy ? {} : { "Access-Control-Allow-Origin": "*" }),
+  };
+  if (matchesEtag(req.headers["if-none-match"], p.etag)) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const body = gzip ? p.gzip : p.body;
+  res.writeHead(200, {
+    ...headers,
+    "Content-Length": String(body.length),
+    ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+function query(req: IncomingMessage): URLSearchParams {
+  const url = req.url ?? "/";
+  const at = url.indexOf("?");
+  return new URLSearchParams(at < 0 ? "" : url.slice(at + 1));
+}
+
+function origin(req: IncomingMessage): string {
+  const proto = String(req.headers["x-forwarded-proto"] ?? "http")
+    .split(",")[0]
+    .trim();
+  return `${proto === "https" ? "https" : "http"}://${req.headers.host ?? "localhost"}`;
+}
+
+function notFound(res: ServerResponse) {
+  sendJson(res, 404, { error: { code: "NOT_FOUND", message: "No such status page." } });
+}
+
+async function withSnapshot(
+  req: IncomingMessage,
+  res: ServerResponse,
+  slug: string,
+  then: (snapshot: StatusSnapshot) => void,
+) {
+  const snapshot = await readableSnapshot(slug, query(req).get("key"));
+  if (!snapshot) return notFound(res);
+  then(snapshot);
+}
+
+function badgeFor(snapshot: StatusSnapshot, q: URLSearchParams): { key: string; svg: () => string } | null {
+  const doc = snapshot.document;
+  const region = q.get("region");
+  const satellite = q.get("satellite");
+  if (region) {
+    const r = doc.regions.find((x) => x.id === region);
+    if (!r) return null;
+    return { key: `badge:r:${region}`, svg: () => renderBadge({ label: r.id, status: r.status }) };
+  }
+  if (satellite) {
+    // Only pages that show satellites publicly answer for one; roll-up pages keep them private.
+    if (!snapshot.page.showSatellites) return null;
+    for (const r of doc.regions) {
+      const c = r.components?.find((x) => x.id === satellite);
+      if (c)
+        return { key: `badge:s:${satellite}`, svg: () => renderBadge({ label: c.name, status: c.status }) };
+    }
+    return null;
+  }
+  return { key: "badge", svg: () => renderBadge({ label: doc.page.title, status: doc.overall }) };
+}
+
+function feedFor(snapshot: StatusSnapshot, base: string): string {
+  const doc = snapshot.document;
+  const pageUrl = `${base}/status/${doc.page.slug}${keyQuery(snapshot)}`;
+  const incidents = [...doc.activeIncidents, ...snapshot.history];
+  const entries = [
+    ...incidents.map((i) => ({
+      id: `${base}/status/${doc.page.slug}#incident-${i.id}`,
+      title: `${i.status === "resolved" ? "Resolved" : PUBLIC_STATUS_LABEL[impactStatus(i.impact)]}: ${i.title}`,
+      updated: new Date(i.updatedAt),
+      published: new Date(i.startedAt),
+      link: `${pageUrl}#incident-${i.id}`,
+      summary: i.updates
+        .map((u) => `${u.at.slice(0, 16).replace("T", " ")} UTC · ${u.status}: ${u.body}`)
+        .join("\n"),
+      categories: ["incident", i.status, ...i.regions],
+    })),
+    ...doc.maintenance.map((m) => ({
+      id: `${base}/status/${doc.page.slug}#maintenance-${m.id}`,
+      title: `Maintenance: ${m.title}`,
+      updated: new Date(m.startsAt),
+      published: new Date(m.startsAt),
+      link: `${pageUrl}#maintenance-${m.id}`,
+      summary: `${m.startsAt} – ${m.endsAt}${m.description ? `\n${m.description}` : ""}`,
+      categories: ["maintenance", ...m.regions],
+    })),
+  ];
+  return renderAtomFeed({
+    id: `${base}/status/${doc.page.slug}`,
+    title: `${doc.page.title} status`,
+    selfUrl: `${base}/status/${doc.page.slug}/feed.atom${keyQuery(snapshot)}`,
+    pageUrl,
+    updated: new Date(doc.generatedAt),
+    entries,
+  });
+}
+
+function impactStatus(impact: string) {
+  return impact === "critical"
+    ? "major_outage"
+    : impact === "major"
+      ? "partial_outage"
+      : "degraded_performance";
+}
+
+/** Origins a page may be framed by; anything malformed is dropped rather than widening the policy. */
+function frameAncestors(origins: string[]): string {
+  const safe = origins.filter((o) => /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(o));
+  return ["'self'", ...safe].join(" ");
+}
+
+function embedHtml(snapshot: StatusSnapshot, base: string, theme: string | null): string {
+  const doc = snapshot.document;
+  const e = escapeXml;
+  const accent = /^#[0-9a-f]{6}$/i.test(doc.page.accentColor ?? "")
+    ? (doc.page.accentColor as string)
+    : "#4f46e5";
+  const overall = doc.overall;
+  const regions = doc.regions
+    .map(
+      (r) =>
+        `<li><span class="dot" style="background:${PUBLIC_STATUS_COLOR[r.status]}"></span><span class="name">${e(r.name)}</span><span class="st">${e(PUBLIC_STATUS_LABEL[r.status])}</span></li>`,
+    )
+    .join("");
+  const incidents = doc.activeIncidents
+    .slice(0, 3)
+    .map((i) => `<li><strong>${e(i.title)}</strong> <span class="st">${e(i.status)}</span></li>`)
+    .join("");
+  const scheme = theme === "dark" || theme === "light" ? theme : "light dark";
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="refresh" content="60"><title>${e(doc.page.title)} status</title><style>
+:root{color-scheme:${scheme};--bg:light-dark(#fff,#151b23);--fg:light-dark(#18202b,#e6eaf0);--mute:light-dark(#536073,#a4afbf);--line:light-dark(#e2e6ec,#27303d)}
+*{box-sizing:border-box}body{margin:0;font:13px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;background:var(--bg);color:var(--fg)}
+.w{border:1px solid var(--line);border-radius:10px;overflow:hidden}.h{display:flex;align-items:center;gap:8px;padding:10px 12px;border-top:3px solid ${accent}}
+.h strong{flex:1}.pill{color:#fff;border-radius:999px;padding:2px 9px;font-size:12px;font-weight:600;background:${PUBLIC_STATUS_COLOR[overall]}}
+ul{list-style:none;margin:0;padding:4px 12px 8px}li{display:flex;align-items:center;gap:8px;padding:3px 0;border-top:1px solid var(--line)}li:first-child{border-top:0}
+.dot{width:9px;height:9px;border-radius:50%;flex:none}.name{flex:1}.st{color:var(--mute);font-size:12px}.inc{border-top:1px solid var(--line)}
+.f{display:flex;justify-content:space-between;padding:7px 12px;border-top:1px solid var(--line);color:var(--mute);font-size:11.5px}a{color:${accent}}
+</style></head><body><div class="w"><div class="h"><strong>${e(doc.page.title)}</strong><span class="pill">${e(PUBLIC_STATUS_LABEL[overall])}</span></div>
+<ul>${regions || '<li><span class="st">No satellites on this page yet.</span></li>'}</ul>${incidents ? `<ul class="inc">${incidents}</ul>` : ""}
+<div class="f"><span>Updated ${e(doc.generatedAt.slice(11, 16))} UTC</span><a href="${e(`${base}/status/${doc.page.slug}${keyQuery(snapshot)}`)}" target="_blank" rel="noopener">Full status →</a></div></div></body></html>`;
+}
+
+export function statusRoutes(router: GatewayRouter): GatewayRouter {
+  for (const method of ["GET", "HEAD"]) {
+    router
+      .on(method, "/api/status/:slug", (req, res, { slug }) =>
+        withSnapshot(req, res, slug, (s) =>
+          send(
+            req,
+            res,
+            prepare(s, "json", "application/json; charset=utf-8", () => s.json),
+          ),
+        ),
+      )
+      .on(method, "/api/status/:slug/badge.svg", (req, res, { slug }) =>
+        withSnapshot(req, res, slug, (s) => {
+          const badge = badgeFor(s, query(req));
+          if (!badge) return notFound(res);
+          send(req, res, prepare(s, badge.key, "image/svg+xml; charset=utf-8", badge.svg));
+        }),
+      )
+      .on(method, "/status/:slug/feed.atom", (req, res, { slug }) =>
+        withSnapshot(req, res, slug, (s) => {
+          const base = origin(req);
+          send(
+            req,
+            res,
+            prepare(s, `feed:${base}`, "application/atom+xml; charset=utf-8", () => feedFor(s, base)),
+          );
+        }),
+      )
+      .on(method, "/embed/status/:slug", (req, res, { slug }) =>
+        withSnapshot(req, res, slug, (s) => {
+          const base = origin(req);
+          const theme = query(req).get("theme");
+          const page = prepare(s, `embed:${base}:${theme}`, "text/html; charset=utf-8", () =>
+            embedHtml(s, base, theme),
+          );
+          send(
+            req,
+            res,
+            page,
+            `default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors ${frameAncestors(s.page.allowedOrigins)}`,
+          );
+        }),
+      );
+  }
+  return router.claim("/api/status/").claim("/embed/");
+}

@@ -1,0 +1,289 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { recordAudit } from "../audit";
+import { authorize, type Ctx } from "../auth/context";
+import { conflictOnUnique, db, transaction } from "../db";
+import { AppError, validationError } from "../errors";
+import { labelTextOf } from "../satellites/view";
+import { statusChanged } from "./changes";
+
+const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/** Forms send one value per line (or repeated fields); the API sends arrays. */
+const lines = (v: unknown) => {
+  if (v === undefined || v === null) return [];
+  const list = Array.isArray(v) ? v.map(String) : String(v).split(/[\r\n,]+/);
+  return list.map((s) => s.trim()).filter(Boolean);
+};
+const checkbox = (v: unknown) => v === true || v === "on" || v === "true" || v === "1";
+
+const Origin = z
+  .string()
+  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, "use an origin such as https://example.com (no path)");
+const Label = z.string().regex(/^[a-z0-9][a-z0-9_./-]{0,62}=[^|\n]{0,100}$/, 'labels select as "key=value"');
+
+export const StatusPageInput = z.object({
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case letters, digits and single hyphens")
+    .min(2, "must be at least 2 characters")
+    .max(63, "must be at most 63 characters"),
+  title: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+  description: z.preprocess(blank, z.string().trim().max(500, "must be at most 500 characters").default("")),
+  visibility: z.enum(["public", "unlisted", "disabled"], { error: "must be public, unlisted or disabled" }),
+  includeAll: z.preprocess(checkbox, z.boolean()),
+  regionIds: z.preprocess(lines, z.array(z.string().max(40)).max(50)),
+  labels: z.preprocess(lines, z.array(Label).max(20, "at most 20 labels")),
+  satelliteSlugs: z.preprocess(
+    lines,
+    z.array(z.string().max(100)).max(500, "at most 500 satellites by hand"),
+  ),
+  showSatellites: z.preprocess(checkbox, z.boolean()),
+  allowedOrigins: z.preprocess(lines, z.array(Origin).max(20, "at most 20 origins")),
+  logoUrl: z.preprocess(
+    blank,
+    z
+      .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+      .max(500)
+      .optional(),
+  ),
+  accentColor: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, "use a colour such as #4f46e5")
+      .optional(),
+  ),
+});
+export type StatusPageInput = z.input<typeof StatusPageInput>;
+const UpdateInput = StatusPageInput.extend({ id: z.string().min(1, "is required") });
+const IdInput = z.object({ id: z.string().min(1, "is required") });
+
+export type StatusPageSummary = {
+  id: string;
+  slug: string;
+  title: string;
+  visibility: "public" | "unlisted" | "disabled";
+  secret: string | null;
+  includeAll: boolean;
+  regionIds: string[];
+  labels: string[];
+  satelliteSlugs: string[];
+  showSatellites: boolean;
+  allowedOrigins: string[];
+  description: string;
+  logoUrl: string | null;
+  accentColor: string | null;
+  updatedAt: string;
+};
+
+const include = {
+  regions: { select: { regionId: true } },
+  satellites: { select: { satellite: { select: { slug: true } } } },
+} as const;
+
+type Row = Awaited<ReturnType<typeof loadRow>>;
+function loadRow(id: string) {
+  return db.statusPage.findUnique({ where: { id }, include });
+}
+
+function toSummary(row: NonNullable<Row>): StatusPageSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    visibility: row.visibility,
+    secret: row.secret,
+    includeAll: row.includeAll,
+    regionIds: row.regions.map((r) => r.regionId).sort(),
+    labels: row.labelSelector.split("|").filter(Boolean),
+    satelliteSlugs: row.satellites.map((s) => s.satellite.slug).sort(),
+    showSatellites: row.showSatellites,
+    allowedOrigins: Array.isArray(row.allowedOrigins)
+      ? row.allowedOrigins.filter((o): o is string => typeof o === "string")
+      : [],
+    description: row.description,
+    logoUrl: row.logoUrl,
+    accentColor: row.accentColor,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function listStatusPages(ctx: Ctx): Promise<StatusPageSummary[]> {
+  authorize(ctx, "status-pages.manage");
+  const rows = await db.statusPage.findMany({ orderBy: { slug: "asc" }, include });
+  return rows.map(toSummary);
+}
+
+export async function getStatusPage(ctx: Ctx, id: string): Promise<StatusPageSummary> {
+  authorize(ctx, "status-pages.manage");
+  const row = typeof id === "string" && id.length <= 100 ? await loadRow(id) : null;
+  if (!row) throw new AppError("NOT_FOUND", "No such status page.");
+  return toSummary(row);
+}
+
+/** Checks the selection names things that exist, and turns slugs into ids. */
+async function resolveSelection(input: z.infer<typeof StatusPageInput>) {
+  const regions = await db.complianceRegion.findMany({
+    where: { id: { in: input.regionIds } },
+    select: { id: true },
+  });
+  const known = new Set(regions.map((r) => r.id));
+  const unknownRegion = input.regionIds.find((r) => !known.has(r));
+  if (unknownRegion) {
+    throw new AppError("VALIDATION", `regionIds: "${unknownRegion}" is not a compliance region`, {
+      fields: { regionIds: `"${unknownRegion}" is not a compliance region` },
+    });
+  }
+  const satellites = await db.satellite.findMany({
+    where: { slug: { in: input.satelliteSlugs } },
+    select: { id: true, slug: true },
+  });
+  const bySlug = new Map(satellites.map((s) => [s.slug, s.id]));
+  const unknownSat = input.satelliteSlugs.find((s) => !bySlug.has(s));
+  if (unknownSat) {
+    throw new AppError("VALIDATION", `satelliteSlugs: no satellite "${unknownSat}"`, {
+      fields: { satelliteSlugs: `no satellite "${unknownSat}"` },
+    });
+  }
+  if (!input.includeAll && !input.regionIds.length && !input.labels.length && !input.satelliteSlugs.length) {
+    throw new AppError("VALIDATION", "regionIds: choose the whole fleet, regions, labels or satellites", {
+      fields: { regionIds: "choose the whole fleet, regions, labels or satellites" },
+    });
+  }
+  const labels = Object.fromEntries(
+    input.labels.map((l) => l.split(/=(.*)/s).slice(0, 2) as [string, string]),
+  );
+  return {
+    regionIds: [...known],
+    satelliteIds: [...new Set(satellites.map((s) => s.id))],
+    labelSelector: input.labels.length ? labelTextOf(labels) : "",
+  };
+}
+
+function columns(input: z.infer<typeof StatusPageInput>, labelSelector: string, secret: string | null) {
+  return {
+    title: input.title,
+    description: input.description,
+    visibility: input.visibility,
+    secret,
+    includeAll: input.includeAll,
+    labelSelector,
+    showSatellites: input.showSatellites,
+    allowedOrigins: input.allowedOrigins,
+    logoUrl: input.logoUrl ?? null,
+    accentColor: input.accentColor?.toLowerCase() ?? null,
+  };
+}
+
+const newSecret = () => randomBytes(18).toString("base64url");
+
+export async function createStatusPage(ctx: Ctx, raw: unknown): Promise<{ id: string; slug: string }> {
+  authorize(ctx, "status-pages.manage");
+  const parsed = StatusPageInput.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const input = parsed.data;
+  const sel = await resolveSelection(input);
+  try {
+    const page = await transaction(async (tx) => {
+      const created = await tx.statusPage.create({
+        data: {
+          slug: input.slug,
+          ...columns(input, sel.labelSelector, input.visibility === "unlisted" ? newSecret() : null),
+          regions: { create: sel.regionIds.map((regionId) => ({ regionId })) },
+          satellites: { create: sel.satelliteIds.map((satelliteId) => ({ satelliteId })) },
+        },
+      });
+      await recordAudit(tx, ctx, {
+        action: "status-page.create",
+        targetType: "status-page",
+        targetId: created.id,
+        summary: `Created status page ${created.slug} (${created.visibility})`,
+      });
+      return created;
+    });
+    statusChanged();
+    return { id: page.id, slug: page.slug };
+  } catch (error) {
+    conflictOnUnique(error, { slug: `A status page "${input.slug}" already exists` });
+  }
+}
+
+export async function updateStatusPage(ctx: Ctx, raw: unknown): Promise<{ id: string; slug: string }> {
+  authorize(ctx, "status-pages.manage");
+  const parsed = UpdateInput.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const input = parsed.data;
+  const existing = await loadRow(input.id);
+  if (!existing) throw new AppError("NOT_FOUND", "No such status page.");
+  const sel = await resolveSelection(input);
+  // An unlisted page keeps its link; making a page unlisted gives it one.
+  const secret = input.visibility === "unlisted" ? (existing.secret ?? newSecret()) : existing.secret;
+  try {
+    await transaction(async (tx) => {
+      await tx.statusPageRegion.deleteMany({ where: { statusPageId: input.id } });
+      await tx.statusPageSatellite.deleteMany({ where: { statusPageId: input.id } });
+      await tx.statusPage.update({
+        where: { id: input.id },
+        data: {
+          slug: input.slug,
+          ...columns(input, sel.labelSelector, secret),
+          regions: { create: sel.regionIds.map((regionId) => ({ regionId })) },
+          satellites: { create: sel.satelliteIds.map((satelliteId) => ({ satelliteId })) },
+        },
+      });
+      await recordAudit(tx, ctx, {
+        action: "status-page.update",
+        targetType: "status-page",
+        targetId: input.id,
+        summary: `Updated status page ${input.slug} (${input.visibility})`,
+      });
+    });
+  } catch (error) {
+    conflictOnUnique(error, { slug: `A status page "${input.slug}" already exists` });
+  }
+  statusChanged();
+  return { id: input.id, slug: input.slug };
+}
+
+/** A new secret link for an unlisted page: the old link stops working at once. */
+export async function rotateStatusPageSecret(ctx: Ctx, raw: unknown): Promise<{ id: string; slug: string }> {
+  authorize(ctx, "status-pages.manage");
+  const parsed = IdInput.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const page = await transaction(async (tx) => {
+    const row = await tx.statusPage.findUnique({ where: { id: parsed.data.id } });
+    if (!row) throw new AppError("NOT_FOUND", "No such status page.");
+    await tx.statusPage.update({ where: { id: row.id }, data: { secret: newSecret() } });
+    await recordAudit(tx, ctx, {
+      action: "status-page.rotate-link",
+      targetType: "status-page",
+      targetId: row.id,
+      summary: `Replaced the secret link of status page ${row.slug}`,
+    });
+    return row;
+  });
+  statusChanged();
+  return { id: page.id, slug: page.slug };
+}
+
+export async function deleteStatusPage(ctx: Ctx, raw: unknown): Promise<{ id: string; slug: string }> {
+  authorize(ctx, "status-pages.manage");
+  const parsed = IdInput.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const page = await transaction(async (tx) => {
+    const row = await tx.statusPage.findUnique({ where: { id: parsed.data.id } });
+    if (!row) throw new AppError("NOT_FOUND", "No such status page.");
+    await tx.statusPage.delete({ where: { id: row.id } });
+    await recordAudit(tx, ctx, {
+      action: "status-page.delete",
+      targetType: "status-page",
+      targetId: row.id,
+      summary: `Deleted status page ${row.slug}`,
+    });
+    return row;
+  });
+  statusChanged();
+  return { id: page.id, slug: page.slug };
+}
