@@ -1,0 +1,150 @@
+// npm run bench:status [-- --satellites 1000 --seconds 10 --connections 32]
+// Starts the built console on a fresh SQLite file with a seeded fleet, a live-looking status mix and an open
+// incident, warms the status snapshot, then drives the public JSON and the SVG badge with autocannon and
+// prints requests/s and p99 next to a no-op request on the same machine path (GET /healthz), measured in the
+// same run. The load generator shares the machine's two cores with the server.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+
+const { values } = parseArgs({
+  options: {
+    satellites: { type: "string", default: "1000" },
+    seconds: { type: "string", default: "10" },
+    connections: { type: "string", default: "32" },
+    port: { type: "string", default: "3403" },
+  },
+});
+const SECONDS = Number(values.seconds);
+const CONNECTIONS = Number(values.connections);
+const PORT = Number(values.port);
+const core = `http://127.0.0.1:${PORT}`;
+const root = process.cwd();
+const tsNode = ["--import", "tsx", "--import", "./scripts/register.mjs"];
+const dir = mkdtempSync(join(tmpdir(), "orrery-status-"));
+const dbFile = join(dir, "orrery.db");
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:${dbFile}`,
+  NODE_ENV: "production",
+  PORT: String(PORT),
+  NEXTAUTH_SECRET: "orrery-bench-secret-orrery-bench-secret",
+  LOG_LEVEL: "warn",
+  RECONCILER: "off",
+  NEXT_TELEMETRY_DISABLED: "1",
+} as NodeJS.ProcessEnv;
+
+function run(title: string, args: string[], extra: Record<string, string> = {}) {
+  process.stdout.write(`▸ ${title}\n`);
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    env: { ...env, ...extra } as NodeJS.ProcessEnv,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (r.status !== 0) throw new Error(`${title} failed`);
+}
+
+if (!existsSync(join(root, ".next/BUILD_ID"))) {
+  run("building the console", [join(root, "node_modules/next/dist/bin/next"), "build"]);
+}
+run(`seeding ${values.satellites} satellites and the public page "global"`, [
+  ...tsNode,
+  "prisma/seed.ts",
+  "--satellites",
+  String(values.satellites),
+  "--no-users",
+]);
+
+// Most satellites report, a few are late, offline or unwell, and one incident is open: the page has work.
+const sqlite = new Database(dbFile);
+const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+const now = Date.now();
+sqlite
+  .prepare(
+    `UPDATE "Satellite" SET "lifecycle" = 'active', "heartbeatIntervalSec" = 300,
+       "lastSeenAt" = CASE WHEN rowid % 40 = 0 THEN ? ELSE ? END,
+       "staleAfter" = ?, "offlineAfter" = CASE WHEN rowid % 40 = 0 THEN ? ELSE ? END,
+       "reportedHealth" = CASE WHEN rowid % 25 = 0 THEN 'degraded' WHEN rowid % 60 = 0 THEN 'critical' ELSE 'healthy' END`,
+  )
+  .run(iso(now - 7_200_000), iso(now), iso(now + 620_000), iso(now - 3_600_000), iso(now + 1_800_000));
+sqlite
+  .prepare(
+    `INSERT INTO "Incident" ("id", "title", "impact", "status", "isProposed", "isPublished", "startedAt", "createdAt", "updatedAt")
+     VALUES ('bench-incident', 'Packet loss on transatlantic links', 'minor', 'identified', false, true, ?, ?, ?)`,
+  )
+  .run(iso(now), iso(now), iso(now));
+sqlite.close();
+
+process.stdout.write("▸ starting the console\n");
+const server: ChildProcess = spawn(process.execPath, [...tsNode, "server/main.ts"], {
+  cwd: root,
+  env,
+  stdio: ["ignore", "ignore", "inherit"],
+});
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${core}/healthz`)).ok) break;
+  } catch {
+    if (i > 600) throw new Error("the console did not start");
+  }
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+type Figures = { rps: number; p50: number; p99: number; errors: number };
+/** `expect` is the status every answer should have; anything else counts as an error. */
+async function cannon(path: string, headers: Record<string, string> = {}, expect = 200): Promise<Figures> {
+  const result = await autocannon({
+    url: `${core}${path}`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers,
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors:
+      result.errors +
+      result.timeouts +
+      result.requests.total -
+      Number((result.statusCodeStats as Record<string, { count: number }>)[String(expect)]?.count ?? 0),
+  };
+}
+
+try {
+  // Warm: the first read builds the snapshot; the bodies below are then served from memory.
+  const json = await fetch(`${core}/api/status/global`);
+  if (!json.ok) throw new Error(`/api/status/global answered ${json.status}`);
+  const size = (await json.text()).length;
+  const etag = json.headers.get("etag") ?? "";
+  await fetch(`${core}/api/status/global/badge.svg`).then((r) => r.text());
+
+  process.stdout.write("▸ baseline: no-op GET /healthz\n");
+  const noop = await cannon("/healthz");
+  process.stdout.write("▸ GET /api/status/global\n");
+  const body = await cannon("/api/status/global", { "accept-encoding": "gzip" });
+  process.stdout.write("▸ GET /api/status/global/badge.svg\n");
+  const badge = await cannon("/api/status/global/badge.svg", { "accept-encoding": "gzip" });
+  process.stdout.write("▸ GET /api/status/global with If-None-Match (304)\n");
+  const revalidated = await cannon("/api/status/global", { "if-none-match": etag }, 304);
+
+  const fmt = (f: Figures, target = true) => {
+    const ok = f.rps >= 5000 && f.p99 <= 25 && f.errors === 0;
+    return `${Math.round(f.rps).toLocaleString("en").padStart(7)} req/s   p50 ${String(f.p50).padStart(3)} ms   p99 ${String(f.p99).padStart(3)} ms   errors ${f.errors}${target ? (ok ? "   ✓" : "   ✗") : ""}`;
+  };
+  console.log(`
+Public status on the machine path: ${values.satellites} satellites on the page (JSON ${(size / 1024).toFixed(0)} KB before gzip),
+${CONNECTIONS} connections, ${SECONDS} s per run, load generator on the same 2 cores; target ≥ 5,000 req/s, p99 ≤ 25 ms
+
+  JSON   /api/status/global            ${fmt(body)}
+  badge  /api/status/global/badge.svg  ${fmt(badge)}
+  JSON revalidated (304)               ${fmt(revalidated)}
+  baseline: no-op GET /healthz         ${fmt(noop, false)}
+`);
+} finally {
+  server.kill("SIGTERM");
+}
