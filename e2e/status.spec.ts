@@ -1,0 +1,159 @@
+import { createServer, type Server } from "node:http";
+import { expect, test, type Browser } from "@playwright/test";
+import { baseURL } from "../playwright.config";
+import { authFile, gotoReady } from "./helpers";
+
+// Words that belong to the console only: capacities, versions, links, providers, users.
+const PRIVATE = [
+  "Mbps",
+  "stackVersion",
+  "agentVersion",
+  "2026.11.1",
+  "orrery.local",
+  "uplink",
+  "equinix",
+  'lat"',
+];
+
+async function anonymousPage(browser: Browser) {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  return { context, page: await context.newPage() };
+}
+
+/** A page on another local origin that frames the status widget. */
+function hostPage(port: number, src: string): Promise<Server> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end(`<!doctype html><title>Partner intranet</title><h1>Partner intranet</h1>
+<iframe id="status" src="${src}" width="360" height="280"></iframe>`);
+  });
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
+
+test("the public page needs no sign-in and shows nothing private", async ({ browser }) => {
+  const { context, page } = await anonymousPage(browser);
+  const res = await page.goto("/status/global");
+  expect(res?.status()).toBe(200);
+  await expect(page.getByRole("heading", { name: "Orrery Cloud" })).toBeVisible();
+  await expect(page.getByLabel("Overall status")).toBeVisible();
+  await expect(page.getByLabel("Regions")).toContainText("EU / EEA (GDPR)");
+  const html = await page.content();
+  for (const word of PRIVATE) expect(html, word).not.toContain(word);
+
+  const json = await page.request.get("/api/status/global");
+  expect(json.status()).toBe(200);
+  const text = await json.text();
+  for (const word of PRIVATE) expect(text, word).not.toContain(word);
+  const body = JSON.parse(text);
+  expect(Object.keys(body).sort()).toEqual([
+    "activeIncidents",
+    "generatedAt",
+    "maintenance",
+    "overall",
+    "page",
+    "regions",
+  ]);
+  // Pages that do not exist and console pages stay closed to anonymous readers.
+  expect((await page.request.get("/status/no-such-page")).status()).toBe(404);
+  await page.goto("/satellites");
+  await expect(page).toHaveURL(/\/login/);
+  await context.close();
+});
+
+test("JSON and badge answer 304 to their ETag, and the Atom feed parses", async ({ browser }) => {
+  const { context, page } = await anonymousPage(browser);
+  for (const path of [
+    "/api/status/global",
+    "/api/status/global/badge.svg",
+    "/api/status/global/badge.svg?region=eu-gdpr",
+  ]) {
+    const first = await page.request.get(path);
+    expect(first.status(), path).toBe(200);
+    expect(first.headers()["cache-control"]).toBe("public, max-age=30, stale-while-revalidate=60");
+    const etag = first.headers()["etag"];
+    const again = await page.request.get(path, { headers: { "If-None-Match": etag } });
+    expect(again.status(), path).toBe(304);
+  }
+  await page.goto("/status/global");
+  const feed = await page.evaluate(async () => {
+    const res = await fetch("/status/global/feed.atom");
+    const doc = new DOMParser().parseFromString(await res.text(), "application/xml");
+    return {
+      type: res.headers.get("content-type"),
+      error: doc.getElementsByTagName("parsererror").length,
+      root: doc.documentElement.localName,
+      ns: doc.documentElement.namespaceURI,
+      title: doc.querySelector("feed > title")?.textContent,
+    };
+  });
+  expect(feed).toEqual({
+    type: "application/atom+xml; charset=utf-8",
+    error: 0,
+    root: "feed",
+    ns: "http://www.w3.org/2005/Atom",
+    title: "Orrery Cloud status",
+  });
+  await context.close();
+});
+
+test.describe("embedding", () => {
+  test.use({ storageState: authFile("admin") });
+
+  test("a page on an allowed origin can frame the widget; another origin cannot", async ({
+    page,
+    browser,
+  }) => {
+    const slug = `partners-${Date.now().toString(36)}`;
+    await gotoReady(page, "/admin/status-pages/new");
+    await page.getByLabel("Slug").fill(slug);
+    await page.getByLabel("Title").fill("Partner sites");
+    await page.getByLabel("The whole fleet").check();
+    await page.getByLabel("Origins allowed to embed the widget").fill("http://127.0.0.1:4555");
+    await page.getByRole("button", { name: "Create status page" }).click();
+    await expect(page.getByRole("heading", { name: "Partner sites" })).toBeVisible();
+    await expect(page.getByText(`/embed/status/${slug}`).first()).toBeVisible();
+
+    const src = `${baseURL}/embed/status/${slug}`;
+    const allowed = await hostPage(4555, src);
+    const refused = await hostPage(4556, src);
+    try {
+      const { context, page: visitor } = await anonymousPage(browser);
+      await visitor.goto("http://127.0.0.1:4555/");
+      await expect(visitor.frameLocator("#status").getByText("Partner sites")).toBeVisible();
+
+      await visitor.goto("http://127.0.0.1:4556/");
+      const frame = visitor.frames().find((f) => f !== visitor.mainFrame());
+      await expect.poll(() => frame?.url() ?? "").toMatch(/^chrome-error:/);
+      await expect(visitor.frameLocator("#status").getByText("Partner sites")).toHaveCount(0);
+      await context.close();
+    } finally {
+      allowed.close();
+      refused.close();
+    }
+
+    // Console pages refuse every frame.
+    const console = await page.request.get("/satellites");
+    expect(console.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  });
+
+  test("an unlisted page answers only with its secret link", async ({ page, browser }) => {
+    const slug = `unlisted-${Date.now().toString(36)}`;
+    await gotoReady(page, "/admin/status-pages/new");
+    await page.getByLabel("Slug").fill(slug);
+    await page.getByLabel("Title").fill("Unlisted sites");
+    await page.getByLabel("Visibility").selectOption("unlisted");
+    await page.getByLabel("The whole fleet").check();
+    await page.getByRole("button", { name: "Create status page" }).click();
+    const link = (
+      await page.locator(".snippet", { hasText: "Public page" }).locator("code").innerText()
+    ).trim();
+    expect(link).toMatch(new RegExp(`/status/${slug}\\?key=[A-Za-z0-9_-]{24}$`));
+
+    const { context, page: visitor } = await anonymousPage(browser);
+    expect((await visitor.request.get(`/status/${slug}`)).status()).toBe(404);
+    expect((await visitor.request.get(`/api/status/${slug}`)).status()).toBe(404);
+    await visitor.goto(link);
+    await expect(visitor.getByRole("heading", { name: "Unlisted sites" })).toBeVisible();
+    await context.close();
+  });
+});
