@@ -3,14 +3,104 @@ import { z } from "zod";
 import { authorize, type Ctx } from "./auth/context";
 import { db, type Prisma } from "./db";
 import { validationError } from "./errors";
+import { csvCell } from "./satellites/export";
 
-export const AuditQuery = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  action: z.string().trim().max(60).optional().catch(undefined),
-  actorType: z.enum(["user", "agent", "system"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
-  limit: z.coerce.number().int().min(1).max(200).default(50).catch(50),
-});
+// A query string may repeat a key: the first value counts, and an empty field means "no filter".
+function param(value: unknown): unknown {
+  const v = Array.isArray(value) ? value[0] : value;
+  return typeof v === "string" && v.trim() === "" ? undefined : v;
+}
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(param, schema.optional());
+const whole = (what: string, max: number, fallback: number) =>
+  z.preprocess(
+    param,
+    z.coerce
+      .number({ error: `${what} must be a whole number` })
+      .int(`${what} must be a whole number`)
+      .min(1, `${what} must be at least 1`)
+      .max(max, `${what} must be at most ${max.toLocaleString("en")}`)
+      .default(fallback),
+  );
+
+/** A moment in UTC and the end of the precision it was written in: "2026-05-01" covers that whole day. */
+export type UtcSpan = { start: Date; end: Date };
+
+const UTC_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?Z?$/;
+
+/** Reads what a datetime-local input sends ("2026-05-01T14:30") as UTC; null for anything else. */
+export function parseUtc(text: string): UtcSpan | null {
+  const m = UTC_TIME.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map((part) => Number(part ?? 0));
+  const ms = Number((m[7] ?? "0").padEnd(3, "0"));
+  const start = new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+  // Date.UTC rolls 2026-02-30 over into March; a day or hour that does not exist is refused instead.
+  const back = [start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate(), start.getUTCHours()];
+  if (back.join() !== [y, mo, d, h].join() || mi > 59 || s > 59) return null;
+  const unit = m[7] ? 1 : m[6] ? 1_000 : m[4] ? 60_000 : 86_400_000;
+  return { start, end: new Date(start.getTime() + unit) };
+}
+
+const UtcTime = z
+  .string()
+  .max(40, "is not a date and time")
+  .transform((text, ctx) => {
+    const span = parseUtc(text);
+    if (span) return span;
+    ctx.addIssue({
+      code: "custom",
+      message: `"${text}" is not a UTC date and time such as 2026-05-01T14:30`,
+    });
+    return z.NEVER;
+  });
+
+// "release." or "release" match every release action; "release.create" matches only itself.
+const ActionFilter = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(60, "must be at most 60 characters")
+  .regex(/^[a-z0-9][a-z0-9.-]*\*?$/, 'use an action such as "release.create" or a prefix such as "release."')
+  .transform((a) => {
+    if (a.endsWith("*")) return { prefix: a.slice(0, -1) };
+    if (a.endsWith(".")) return { prefix: a };
+    return a.includes(".") ? { exact: a } : { prefix: `${a}.` };
+  });
+
+// "system" is every system actor; an email is one person; anything else is an agent's satellite slug or
+// a system actor's name ("reconciler"), matched exactly, or any actor's id.
+const ActorFilter = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "must be at most 254 characters")
+  .transform((a) => (a === "system" ? { system: true as const } : { label: a }));
+
+export const AuditQuery = z
+  .object({
+    actor: optional(ActorFilter),
+    actorType: optional(z.enum(["user", "agent", "system"], { error: "must be user, agent or system" })),
+    action: optional(ActionFilter),
+    targetType: optional(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .max(40)
+        .regex(/^[a-z0-9-]+$/, "use a target type such as satellite"),
+    ),
+    target: optional(z.string().trim().max(200, "must be at most 200 characters")),
+    from: optional(UtcTime),
+    to: optional(UtcTime),
+    q: optional(z.string().trim().max(100, "must be at most 100 characters")),
+    page: whole("page", 100_000, 1),
+    limit: whole("limit", 200, 50),
+  })
+  .superRefine((q, ctx) => {
+    if (q.from && q.to && q.from.start >= q.to.end) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "must be later than from" });
+    }
+  });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export type AuditRow = {
@@ -21,49 +111,148 @@ export type AuditRow = {
   action: string;
   targetType: string;
   targetId: string | null;
+  /** The target's slug, email or version, when it still exists. */
+  targetLabel: string | null;
   summary: string;
   ip: string | null;
+  requestId: string | null;
 };
 
-export async function listAuditEvents(ctx: Ctx, input: unknown) {
-  authorize(ctx, "audit.read");
-  const parsed = AuditQuery.safeParse(input ?? {});
-  if (!parsed.success) throw validationError(parsed.error);
-  const q = parsed.data;
-  const and: Prisma.AuditEventWhereInput[] = [];
-  if (q.action) and.push({ action: { startsWith: q.action } });
-  if (q.actorType) and.push({ actorType: q.actorType });
-  if (q.q) and.push({ OR: [{ summary: { contains: q.q } }, { actorLabel: { contains: q.q } }] });
-  const where = { AND: and };
-  const [total, rows] = await Promise.all([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({
-      where,
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      skip: (q.page - 1) * q.limit,
-      take: q.limit,
-    }),
+/** A target filter names a satellite by slug, a user by email or a release by version, or anything by id. */
+async function targetIds(type: string | undefined, target: string): Promise<string[]> {
+  const wants = (t: string) => !type || type === t;
+  const key = target.toLowerCase();
+  const found = await Promise.all([
+    wants("satellite") ? db.satellite.findMany({ where: { slug: key }, select: { id: true } }) : [],
+    wants("user") ? db.user.findMany({ where: { email: key }, select: { id: true } }) : [],
+    wants("release") ? db.release.findMany({ where: { version: target }, select: { id: true } }) : [],
   ]);
-  const items: AuditRow[] = rows.map((r) => ({
-    id: r.id,
-    at: r.at.toISOString(),
-    actorType: r.actorType,
-    actorLabel: r.actorLabel,
-    action: r.action,
-    targetType: r.targetType,
-    targetId: r.targetId,
-    summary: r.summary,
-    ip: r.ip,
-  }));
-  return { total, page: q.page, limit: q.limit, items };
+  return [target, ...found.flat().map((r) => r.id)];
 }
 
-export async function listAuditActions(ctx: Ctx): Promise<string[]> {
+async function auditWhere(q: AuditQuery): Promise<Prisma.AuditEventWhereInput> {
+  const and: Prisma.AuditEventWhereInput[] = [];
+  if (q.actor) {
+    and.push(
+      "system" in q.actor
+        ? { actorType: "system" }
+        : { OR: [{ actorLabel: q.actor.label }, { actorId: q.actor.label }] },
+    );
+  }
+  if (q.actorType) and.push({ actorType: q.actorType });
+  if (q.action) {
+    and.push("prefix" in q.action ? { action: { startsWith: q.action.prefix } } : { action: q.action.exact });
+  }
+  if (q.targetType) and.push({ targetType: q.targetType });
+  if (q.target) and.push({ targetId: { in: await targetIds(q.targetType, q.target) } });
+  if (q.from) and.push({ at: { gte: q.from.start } });
+  if (q.to) and.push({ at: { lt: q.to.end } });
+  if (q.q) and.push({ summary: { contains: q.q } });
+  return { AND: and };
+}
+
+type EventRow = Awaited<ReturnType<typeof db.auditEvent.findMany>>[number];
+
+/** Names the targets of a page of events in one query per target type. */
+async function toRows(events: EventRow[]): Promise<AuditRow[]> {
+  const idsOf = (type: string) => [
+    ...new Set(events.flatMap((e) => (e.targetType === type && e.targetId ? [e.targetId] : []))),
+  ];
+  const [satellites, users, releases] = await Promise.all([
+    db.satellite.findMany({ where: { id: { in: idsOf("satellite") } }, select: { id: true, slug: true } }),
+    db.user.findMany({ where: { id: { in: idsOf("user") } }, select: { id: true, email: true } }),
+    db.release.findMany({ where: { id: { in: idsOf("release") } }, select: { id: true, version: true } }),
+  ]);
+  const labels = new Map<string, string>([
+    ...satellites.map((s): [string, string] => [`satellite:${s.id}`, s.slug]),
+    ...users.map((u): [string, string] => [`user:${u.id}`, u.email]),
+    ...releases.map((r): [string, string] => [`release:${r.id}`, r.version]),
+  ]);
+  return events.map((e) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    actorType: e.actorType,
+    actorLabel: e.actorLabel,
+    action: e.action,
+    targetType: e.targetType,
+    targetId: e.targetId,
+    targetLabel: labels.get(`${e.targetType}:${e.targetId}`) ?? null,
+    summary: e.summary,
+    ip: e.ip,
+    requestId: e.requestId,
+  }));
+}
+
+function parse(input: unknown): AuditQuery {
+  const parsed = AuditQuery.safeParse(input ?? {});
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
+const NEWEST_FIRST = [{ at: "desc" }, { id: "desc" }] satisfies Prisma.AuditEventOrderByWithRelationInput[];
+
+export type AuditPage = { total: number; page: number; limit: number; items: AuditRow[] };
+
+export async function listAuditEvents(ctx: Ctx, input: unknown): Promise<AuditPage> {
   authorize(ctx, "audit.read");
-  const rows = await db.auditEvent.findMany({
-    distinct: ["action"],
-    select: { action: true },
-    orderBy: { action: "asc" },
-  });
-  return rows.map((r) => r.action);
+  const q = parse(input);
+  const where = await auditWhere(q);
+  const [total, events] = await Promise.all([
+    db.auditEvent.count({ where }),
+    db.auditEvent.findMany({ where, orderBy: NEWEST_FIRST, skip: (q.page - 1) * q.limit, take: q.limit }),
+  ]);
+  return { total, page: q.page, limit: q.limit, items: await toRows(events) };
+}
+
+/** The actions and target types recorded so far, to suggest in the filters. */
+export async function listAuditFacets(ctx: Ctx): Promise<{ actions: string[]; targetTypes: string[] }> {
+  authorize(ctx, "audit.read");
+  // groupBy runs in the database (over the action and target indexes); findMany's distinct would read
+  // every event.
+  const [actions, targetTypes] = await Promise.all([
+    db.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
+    db.auditEvent.groupBy({ by: ["targetType"], orderBy: { targetType: "asc" } }),
+  ]);
+  return { actions: actions.map((r) => r.action), targetTypes: targetTypes.map((r) => r.targetType) };
+}
+
+const CSV_COLUMNS: [string, (r: AuditRow) => string | null][] = [
+  ["at", (r) => r.at],
+  ["actor_type", (r) => r.actorType],
+  ["actor", (r) => r.actorLabel],
+  ["action", (r) => r.action],
+  ["target_type", (r) => r.targetType],
+  ["target_id", (r) => r.targetId],
+  ["target", (r) => r.targetLabel],
+  ["summary", (r) => r.summary],
+  ["ip", (r) => r.ip],
+  ["request_id", (r) => r.requestId],
+];
+
+const BATCH = 2_000;
+
+/**
+ * Every event the filters match as CSV lines, newest first, read in batches. Each batch continues below
+ * the last row read, so events recorded during the export neither repeat nor shift rows.
+ */
+export async function* auditCsv(ctx: Ctx, input: unknown): AsyncGenerator<string> {
+  authorize(ctx, "audit.read");
+  const where = await auditWhere(parse(input));
+  yield `${CSV_COLUMNS.map(([name]) => name).join(",")}\r\n`;
+  let last: EventRow | undefined;
+  for (;;) {
+    const below: Prisma.AuditEventWhereInput | undefined = last && {
+      OR: [{ at: { lt: last.at } }, { at: last.at, id: { lt: last.id } }],
+    };
+    const events = await db.auditEvent.findMany({
+      where: below ? { AND: [where, below] } : where,
+      orderBy: NEWEST_FIRST,
+      take: BATCH,
+    });
+    if (events.length === 0) return;
+    const rows = await toRows(events);
+    yield rows.map((r) => `${CSV_COLUMNS.map(([, get]) => csvCell(get(r))).join(",")}\r\n`).join("");
+    if (events.length < BATCH) return;
+    last = events[events.length - 1];
+  }
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { FleetFilters } from "@/components/filters/fleet-filters";
 import { FleetOverview } from "@/components/map/fleet-overview";
+import { mayDo } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
 import { listRegions } from "@/server/compliance/regions";
 import { env } from "@/server/env";
@@ -25,7 +26,7 @@ export default async function OverviewPage() {
         </Suspense>
       </header>
       <Suspense fallback={<div className="map-stage map-placeholder">Loading the map…</div>}>
-        <FleetOverview styleUrl={env.MAP_STYLE_URL ?? null} />
+        <FleetOverview styleUrl={env.MAP_STYLE_URL ?? null} canCommand={mayDo(ctx, "commands.write")} />
       </Suspense>
     </div>
   );

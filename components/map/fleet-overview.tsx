@@ -15,6 +15,7 @@ import {
   type ColorMode,
   type FleetMapPayload,
 } from "@/lib/fleet-map";
+import { CommandDialogButton } from "../commands/command-dialog";
 import { legendFor } from "./map-colors";
 import { SatellitePanel } from "./satellite-panel";
 
@@ -67,7 +68,13 @@ function replaceParams(changes: Record<string, string | null>) {
   window.history.replaceState(null, "", url);
 }
 
-export function FleetOverview({ styleUrl }: { styleUrl: string | null }) {
+export function FleetOverview({
+  styleUrl,
+  canCommand = false,
+}: {
+  styleUrl: string | null;
+  canCommand?: boolean;
+}) {
   const params = useSearchParams();
   const query = filterQuery(params);
   const modeParam = params.get("color");
@@ -171,6 +178,10 @@ export function FleetOverview({ styleUrl }: { styleUrl: string | null }) {
           <button type="button" className="btn small" onClick={() => setFitRequest((n) => n + 1)}>
             Fit to results
           </button>
+          {canCommand && points && !isPlaceholderData && (
+            // The server resolves the same filters again when the command is sent and confirmed.
+            <CommandDialogButton className="btn small" count={points.length} target={{ filter: query }} />
+          )}
         </div>
 
         <div className="map-legend" aria-label={`Legend: ${COLOR_MODE_LABEL[mode]}`} data-mode={mode}>

@@ -4,6 +4,7 @@ import { hostname } from "node:os";
 import { log, logError } from "../log";
 import { settleCommands } from "./commands";
 import { recordConnectivityTransitions } from "./connectivity";
+import { proposeIncidents } from "./incident-proposals";
 import { acquireLease, releaseLease } from "./lease";
 import { applyRetention } from "./retention";
 import { rollUp } from "./rollups";
@@ -17,14 +18,15 @@ const RETENTION_EVERY_MS = 10 * 60_000;
 export type TickReport = {
   isLeader: boolean;
   transitions?: number;
+  proposals?: number;
   commands?: object;
   rolledUp?: boolean;
   retention?: object;
 };
 
 /**
- * The one loop that keeps derived state true: connectivity transitions, command leases and expiry,
- * telemetry roll-ups and retention. Any number may run; the lease row lets one work at a time.
+ * The one loop that keeps derived state true: connectivity transitions, incident proposals, command leases
+ * and expiry, telemetry roll-ups and retention. Any number may run; the lease row lets one work at a time.
  */
 export class Reconciler {
   readonly holder: string;
@@ -43,6 +45,8 @@ export class Reconciler {
     if (!isLeader) return { isLeader };
     const report: TickReport = { isLeader };
     report.transitions = await recordConnectivityTransitions(now);
+    // Reads the offline events the step above just wrote.
+    report.proposals = await proposeIncidents(now);
     report.commands = await settleCommands(now);
     if (now.getTime() - this.lastRollup >= ROLLUP_EVERY_MS) {
       await rollUp(now);

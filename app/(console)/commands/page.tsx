@@ -1,17 +1,149 @@
 import type { Metadata } from "next";
-import { ComingNext } from "@/components/ui/coming-next";
+import Link from "next/link";
+import { COMMAND_FORM_TYPES, COMMAND_FORMS } from "@/components/commands/command-spec";
+import { CommandsTable } from "@/components/commands/commands-table";
+import { AutoSubmit } from "@/components/tables/auto-submit";
 import { denyPage } from "@/components/ui/forbidden";
+import { PageHead } from "@/components/ui/page-head";
+import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { getCtx } from "@/server/auth/session";
+import { COMMAND_STATES, listCommands, type CommandPage } from "@/server/commands/list";
+import { isAppError } from "@/server/errors";
 
 export const metadata: Metadata = { title: "Commands" };
 
-export default async function CommandsPage() {
-  const denied = denyPage(await getCtx(), "commands.read");
+const FILTERS = ["state", "type", "satellite", "issuer"] as const;
+
+export default async function CommandsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = await searchParams;
+  const ctx = await getCtx();
+  const denied = denyPage(ctx, "commands.read");
   if (denied) return denied;
+  const query = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, firstParam(v)]));
+  let log: CommandPage | null = null;
+  let problem: string | null = null;
+  try {
+    log = await listCommands(ctx, query);
+  } catch (error) {
+    if (!isAppError(error) || error.code !== "VALIDATION") throw error;
+    problem = error.message;
+  }
+  const pages = log ? Math.max(1, Math.ceil(log.total / log.limit)) : 1;
+  const isFiltered = FILTERS.some((k) => query[k]);
+
   return (
-    <ComingNext
-      title="Commands"
-      what="Commands sent to satellites — upgrades, restarts, cordons, diagnostics — with their delivery state, who issued them and their results will be listed here."
-    />
+    <div className="page">
+      <PageHead
+        title="Commands"
+        description="Instructions sent to satellites, newest first: who sent them, how often they were delivered and what the agents answered."
+      />
+      <section className="card">
+        <form
+          id="command-filters"
+          className="filters"
+          method="get"
+          role="search"
+          aria-label="Filter the commands"
+        >
+          <div className="field">
+            <label htmlFor="c-state">State</label>
+            <select id="c-state" name="state" defaultValue={query.state ?? ""}>
+              <option value="">All</option>
+              {COMMAND_STATES.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+          </div>
+          <div className="field" style={{ width: 220 }}>
+            <label htmlFor="c-type">Command</label>
+            <select id="c-type" name="type" defaultValue={query.type ?? ""}>
+              <option value="">All</option>
+              {COMMAND_FORM_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {t} — {COMMAND_FORMS[t].label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field" style={{ width: 200 }}>
+            <label htmlFor="c-satellite">Satellite</label>
+            <input
+              id="c-satellite"
+              name="satellite"
+              placeholder="slug, e.g. de-fra-edge-01"
+              defaultValue={query.satellite ?? ""}
+              spellCheck={false}
+            />
+          </div>
+          <div className="field" style={{ width: 220 }}>
+            <label htmlFor="c-issuer">Issued by</label>
+            <input
+              id="c-issuer"
+              name="issuer"
+              inputMode="email"
+              placeholder="email"
+              defaultValue={query.issuer ?? ""}
+            />
+          </div>
+          <button className="btn" type="submit">
+            Apply
+          </button>
+          {isFiltered && (
+            <Link className="btn ghost" href="/commands">
+              Clear
+            </Link>
+          )}
+          <AutoSubmit formId="command-filters" />
+        </form>
+        {problem && (
+          <div className="card-body">
+            <div role="alert" className="alert error">
+              These filters are not valid: {problem}
+            </div>
+          </div>
+        )}
+        {log && log.items.length === 0 && (
+          <div className="empty">
+            <h2>No commands</h2>
+            <p>
+              {isFiltered
+                ? "No command matches these filters."
+                : "Commands sent from a satellite's page, the Satellites list or the map appear here."}
+            </p>
+          </div>
+        )}
+        {log && log.items.length > 0 && <CommandsTable items={log.items} />}
+        {log && log.total > 0 && (
+          <nav className="pager" aria-label="Pages">
+            <span>
+              {log.total.toLocaleString("en")} {log.total === 1 ? "command" : "commands"}
+            </span>
+            <span className="row">
+              {log.page > 1 && (
+                <Link
+                  className="btn small"
+                  rel="prev"
+                  href={`/commands${withParams(params, { page: log.page - 1 })}`}
+                >
+                  ← Newer
+                </Link>
+              )}
+              <span className="muted">
+                Page {log.page} of {pages}
+              </span>
+              {log.page < pages && (
+                <Link
+                  className="btn small"
+                  rel="next"
+                  href={`/commands${withParams(params, { page: log.page + 1 })}`}
+                >
+                  Older →
+                </Link>
+              )}
+            </span>
+          </nav>
+        )}
+      </section>
+    </div>
   );
 }

@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import {
+  BulkCommandBar,
+  SatelliteSelection,
+  SelectPageCell,
+  SelectRowCell,
+} from "@/components/commands/satellite-selection";
 import { FleetFilters } from "@/components/filters/fleet-filters";
 import { LinkUse } from "@/components/ui/link-use";
 import { PageHead } from "@/components/ui/page-head";
@@ -10,9 +16,12 @@ import { countryName } from "@/lib/countries";
 import { LIFECYCLES, PAGE_SIZES, type SatelliteSort } from "@/lib/fleet";
 import { FLEET_FILTER_KEYS } from "@/lib/fleet-map";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
+import { mayDo } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
+import { commandRefusal } from "@/server/commands/issue";
 import { listRegions } from "@/server/compliance/regions";
 import { isAppError } from "@/server/errors";
+import { listReleases } from "@/server/releases/list";
 import { listProviders, listSatellites, type SatellitePage } from "@/server/satellites/list";
 
 export const metadata: Metadata = { title: "Satellites" };
@@ -53,6 +62,12 @@ export default async function SatellitesPage({ searchParams }: { searchParams: P
     }),
   ).toString();
   const pages = page ? Math.max(1, Math.ceil(page.total / page.limit)) : 1;
+  // Row selection and the bulk command bar are for those who may command; viewers get the plain list.
+  const canCommand = mayDo(ctx, "commands.write");
+  const refusals = new Map(page?.items.map((s) => [s.id, canCommand ? commandRefusal(ctx, [s]) : null]));
+  const releases = canCommand
+    ? (await listReleases(ctx)).map((r) => ({ version: r.version, regionIds: r.regionIds }))
+    : [];
 
   return (
     <div className="page">
@@ -105,79 +120,89 @@ export default async function SatellitesPage({ searchParams }: { searchParams: P
           </div>
         )}
         {page && page.items.length > 0 && (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  {COLUMNS.map((c) => (
-                    <th
-                      key={c.label}
-                      scope="col"
-                      aria-sort={c.sort === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}
-                    >
-                      {c.sort ? (
-                        <Link
-                          href={`/satellites${withParams(params, { sort: c.sort, dir: c.sort === sort && dir === "asc" ? "desc" : "asc", page: undefined })}`}
-                        >
-                          {c.label}
-                          {c.sort === sort ? (dir === "asc" ? " ↑" : " ↓") : ""}
-                        </Link>
-                      ) : (
-                        c.label
-                      )}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((s) => (
-                  <tr key={s.id}>
-                    <td>
-                      <Link className="cell-main" href={`/satellites/${s.slug}`}>
-                        {s.name}
-                      </Link>
-                      <div className="cell-sub mono">{s.slug}</div>
-                    </td>
-                    <td>
-                      {s.city}
-                      <div className="cell-sub">{countryName(s.country)}</div>
-                    </td>
-                    <td>{s.kind}</td>
-                    <td>{s.provider}</td>
-                    <td>
-                      <RegionTag id={s.regionId} color={colorOf.get(s.regionId)} />
-                    </td>
-                    <td className="mono">{s.stackVersion ?? "—"}</td>
-                    <td>
-                      <LifecyclePill value={s.lifecycle} />
-                    </td>
-                    <td>
-                      <ConnectivityPill
-                        value={s.connectivity}
-                        title={describeConnectivity(
-                          s.connectivity,
-                          s.lastSeenAt ? new Date(s.lastSeenAt) : null,
-                          s.heartbeatIntervalSec,
-                          now,
+          <SatelliteSelection
+            key={withParams(params, {})}
+            pageIds={canCommand ? page.items.filter((s) => !refusals.get(s.id)).map((s) => s.id) : []}
+          >
+            {canCommand && <BulkCommandBar total={page.total} filter={filterQuery} releases={releases} />}
+            <div className="table-wrap">
+              <table className="data">
+                <thead>
+                  <tr>
+                    {canCommand && <SelectPageCell />}
+                    {COLUMNS.map((c) => (
+                      <th
+                        key={c.label}
+                        scope="col"
+                        aria-sort={c.sort === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}
+                      >
+                        {c.sort ? (
+                          <Link
+                            href={`/satellites${withParams(params, { sort: c.sort, dir: c.sort === sort && dir === "asc" ? "desc" : "asc", page: undefined })}`}
+                          >
+                            {c.label}
+                            {c.sort === sort ? (dir === "asc" ? " ↑" : " ↓") : ""}
+                          </Link>
+                        ) : (
+                          c.label
                         )}
-                      />
-                    </td>
-                    <td>
-                      <HealthPill value={s.health} />
-                    </td>
-                    <td>
-                      <LinkUse
-                        rxMbps={s.rxMbps}
-                        txMbps={s.txMbps}
-                        downlinkMbps={s.downlinkMbps}
-                        uplinkMbps={s.uplinkMbps}
-                      />
-                    </td>
+                      </th>
+                    ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {page.items.map((s) => (
+                    <tr key={s.id}>
+                      {canCommand && (
+                        <SelectRowCell id={s.id} label={s.slug} refusal={refusals.get(s.id) ?? null} />
+                      )}
+                      <td>
+                        <Link className="cell-main" href={`/satellites/${s.slug}`}>
+                          {s.name}
+                        </Link>
+                        <div className="cell-sub mono">{s.slug}</div>
+                      </td>
+                      <td>
+                        {s.city}
+                        <div className="cell-sub">{countryName(s.country)}</div>
+                      </td>
+                      <td>{s.kind}</td>
+                      <td>{s.provider}</td>
+                      <td>
+                        <RegionTag id={s.regionId} color={colorOf.get(s.regionId)} />
+                      </td>
+                      <td className="mono">{s.stackVersion ?? "—"}</td>
+                      <td>
+                        <LifecyclePill value={s.lifecycle} />
+                      </td>
+                      <td>
+                        <ConnectivityPill
+                          value={s.connectivity}
+                          title={describeConnectivity(
+                            s.connectivity,
+                            s.lastSeenAt ? new Date(s.lastSeenAt) : null,
+                            s.heartbeatIntervalSec,
+                            now,
+                          )}
+                        />
+                      </td>
+                      <td>
+                        <HealthPill value={s.health} />
+                      </td>
+                      <td>
+                        <LinkUse
+                          rxMbps={s.rxMbps}
+                          txMbps={s.txMbps}
+                          downlinkMbps={s.downlinkMbps}
+                          uplinkMbps={s.uplinkMbps}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </SatelliteSelection>
         )}
         {page && page.total > 0 && (
           <nav className="pager" aria-label="Pages">

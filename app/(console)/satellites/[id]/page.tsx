@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TelemetryCharts } from "@/components/charts/telemetry-charts";
+import { CommandComposer } from "@/components/commands/command-composer";
+import { CommandsTable } from "@/components/commands/commands-table";
 import { PageHead } from "@/components/ui/page-head";
 import { ConnectivityPill, HealthPill, LifecyclePill, RegionTag } from "@/components/ui/pills";
 import { describeConnectivity, offlineAfterSec, staleAfterSec } from "@/lib/connectivity";
@@ -9,7 +11,10 @@ import { countryName } from "@/lib/countries";
 import { formatMbps } from "@/lib/fleet";
 import { mayDo } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
+import { commandRefusal } from "@/server/commands/issue";
+import { listCommands } from "@/server/commands/list";
 import { isAppError } from "@/server/errors";
+import { listReleases } from "@/server/releases/list";
 import { getSatellite, type SatelliteDetail } from "@/server/satellites/get";
 import { connectivityHistory } from "@/server/satellites/history";
 
@@ -35,6 +40,13 @@ export default async function SatellitePage({ params }: { params: Promise<{ id: 
   }
   const labels = Object.entries(s.labels);
   const history = await connectivityHistory(ctx, s.id, 15);
+  // Viewers get the record only; operators outside the satellite's regions get the reason instead of a form.
+  const mayCommand = mayDo(ctx, "commands.write");
+  const refusal = mayCommand ? commandRefusal(ctx, [s]) : null;
+  const [commands, releases] = await Promise.all([
+    listCommands(ctx, { satellite: s.slug, limit: 10 }),
+    mayCommand && !refusal ? listReleases(ctx) : Promise.resolve([]),
+  ]);
   return (
     <div className="page">
       <PageHead
@@ -235,6 +247,37 @@ export default async function SatellitePage({ params }: { params: Promise<{ id: 
           )}
         </section>
       </div>
+      <section className="card" aria-labelledby="commands-title">
+        <div className="card-head">
+          <h2 id="commands-title">Commands</h2>
+          <Link href={`/commands?satellite=${encodeURIComponent(s.slug)}`}>
+            {commands.total > commands.items.length
+              ? `All ${commands.total} commands`
+              : "On the Commands page"}{" "}
+            →
+          </Link>
+        </div>
+        {mayCommand && (
+          <div className="card-body">
+            {refusal ? (
+              <div role="note" className="alert info">
+                {refusal}
+              </div>
+            ) : (
+              <CommandComposer
+                target={{ satelliteIds: [s.id] }}
+                releases={releases.map((r) => ({ version: r.version, regionIds: r.regionIds }))}
+                regionIds={[s.regionId]}
+              />
+            )}
+          </div>
+        )}
+        {commands.items.length === 0 ? (
+          <div className="card-body muted">No commands have been sent to this satellite.</div>
+        ) : (
+          <CommandsTable items={commands.items} showSatellite={false} />
+        )}
+      </section>
       <TelemetryCharts satelliteId={s.id} />
     </div>
   );

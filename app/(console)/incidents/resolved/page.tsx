@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { IncidentTable } from "@/components/incidents/incident-table";
+import { Pager } from "@/components/incidents/pager";
+import { PageHead } from "@/components/ui/page-head";
+import { firstParam, type SearchParams } from "@/lib/search-params";
+import { getCtx } from "@/server/auth/session";
+import { listIncidents } from "@/server/incidents/read";
+
+export const metadata: Metadata = { title: "Incident history" };
+
+export default async function ResolvedIncidentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const params = await searchParams;
+  const ctx = await getCtx();
+  const isDismissed = firstParam(params.show) === "dismissed";
+  const filter = isDismissed ? "dismissed" : "resolved";
+  const list = await listIncidents(ctx, { filter, page: firstParam(params.page) });
+  return (
+    <div className="page">
+      <PageHead
+        title="Incident history"
+        description={
+          isDismissed
+            ? "Proposals an operator dismissed, kept for the record. They never reached a status page."
+            : "Resolved incidents, most recently resolved first."
+        }
+      />
+      <section className="card">
+        <div className="card-head">
+          <nav className="row" aria-label="Which history">
+            <Link
+              className={`btn small ${isDismissed ? "ghost" : ""}`}
+              href="/incidents/resolved"
+              aria-current={isDismissed ? undefined : "page"}
+            >
+              Resolved
+            </Link>
+            <Link
+              className={`btn small ${isDismissed ? "" : "ghost"}`}
+              href="/incidents/resolved?show=dismissed"
+              aria-current={isDismissed ? "page" : undefined}
+            >
+              Dismissed proposals
+            </Link>
+          </nav>
+          <span className="muted">{list.total.toLocaleString("en")} in all</span>
+        </div>
+        {list.total === 0 ? (
+          <div className="empty">
+            <h2>{isDismissed ? "No dismissed proposals" : "No resolved incidents yet"}</h2>
+            <p>
+              {isDismissed
+                ? "When an operator dismisses a reconciler proposal, it is kept here."
+                : "Resolved incidents stay here with their full timeline."}
+            </p>
+          </div>
+        ) : (
+          <>
+            <IncidentTable items={list.items} variant={filter} now={new Date()} />
+            <Pager
+              path="/incidents/resolved"
+              params={params}
+              page={list.page}
+              limit={list.limit}
+              total={list.total}
+              label="Pages of history"
+            />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

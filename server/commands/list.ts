@@ -1,0 +1,135 @@
+import "server-only";
+import { z } from "zod";
+import { authorize, mayDo, type Ctx } from "../auth/context";
+import { db, type Prisma } from "../db";
+import { validationError } from "../errors";
+import { cancelBlocker } from "./cancel";
+import { scopeRefusal } from "./issue";
+import { COMMAND_TYPES, isCommandType } from "./types";
+
+export const COMMAND_STATES = [
+  "queued",
+  "delivered",
+  "running",
+  "succeeded",
+  "failed",
+  "expired",
+  "cancelled",
+] as const;
+export type CommandState = (typeof COMMAND_STATES)[number];
+
+// Query strings send strings: an empty parameter means "not given".
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const whole = (max: number, fallback: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(max, `must be at most ${max}`)
+      .default(fallback),
+  );
+
+export const CommandQuery = z.object({
+  state: z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() ? v.split(",").map((s) => s.trim()) : undefined) : v),
+    z.array(z.enum(COMMAND_STATES, { error: `must be one of ${COMMAND_STATES.join(", ")}` })).optional(),
+  ),
+  type: optional(z.string().refine(isCommandType, `must be one of ${COMMAND_TYPES.join(", ")}`)),
+  /** A satellite's slug. */
+  satellite: optional(z.string().trim().max(100)),
+  /** The email of the person who issued the command. */
+  issuer: optional(z.string().trim().toLowerCase().max(254)),
+  rollout: optional(z.string().trim().max(100)),
+  page: whole(100_000, 1),
+  limit: whole(200, 50),
+});
+export type CommandQuery = z.infer<typeof CommandQuery>;
+
+export type CommandView = {
+  id: string;
+  type: string;
+  state: CommandState;
+  payload: Record<string, unknown>;
+  satellite: { id: string; slug: string; name: string; regionId: string };
+  deliveries: number;
+  issuedBy: { email: string; name: string } | null;
+  rollout: { id: string; name: string } | null;
+  issuedAt: string;
+  deliveredAt: string | null;
+  finishedAt: string | null;
+  expiresAt: string;
+  message: string | null;
+  /** What the agent reported back, as compact JSON. */
+  result: string | null;
+  /** Whether the caller may cancel it now: queued, never delivered, and in their region scope. */
+  canCancel: boolean;
+};
+
+export type CommandPage = { total: number; page: number; limit: number; items: CommandView[] };
+
+const MAX_RESULT_CHARS = 500;
+
+const include = {
+  satellite: { select: { id: true, slug: true, name: true, regionId: true } },
+  issuedBy: { select: { email: true, name: true } },
+  rollout: { select: { id: true, name: true } },
+} as const;
+
+function asObject(value: unknown): Record<string, unknown> {
+  return value && typeof value === "object" && !Array.isArray(value) ? { ...value } : {};
+}
+
+function compactJson(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text = JSON.stringify(value);
+  return text.length > MAX_RESULT_CHARS ? `${text.slice(0, MAX_RESULT_CHARS - 1)}…` : text;
+}
+
+/** Commands, newest first, filtered and paginated on the server. */
+export async function listCommands(ctx: Ctx, input: unknown): Promise<CommandPage> {
+  authorize(ctx, "commands.read");
+  const parsed = CommandQuery.safeParse(input ?? {});
+  if (!parsed.success) throw validationError(parsed.error);
+  const q = parsed.data;
+  const where: Prisma.CommandWhereInput = {
+    AND: [
+      q.state ? { state: { in: q.state } } : {},
+      q.type ? { type: q.type } : {},
+      q.satellite ? { satellite: { slug: q.satellite } } : {},
+      q.issuer ? { issuedBy: { email: q.issuer } } : {},
+      q.rollout ? { rolloutId: q.rollout } : {},
+    ],
+  };
+  const [total, rows] = await Promise.all([
+    db.command.count({ where }),
+    db.command.findMany({
+      where,
+      include,
+      orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
+      skip: (q.page - 1) * q.limit,
+      take: q.limit,
+    }),
+  ]);
+  const mayWrite = mayDo(ctx, "commands.write");
+  const items = rows.map((c): CommandView => ({
+    id: c.id,
+    type: c.type,
+    state: c.state,
+    payload: asObject(c.payload),
+    satellite: c.satellite,
+    deliveries: c.deliveries,
+    issuedBy: c.issuedBy,
+    rollout: c.rollout,
+    issuedAt: c.issuedAt.toISOString(),
+    deliveredAt: c.deliveredAt?.toISOString() ?? null,
+    finishedAt: c.finishedAt?.toISOString() ?? null,
+    expiresAt: c.expiresAt.toISOString(),
+    message: c.message,
+    result: compactJson(c.result),
+    canCancel: mayWrite && cancelBlocker(c) === null && scopeRefusal(ctx, [c.satellite]) === null,
+  }));
+  return { total, page: q.page, limit: q.limit, items };
+}

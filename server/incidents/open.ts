@@ -1,0 +1,53 @@
+import "server-only";
+import { recordAudit } from "../audit";
+import { authorize, type Ctx } from "../auth/context";
+import { transaction } from "../db";
+import { validationError } from "../errors";
+import { statusChanged } from "../status/changes";
+import { OpenIncidentInput } from "./schemas";
+import { authorizeSatellites, findSatellites, slugList } from "./scope";
+
+/** An operator opens an incident by hand: its first update, its affected satellites, published or internal. */
+export async function openIncident(ctx: Ctx, input: unknown, now = new Date()): Promise<{ id: string }> {
+  authorize(ctx, "incidents.write");
+  const parsed = OpenIncidentInput.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const i = parsed.data;
+  const created = await transaction(async (tx) => {
+    const satellites = await findSatellites(tx, i.satellites);
+    authorizeSatellites(ctx, satellites);
+    const incident = await tx.incident.create({
+      data: {
+        title: i.title,
+        impact: i.impact,
+        status: i.status,
+        isProposed: false,
+        isPublished: i.isPublished,
+        createdById: ctx.actor.id,
+        startedAt: now,
+        satellites: { create: satellites.map((s) => ({ satelliteId: s.id })) },
+        updates: {
+          create: {
+            status: i.status,
+            impact: i.impact,
+            body: i.body,
+            authorId: ctx.actor.id,
+            createdAt: now,
+          },
+        },
+      },
+      select: { id: true },
+    });
+    const slugs = satellites.map((s) => s.slug);
+    await recordAudit(tx, ctx, {
+      action: "incident.open",
+      targetType: "incident",
+      targetId: incident.id,
+      summary: `Opened "${i.title}" (${i.impact}, ${i.status}${i.isPublished ? "" : ", not published"}) on ${slugList(slugs)}`,
+      data: { impact: i.impact, status: i.status, isPublished: i.isPublished, satellites: slugs },
+    });
+    return incident;
+  });
+  statusChanged();
+  return created;
+}

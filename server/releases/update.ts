@@ -1,0 +1,74 @@
+import "server-only";
+import { recordAudit } from "../audit";
+import { authorize, type Ctx } from "../auth/context";
+import { transaction, type Tx } from "../db";
+import { AppError, validationError } from "../errors";
+import { UpdateReleaseInput } from "./schemas";
+import { ACTIVE_ROLLOUT_STATUSES } from "../map/fleet-map";
+import { checkRegionsExist, releaseInclude, toReleaseViews, type ReleaseView } from "./view";
+
+/**
+ * Withdrawing a certification while an active rollout of this release still has satellites to upgrade in
+ * that region would let the rollout carry it where it is no longer certified.
+ */
+async function refuseWithdrawalUnderActiveRollout(tx: Tx, releaseId: string, withdrawn: string[]) {
+  if (withdrawn.length === 0) return;
+  const pending = await tx.rolloutTarget.findFirst({
+    where: {
+      state: { in: ["pending", "upgrading"] },
+      rollout: { releaseId, status: { in: [...ACTIVE_ROLLOUT_STATUSES] } },
+      satellite: { regionId: { in: withdrawn } },
+    },
+    select: { rollout: { select: { name: true } }, satellite: { select: { regionId: true } } },
+  });
+  if (!pending) return;
+  const message = `cannot withdraw ${pending.satellite.regionId}: rollout "${pending.rollout.name}" is still upgrading satellites there; finish, pause or abort it first`;
+  throw new AppError("PRECONDITION_FAILED", `regionIds: ${message}`, { fields: { regionIds: message } });
+}
+
+/** Notes, certified regions and minimum agent version may change; the version never does. */
+export async function updateRelease(ctx: Ctx, input: unknown): Promise<ReleaseView> {
+  authorize(ctx, "releases.write");
+  const parsed = UpdateReleaseInput.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { id, version, notes, regionIds, minAgentVersion } = parsed.data;
+  return transaction(async (tx) => {
+    const before = await tx.release.findUnique({ where: { id }, include: releaseInclude });
+    if (!before) throw new AppError("NOT_FOUND", "No such release.");
+    if (version !== undefined && version !== before.version) {
+      const message = `cannot change once created (${before.version}); publish a new release instead`;
+      throw new AppError("VALIDATION", `version: ${message}`, { fields: { version: message } });
+    }
+    const changes: string[] = [];
+    if (notes !== undefined && notes !== before.notes) changes.push("notes");
+    if (minAgentVersion !== undefined && minAgentVersion !== before.minAgentVersion) {
+      changes.push(`min agent ${before.minAgentVersion} → ${minAgentVersion}`);
+    }
+    const beforeRegions = before.certifiedRegions.map((r) => r.regionId).sort();
+    if (regionIds && regionIds.join() !== beforeRegions.join()) {
+      await checkRegionsExist(tx, regionIds);
+      await refuseWithdrawalUnderActiveRollout(
+        tx,
+        id,
+        beforeRegions.filter((r) => !regionIds.includes(r)),
+      );
+      changes.push(`regions ${beforeRegions.join(", ")} → ${regionIds.join(", ")}`);
+      await tx.releaseRegion.deleteMany({ where: { releaseId: id } });
+      await tx.releaseRegion.createMany({ data: regionIds.map((regionId) => ({ releaseId: id, regionId })) });
+    }
+    const release = await tx.release.update({
+      where: { id },
+      data: { notes, minAgentVersion },
+      include: releaseInclude,
+    });
+    await recordAudit(tx, ctx, {
+      action: "release.update",
+      targetType: "release",
+      targetId: id,
+      summary: `Edited release ${before.version}: ${changes.join("; ") || "no changes"}`,
+      data: { version: before.version, changed: changes },
+    });
+    const [view] = await toReleaseViews(tx, [release]);
+    return view;
+  });
+}
