@@ -46,7 +46,7 @@ test.describe("an operator", () => {
     await gotoReady(page, `/commands?satellite=${sat.slug}`);
     const listed = page.getByRole("row", { name: `satellite.cordon for ${sat.slug}` });
     await expect(listed.getByText("cancelled", { exact: true })).toBeVisible();
-    await expect(listed.getByText("operator@orrery.local")).toBeVisible();
+    await expect(listed.getByText("operator@orrery.local", { exact: true })).toBeVisible();
   });
 
   test("commands rows picked on the Satellites list, and offers every satellite the filters match", async ({

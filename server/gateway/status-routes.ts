@@ -92,8 +92,10 @@ function badgeFor(snapshot: StatusSnapshot, q: URLSearchParams): { key: string; 
   const satellite = q.get("satellite");
   if (region) {
     const r = doc.regions.find((x) => x.id === region);
-    if (!r) return null;
-    return { key: `badge:r:${region}`, svg: () => renderBadge({ label: r.id, status: r.status }) };
+    if (r) return { key: `badge:r:${region}`, svg: () => renderBadge({ label: r.id, status: r.status }) };
+    // A region the page covers with no satellite in service yet has no status to show, not an error.
+    if (!snapshot.regionIds.includes(region)) return null;
+    return { key: `badge:r:${region}`, svg: () => renderBadge({ label: region, status: null }) };
   }
   if (satellite) {
     // Only pages that show satellites publicly answer for one; roll-up pages keep them private.

@@ -5,6 +5,7 @@ import { log, logError } from "../log";
 import { settleCommands } from "./commands";
 import { recordConnectivityTransitions } from "./connectivity";
 import { proposeIncidents } from "./incident-proposals";
+import { advanceRollouts } from "./rollouts";
 import { acquireLease, releaseLease } from "./lease";
 import { applyRetention } from "./retention";
 import { rollUp } from "./rollups";
@@ -20,13 +21,14 @@ export type TickReport = {
   transitions?: number;
   proposals?: number;
   commands?: object;
+  rollouts?: number;
   rolledUp?: boolean;
   retention?: object;
 };
 
 /**
  * The one loop that keeps derived state true: connectivity transitions, incident proposals, command leases
- * and expiry, telemetry roll-ups and retention. Any number may run; the lease row lets one work at a time.
+ * and expiry, rollout waves, telemetry roll-ups and retention. Any number may run; the lease row lets one work at a time.
  */
 export class Reconciler {
   readonly holder: string;
@@ -48,6 +50,8 @@ export class Reconciler {
     // Reads the offline events the step above just wrote.
     report.proposals = await proposeIncidents(now);
     report.commands = await settleCommands(now);
+    // After settling: an upgrade that expired this tick counts as failed in the same tick.
+    report.rollouts = await advanceRollouts(now);
     if (now.getTime() - this.lastRollup >= ROLLUP_EVERY_MS) {
       await rollUp(now);
       this.lastRollup = now.getTime();

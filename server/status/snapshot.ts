@@ -76,6 +76,8 @@ export type StatusSnapshot = {
   history: PublicIncident[];
   /** Satellite ids on the page, for uptime. */
   satelliteIds: string[];
+  /** Regions the page covers, shown or not yet (a region badge answers for any of them). */
+  regionIds: string[];
   json: string;
   etag: string;
   builtAt: number;
@@ -274,6 +276,9 @@ export async function buildSnapshot(
     document,
     history: relevant.filter((i) => i.status === "resolved").map(toPublicIncident),
     satelliteIds: satellites.map((s) => s.id),
+    regionIds: page.includeAll
+      ? regions.map((r) => r.id)
+      : [...new Set([...page.regions.map((r) => r.regionId), ...satellites.map((s) => s.regionId)])],
     json,
     etag,
     builtAt: Date.now(),

@@ -1,0 +1,162 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo, useState } from "react";
+import type { MapRolloutState } from "@/lib/fleet-map";
+import type { RolloutDetail } from "@/server/rollouts/views";
+import type { TargetState } from "@/server/rollouts/types";
+import { formatWhen, ProgressBar, RolloutStatusPill } from "./rollout-bits";
+import { RolloutControls, type RolloutActions } from "./rollout-controls";
+import { RolloutMap, type RolloutMapPoint } from "./rollout-map";
+import { RolloutTargets } from "./rollout-targets";
+import { RolloutWaves } from "./rollout-waves";
+import styles from "./rollouts.module.css";
+
+const POLL_MS = 5_000;
+
+/** The last answer per rollout, so a 304 hands back the same object and nothing re-renders. */
+const lastAnswer = new Map<string, { etag: string; rollout: RolloutDetail }>();
+
+async function fetchRollout(id: string): Promise<RolloutDetail> {
+  const cached = lastAnswer.get(id);
+  const res = await fetch(`/rollouts/${encodeURIComponent(id)}/progress`, {
+    cache: "no-store",
+    headers: cached ? { "If-None-Match": cached.etag } : {},
+  });
+  if (res.status === 304 && cached) return cached.rollout;
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `The rollout could not be refreshed (HTTP ${res.status}).`);
+  }
+  const rollout = (await res.json()) as RolloutDetail;
+  const etag = res.headers.get("etag");
+  if (etag) lastAnswer.set(id, { etag, rollout });
+  return rollout;
+}
+
+/** The fleet map's rollout colours; excluded and skipped satellites are drawn as not taking part. */
+const MAP_STATE: Record<TargetState, MapRolloutState> = {
+  pending: "pending",
+  upgrading: "upgrading",
+  succeeded: "succeeded",
+  failed: "failed",
+  rolled_back: "rolled_back",
+  excluded: "none",
+  skipped: "none",
+};
+const LEGEND = [
+  { state: "failed", label: "Failed" },
+  { state: "rolled_back", label: "Rolled back" },
+  { state: "upgrading", label: "Upgrading" },
+  { state: "pending", label: "Waiting" },
+  { state: "succeeded", label: "Upgraded" },
+  { state: "none", label: "Excluded or skipped" },
+] as const;
+
+const FINAL = new Set(["completed", "aborted", "rolled_back"]);
+
+/** A rollout's page body, polled every 5 s while it is live, with the controls the caller may use. */
+export function RolloutLive({
+  initial,
+  actions,
+  styleUrl,
+}: {
+  initial: RolloutDetail;
+  actions: RolloutActions;
+  styleUrl: string | null;
+}) {
+  const { data, error, refetch, isFetching } = useQuery({
+    queryKey: ["rollout", initial.id],
+    queryFn: () => fetchRollout(initial.id),
+    initialData: initial,
+    staleTime: POLL_MS / 2,
+    refetchInterval: (query) => (FINAL.has(query.state.data?.status ?? "") ? POLL_MS * 6 : POLL_MS),
+    refetchIntervalInBackground: false,
+  });
+  const rollout = data;
+  const onDone = useCallback(() => void refetch(), [refetch]);
+  const [focus, setFocus] = useState("");
+  const points = useMemo<RolloutMapPoint[]>(
+    () =>
+      rollout.targets.map((t) => ({
+        slug: t.slug,
+        name: t.name,
+        lat: t.lat,
+        lon: t.lon,
+        state: MAP_STATE[t.state],
+      })),
+    [rollout.targets],
+  );
+  const s = rollout.selector;
+  const selection = [
+    s.regionIds.length ? `regions ${s.regionIds.join(", ")}` : null,
+    s.kinds.length ? `kinds ${s.kinds.join(", ")}` : null,
+    s.labels.length ? `labels ${s.labels.join(", ")}` : null,
+    s.satellites.length ? `${s.satellites.length} named by hand` : null,
+  ].filter(Boolean);
+
+  return (
+    <>
+      <section className={`card card-body ${styles.statusBar}`} aria-label="Status">
+        <div className="row">
+          <RolloutStatusPill status={rollout.status} />
+          <ProgressBar counts={rollout.counts} />
+        </div>
+        <RolloutControls rollout={rollout} actions={actions} onDone={onDone} />
+      </section>
+      {rollout.status === "paused" && rollout.pausedReason && (
+        <section className={styles.pausedBanner} aria-label="Pause reason" role="alert">
+          <strong>Paused</strong>
+          {rollout.pausedReason}
+        </section>
+      )}
+      {rollout.can.scopeProblem && <div className="alert info">{rollout.can.scopeProblem}</div>}
+      {error && (
+        <div role="alert" className="alert error">
+          {error.message}
+        </div>
+      )}
+      <section className="card card-body">
+        <dl className="facts">
+          <dt>Release</dt>
+          <dd className="mono">
+            {rollout.release.version} (agent {rollout.release.minAgentVersion}+,{" "}
+            {Math.round(rollout.release.artifactSizeMb).toLocaleString("en")} MB)
+          </dd>
+          <dt>Selection</dt>
+          <dd>
+            {selection.join("; ") || "—"} · {rollout.counts.total} targets, {rollout.counts.excluded} excluded
+          </dd>
+          <dt>Created</dt>
+          <dd>
+            {formatWhen(rollout.createdAt)} by {rollout.createdBy ?? "a deleted user"}
+          </dd>
+          <dt>Started</dt>
+          <dd>{formatWhen(rollout.startedAt)}</dd>
+          <dt>Finished</dt>
+          <dd>{formatWhen(rollout.finishedAt)}</dd>
+          <dt>Live</dt>
+          <dd className="muted">
+            <span className={`live-dot ${styles.inlineDot}${isFetching ? " busy" : ""}`} aria-hidden="true" />{" "}
+            refreshed every {POLL_MS / 1000} s
+          </dd>
+        </dl>
+      </section>
+      <RolloutWaves rollout={rollout} approve={actions.approve} onDone={onDone} />
+      <RolloutMap
+        points={points}
+        legend={[...LEGEND]}
+        fitKey={rollout.id}
+        label="Satellites by rollout state"
+        styleUrl={styleUrl}
+        onSelect={setFocus}
+      />
+      <RolloutTargets
+        targets={rollout.targets}
+        version={rollout.release.version}
+        focus={focus}
+        onFocus={setFocus}
+      />
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useMemo } from "react";
+import { MAP_ROLLOUT_STATES, type FleetMapPoint, type MapRolloutState } from "@/lib/fleet-map";
+import { ROLLOUT_COLOR } from "../map/map-colors";
+import styles from "./rollouts.module.css";
+
+// maplibre is large and needs the browser: it loads only where a map is shown.
+const MapCanvas = dynamic(() => import("../map/map-canvas"), {
+  ssr: false,
+  loading: () => <div className="map-canvas map-placeholder">Loading the map…</div>,
+});
+
+export type RolloutMapPoint = {
+  slug: string;
+  name: string;
+  lat: number;
+  lon: number;
+  state: MapRolloutState;
+};
+
+const ROLLOUT_INDEX = new Map(MAP_ROLLOUT_STATES.map((s, i) => [s, i]));
+const NO_REGIONS: never[] = [];
+
+/**
+ * Only the rollout's satellites, coloured by their state in it with the fleet map's rollout colours.
+ * `legend` names the states as this page means them (on the form, "none" is an excluded satellite).
+ */
+export function RolloutMap({
+  points,
+  legend,
+  fitKey,
+  label,
+  styleUrl,
+  onSelect,
+}: {
+  points: RolloutMapPoint[];
+  legend: { state: MapRolloutState; label: string }[];
+  /** Changes when the selection does, so the map fits itself to it again. */
+  fitKey: string;
+  label: string;
+  /** A deployment's own basemap style, as the overview uses; null draws the offline one. */
+  styleUrl: string | null;
+  onSelect?: (slug: string) => void;
+}) {
+  const mapPoints = useMemo<FleetMapPoint[]>(
+    () =>
+      points.map((p) => ({
+        slug: p.slug,
+        name: p.name,
+        lat: p.lat,
+        lon: p.lon,
+        region: -1,
+        status: 0,
+        bw: -1,
+        rollout: ROLLOUT_INDEX.get(p.state) ?? 0,
+      })),
+    [points],
+  );
+  return (
+    <section className={styles.mapBox} aria-label={label}>
+      <MapCanvas
+        points={mapPoints}
+        regions={NO_REGIONS}
+        mode="rollout"
+        showRegions={false}
+        selected={null}
+        styleUrl={styleUrl}
+        fitRequest={0}
+        fitKey={fitKey}
+        onSelect={(slug) => onSelect?.(slug)}
+        onSelectGroup={() => undefined}
+      />
+      <div className={styles.mapLegend} aria-label={`Legend: ${label}`}>
+        {legend.map((entry) => (
+          <span key={entry.state}>
+            <span className="dot" style={{ background: ROLLOUT_COLOR[entry.state] }} />
+            {entry.label}
+          </span>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+"use client";
+
+import { useMemo } from "react";
+import type { RolloutPreview } from "@/server/rollouts/create";
+import { formatMinutes } from "./rollout-bits";
+import { RolloutMap, type RolloutMapPoint } from "./rollout-map";
+import styles from "./rollouts.module.css";
+
+const LEGEND = [
+  { state: "pending", label: "Will be upgraded" },
+  { state: "none", label: "Selected but excluded" },
+] as const;
+
+/** The live answer to "what would this rollout do now?": counts, refusals, the map, waves and exclusions. */
+export function RolloutPreviewPanel({
+  preview,
+  isLoading,
+  problem,
+  styleUrl,
+}: {
+  preview: RolloutPreview | null;
+  isLoading: boolean;
+  /** A message instead of a preview: nothing selected yet, or input the server refused. */
+  problem: string | null;
+  styleUrl: string | null;
+}) {
+  const points = useMemo<RolloutMapPoint[]>(
+    () =>
+      (preview?.points ?? []).map((p) => ({
+        slug: p.slug,
+        name: p.name,
+        lat: p.lat,
+        lon: p.lon,
+        state: p.isTarget ? "pending" : "none",
+      })),
+    [preview],
+  );
+  const fitKey = useMemo(() => points.map((p) => p.slug).join(","), [points]);
+  return (
+    <section className="card" aria-label="Preview" aria-busy={isLoading}>
+      <div className="card-head">
+        <h2>Preview</h2>
+        <span className="muted small" role="status">
+          {isLoading ? "Updating…" : preview ? `${preview.release.version}, as the fleet is now` : ""}
+        </span>
+      </div>
+      <div className="card-body grid">
+        {problem && <div className="alert info">{problem}</div>}
+        {preview && (
+          <>
+            <div className="row" data-testid="preview-counts">
+              <div>
+                <div className={styles.count} data-testid="target-count">
+                  {preview.targetCount.toLocaleString("en")}
+                </div>
+                <div className="muted">satellites will be upgraded</div>
+              </div>
+              <div>
+                <div className={styles.count} data-testid="exclusion-count">
+                  {preview.exclusionCount.toLocaleString("en")}
+                </div>
+                <div className="muted">excluded of {preview.selectedCount.toLocaleString("en")} selected</div>
+              </div>
+            </div>
+            {preview.blockers.map((b) => (
+              <div key={b} role="alert" className="alert error">
+                {b}
+              </div>
+            ))}
+            <RolloutMap
+              points={points}
+              legend={[...LEGEND]}
+              fitKey={fitKey}
+              label="Selected satellites"
+              styleUrl={styleUrl}
+            />
+            {preview.waves.length > 0 && (
+              <div className="table-wrap">
+                <table className="data" aria-label="Planned waves">
+                  <thead>
+                    <tr>
+                      <th scope="col">Wave</th>
+                      <th scope="col" className="num">
+                        Satellites
+                      </th>
+                      <th scope="col" className="num">
+                        Estimate
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.waves.map((w) => (
+                      <tr key={w.index}>
+                        <td>
+                          wave {w.index} · {w.label}
+                        </td>
+                        <td className="num">{w.size}</td>
+                        <td className="num">{formatMinutes(w.estimateMinutes)}</td>
+                      </tr>
+                    ))}
+                    <tr>
+                      <td className="cell-main">In all</td>
+                      <td className="num cell-main">{preview.targetCount}</td>
+                      <td className="num cell-main">about {formatMinutes(preview.totalMinutes)}</td>
+                    </tr>
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {preview.exclusionCount > 0 && (
+              <div>
+                <h3>Excluded, and why</h3>
+                <ul className={styles.exclusions} aria-label="Exclusions">
+                  {preview.exclusions.map((e) => (
+                    <li key={e.slug}>
+                      <span className="mono">{e.slug}</span> <span className="muted">({e.regionId})</span> —{" "}
+                      {e.reason}
+                    </li>
+                  ))}
+                  {preview.exclusionCount > preview.exclusions.length && (
+                    <li className="muted">
+                      and {preview.exclusionCount - preview.exclusions.length} more not listed here
+                    </li>
+                  )}
+                </ul>
+              </div>
+            )}
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

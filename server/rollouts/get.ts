@@ -1,0 +1,194 @@
+import "server-only";
+import { connectivityOf, effectiveHealth } from "@/lib/connectivity";
+import { authorize, mayDo, type Ctx } from "../auth/context";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { scopeProblem } from "./holds";
+import { estimateWaveMinutes } from "./plan";
+import type { CommandState } from "./types";
+import { emptyCounts, type CommandView, type RolloutDetail, type RolloutTargetView } from "./views";
+
+function commandView(
+  c: {
+    state: CommandState;
+    message: string | null;
+    issuedAt: Date;
+    deliveredAt: Date | null;
+    finishedAt: Date | null;
+    deliveries: number;
+  } | null,
+): CommandView | null {
+  if (!c) return null;
+  return {
+    state: c.state,
+    message: c.message,
+    issuedAt: c.issuedAt.toISOString(),
+    deliveredAt: c.deliveredAt?.toISOString() ?? null,
+    finishedAt: c.finishedAt?.toISOString() ?? null,
+    deliveries: c.deliveries,
+  };
+}
+
+const COMMAND_SELECT = {
+  state: true,
+  message: true,
+  issuedAt: true,
+  deliveredAt: true,
+  finishedAt: true,
+  deliveries: true,
+} as const;
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+}
+
+function selectorOf(value: unknown): RolloutDetail["selector"] {
+  const s =
+    value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return {
+    regionIds: strings(s.regionIds),
+    kinds: strings(s.kinds),
+    labels: strings(s.labels),
+    satellites: strings(s.satellites),
+  };
+}
+
+/** One rollout with its waves, every target's state and command, and the satellites' status at `now`. */
+export async function getRollout(ctx: Ctx, id: string, now = new Date()): Promise<RolloutDetail> {
+  authorize(ctx, "rollouts.read");
+  if (typeof id !== "string" || id.length === 0 || id.length > 100) {
+    throw new AppError("NOT_FOUND", "No such rollout.");
+  }
+  const [row, rollbacks] = await Promise.all([
+    db.rollout.findUnique({
+      where: { id },
+      include: {
+        release: { select: { id: true, version: true, artifactSizeMb: true, minAgentVersion: true } },
+        createdBy: { select: { name: true, email: true } },
+        waves: { orderBy: { index: "asc" }, include: { approvedBy: { select: { name: true } } } },
+        targets: {
+          include: {
+            wave: { select: { index: true } },
+            command: { select: COMMAND_SELECT },
+            satellite: {
+              select: {
+                slug: true,
+                name: true,
+                regionId: true,
+                lat: true,
+                lon: true,
+                stackVersion: true,
+                lastSeenAt: true,
+                heartbeatIntervalSec: true,
+                reportedHealth: true,
+                downlinkMbps: true,
+              },
+            },
+          },
+        },
+      },
+    }),
+    db.command.findMany({
+      where: { rolloutId: id, type: "stack.rollback" },
+      orderBy: [{ issuedAt: "asc" }, { id: "asc" }],
+      select: { satelliteId: true, ...COMMAND_SELECT },
+    }),
+  ]);
+  if (!row) throw new AppError("NOT_FOUND", "No such rollout.");
+  const rollbackOf = new Map(rollbacks.map((c) => [c.satelliteId, c]));
+  const targets: RolloutTargetView[] = row.targets
+    .map((t) => {
+      const s = t.satellite;
+      const connectivity = connectivityOf(s.lastSeenAt, s.heartbeatIntervalSec, now);
+      return {
+        satelliteId: t.satelliteId,
+        slug: s.slug,
+        name: s.name,
+        regionId: s.regionId,
+        lat: s.lat,
+        lon: s.lon,
+        waveIndex: t.wave?.index ?? null,
+        state: t.state,
+        excludedReason: t.excludedReason,
+        fromVersion: t.fromVersion,
+        stackVersion: s.stackVersion,
+        connectivity,
+        health: effectiveHealth(connectivity, s.reportedHealth),
+        upgrade: commandView(t.command),
+        rollback: commandView(rollbackOf.get(t.satelliteId) ?? null),
+      };
+    })
+    .sort(
+      (a, b) =>
+        (a.waveIndex ?? 1e9) - (b.waveIndex ?? 1e9) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
+    );
+
+  const counts = emptyCounts();
+  const waveCounts = new Map(row.waves.map((w) => [w.index, emptyCounts()]));
+  const downlinks = new Map<number, { downlinkMbps: number }[]>();
+  for (const t of row.targets) {
+    counts[t.state]++;
+    if (t.state !== "excluded") counts.total++;
+    const index = t.wave?.index;
+    if (index === undefined) continue;
+    const c = waveCounts.get(index);
+    if (c) {
+      c[t.state]++;
+      if (t.state !== "excluded") c.total++;
+    }
+    downlinks.set(index, [...(downlinks.get(index) ?? []), { downlinkMbps: t.satellite.downlinkMbps }]);
+  }
+  const scope = scopeProblem(
+    ctx,
+    targets.filter((t) => t.state !== "excluded"),
+  );
+  const canWrite = mayDo(ctx, "rollouts.write");
+  const inScope = canWrite && scope === null;
+  const status = row.status;
+  return {
+    id: row.id,
+    name: row.name,
+    status,
+    pausedReason: row.pausedReason,
+    release: row.release,
+    selector: selectorOf(row.selector),
+    maxConcurrency: row.maxConcurrency,
+    bakeMinutes: row.bakeMinutes,
+    failureThresholdPct: row.failureThresholdPct,
+    requireApproval: row.requireApproval,
+    isRegionByRegion: row.isRegionByRegion,
+    currentWave: row.currentWave,
+    createdBy: row.createdBy?.name ?? row.createdBy?.email ?? null,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    counts,
+    waves: row.waves.map((w) => ({
+      index: w.index,
+      label: w.label,
+      status: w.status,
+      counts: waveCounts.get(w.index) ?? emptyCounts(),
+      estimateMinutes: estimateWaveMinutes(
+        downlinks.get(w.index) ?? [],
+        row.release.artifactSizeMb,
+        row.maxConcurrency,
+        row.bakeMinutes,
+      ),
+      startedAt: w.startedAt?.toISOString() ?? null,
+      bakeUntil: w.bakeUntil?.toISOString() ?? null,
+      finishedAt: w.finishedAt?.toISOString() ?? null,
+      approvedAt: w.approvedAt?.toISOString() ?? null,
+      approvedBy: w.approvedBy?.name ?? null,
+    })),
+    targets,
+    can: {
+      pause: canWrite && (status === "running" || status === "awaiting_approval"),
+      resume: inScope && status === "paused",
+      abort: inScope && ["draft", "running", "awaiting_approval", "paused"].includes(status),
+      rollBack: inScope && ["running", "awaiting_approval", "paused", "completed"].includes(status),
+      approve: mayDo(ctx, "rollouts.approve") && status === "awaiting_approval",
+      start: inScope && status === "draft",
+      scopeProblem: canWrite ? scope : null,
+    },
+  };
+}
