@@ -179,7 +179,7 @@ test.describe("an operator", () => {
     await expect.poll(() => worstOnMap(page)).toBe("pending");
 
     await page.getByRole("button", { name: "Start rollout" }).click();
-    await expect(page).toHaveURL(/\/rollouts\/[a-z0-9]+$/);
+    await expect(page).toHaveURL(/\/rollouts\/(?!new$)[a-z0-9]+$/);
     completedRolloutUrl = new URL(page.url()).pathname;
     const status = page.getByRole("region", { name: "Status" });
     await expect(status.getByText("running", { exact: true })).toBeVisible();
@@ -207,7 +207,7 @@ test.describe("an operator", () => {
     await planRollout(page, { region: fleet.failing, gatePct: "10" });
     await expect(page.getByRole("region", { name: "Preview" }).getByTestId("target-count")).toHaveText("1");
     await page.getByRole("button", { name: "Start rollout" }).click();
-    await expect(page).toHaveURL(/\/rollouts\/[a-z0-9]+$/);
+    await expect(page).toHaveURL(/\/rollouts\/(?!new$)[a-z0-9]+$/);
 
     const reason = page.getByRole("alert").filter({ hasText: "Paused" });
     await expect(reason).toContainText(

@@ -48,9 +48,10 @@ test("the JSON API answers with the same filters and a clear error for bad input
   expect(body.error.fields.limit).toBeTruthy();
 });
 
-test("the overview shows the fleet in numbers", async ({ page }) => {
+test("the overview shows the fleet map with its figures", async ({ page }) => {
   await gotoReady(page, "/");
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-  await expect(page.getByText("Satellites by compliance region")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Fleet map" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Fleet figures" })).toContainText("Satellites");
+  await page.locator("[data-map-loaded]").waitFor();
   await page.screenshot({ path: "test-results/screens/overview.png" });
 });

@@ -11,7 +11,7 @@ const PRIVATE = [
   "agentVersion",
   "2026.11.1",
   "orrery.local",
-  "uplink",
+  "uplinkMbps",
   "equinix",
   'lat"',
 ];
@@ -198,6 +198,47 @@ test.describe("embedding", () => {
     expect((await visitor.request.get(`/api/status/${slug}`)).status()).toBe(404);
     await visitor.goto(link);
     await expect(visitor.getByRole("heading", { name: "Unlisted sites" })).toBeVisible();
+    await context.close();
+  });
+});
+
+test.describe("an operator", () => {
+  test.use({ storageState: authFile("operator") });
+
+  test("publishes an incident in the console, and the public page shows it within the cache time", async ({
+    page,
+    browser,
+  }) => {
+    const list = await page.request.get("/api/v1/satellites?region=eu-gdpr&connectivity=connected&limit=1");
+    const [satellite] = (await list.json()).items as { slug: string; name: string }[];
+    expect(satellite).toBeTruthy();
+    const title = `Power feed work ${Date.now().toString(36)}`;
+
+    const { context, page: visitor } = await anonymousPage(browser);
+    await visitor.goto("/status/global");
+    await expect(visitor.getByText(title)).toHaveCount(0);
+
+    await gotoReady(page, "/incidents/new");
+    await page.getByLabel("Title", { exact: true }).fill(title);
+    await page.getByLabel("Impact", { exact: true }).selectOption("minor");
+    await page
+      .getByLabel("What is happening", { exact: true })
+      .fill("One power feed is down; the site runs on the other.");
+    const picker = page.getByLabel("Affected satellites", { exact: true });
+    await picker.fill(satellite.slug);
+    await picker.press("Enter");
+    await page.getByRole("button", { name: "Open incident" }).click();
+    await expect(page.getByRole("heading", { name: title })).toBeVisible();
+
+    // The JSON and the page allow 30 s of caching; the snapshot itself is rebuilt at once.
+    const published = Date.now();
+    await expect(async () => {
+      await visitor.reload();
+      await expect(visitor.getByLabel("Active incidents")).toContainText(title, { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    expect(Date.now() - published).toBeLessThan(30_000);
+    const json = await (await visitor.request.get("/api/status/global")).json();
+    expect(json.activeIncidents.map((i: { title: string }) => i.title)).toContain(title);
     await context.close();
   });
 });

@@ -29,6 +29,22 @@ export function UptimeBar({
   incidentsByDay?: Map<string, string[]>;
   label: string;
 }) {
+  if (days.length === 0) {
+    // Seen for the first time since the figures were last computed: no history yet.
+    return (
+      <svg
+        className={styles.bar}
+        viewBox="0 0 359 24"
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={label}
+      >
+        <rect width={359} height={24} rx={1} fill={tone(null)}>
+          <title>No data yet</title>
+        </rect>
+      </svg>
+    );
+  }
   const rects: React.ReactNode[] = [];
   let i = 0;
   while (i < days.length) {

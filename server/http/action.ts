@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { Ctx } from "../auth/context";
 import { getCtx } from "../auth/session";
-import { isAppError, type ErrorCode, type FieldErrors } from "../errors";
+import { AppError, isAppError, type ErrorCode, type FieldErrors } from "../errors";
 import { logError } from "../log";
 
 export type ActionResult<T> =
@@ -40,10 +40,29 @@ export async function runAction<T>(
   return { ok: true, data };
 }
 
+/**
+ * The form a server action was called with. Actions can be called with any serialisable arguments, so
+ * anything else is refused as bad input rather than failing inside the action.
+ */
+export function requireForm(form: unknown): FormData {
+  if (form instanceof FormData) return form;
+  throw new AppError("VALIDATION", "_: the request must be a form submission", {
+    fields: { _: "the request must be a form submission" },
+  });
+}
+
+/** Every value of a repeated field (ticked checkboxes), as strings; none when the key is absent. */
+export function formValues(form: unknown, key: string): string[] {
+  return requireForm(form)
+    .getAll(key)
+    .map((v) => (typeof v === "string" ? v : v.name));
+}
+
 /** FormData as a plain object; repeated keys become arrays. */
-export function formObject(form: FormData): Record<string, unknown> {
+export function formObject(form: unknown): Record<string, unknown> {
+  requireForm(form);
   const out: Record<string, unknown> = {};
-  for (const [key, value] of form.entries()) {
+  for (const [key, value] of (form as FormData).entries()) {
     if (key.startsWith("$ACTION")) continue;
     const v = typeof value === "string" ? value : value.name;
     if (key in out) out[key] = ([] as unknown[]).concat(out[key], v);

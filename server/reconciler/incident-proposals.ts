@@ -88,6 +88,26 @@ export async function proposeIncidents(now: Date): Promise<number> {
   return proposed;
 }
 
+/**
+ * Whether one open incident of the last hour already lists every one of these satellites. Counted per
+ * incident rather than as one EXISTS per satellite, which a large outage would push past SQLite's limits.
+ */
+async function coversAll(tx: Tx, satelliteIds: string[], now: Date): Promise<boolean> {
+  const links = await tx.incidentSatellite.groupBy({
+    by: ["incidentId"],
+    where: {
+      satelliteId: { in: satelliteIds },
+      incident: {
+        resolvedAt: null,
+        dismissedAt: null,
+        startedAt: { gte: new Date(now.getTime() - COVERAGE_MS) },
+      },
+    },
+    _count: { _all: true },
+  });
+  return links.some((l) => l._count._all >= new Set(satelliteIds).size);
+}
+
 async function proposeOne(tx: Tx, cluster: OfflineCluster, now: Date): Promise<boolean> {
   const { regionId, satelliteIds } = cluster;
   // Locks the region's row first, so two reconcilers (on PostgreSQL) check and insert one after the other.
@@ -95,15 +115,12 @@ async function proposeOne(tx: Tx, cluster: OfflineCluster, now: Date): Promise<b
   const covered = await tx.incident.findFirst({
     where: {
       OR: [
-        // An open incident, proposed or not, already about this region or these very satellites.
+        // An open incident, proposed or not, already about this region.
         {
           resolvedAt: null,
           dismissedAt: null,
           startedAt: { gte: new Date(now.getTime() - COVERAGE_MS) },
-          OR: [
-            { regionId },
-            { AND: satelliteIds.map((id) => ({ satellites: { some: { satelliteId: id } } })) },
-          ],
+          regionId,
         },
         // A proposal made since this outage began, even one dismissed or resolved: never proposed twice.
         { regionId, startedAt: { gte: cluster.firstAt } },
@@ -111,7 +128,7 @@ async function proposeOne(tx: Tx, cluster: OfflineCluster, now: Date): Promise<b
     },
     select: { id: true },
   });
-  if (covered) return false;
+  if (covered || (await coversAll(tx, satelliteIds, now))) return false;
   const [satellites, active] = await Promise.all([
     tx.satellite.findMany({
       where: { id: { in: satelliteIds } },
@@ -122,13 +139,11 @@ async function proposeOne(tx: Tx, cluster: OfflineCluster, now: Date): Promise<b
   ]);
   const impact = proposalImpact(satellites.length, active);
   const title = `${satellites.length} satellites offline in ${regionId}`;
-  const names = slugList(
-    satellites.map((s) => `${s.slug} (${s.name})`),
-    20,
-  );
+  // Published as it is, this text may reach public status pages: counts and the region only. The affected
+  // satellites are attached to the incident and named in the audit row.
   const body =
     `${satellites.length} satellites in ${regionId} stopped reporting between ${hhmm(cluster.firstAt)} and ` +
-    `${hhmm(cluster.lastAt)} UTC: ${names}. We are investigating.`;
+    `${hhmm(cluster.lastAt)} UTC. We are investigating.`;
   const incident = await tx.incident.create({
     data: {
       title,

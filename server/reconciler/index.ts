@@ -46,19 +46,28 @@ export class Reconciler {
     const isLeader = await acquireLease(LEASE_NAME, this.holder, LEASE_TTL_MS, now);
     if (!isLeader) return { isLeader };
     const report: TickReport = { isLeader };
-    report.transitions = await recordConnectivityTransitions(now);
+    // Each step stands alone: one that fails is logged and retried next tick, never holding up the others.
+    const step = async <T>(name: string, run: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await run();
+      } catch (error) {
+        logError(`reconciler step failed: ${name}`, error);
+        return undefined;
+      }
+    };
+    report.transitions = await step("connectivity", () => recordConnectivityTransitions(now));
     // Reads the offline events the step above just wrote.
-    report.proposals = await proposeIncidents(now);
-    report.commands = await settleCommands(now);
+    report.proposals = await step("incident proposals", () => proposeIncidents(now));
+    report.commands = await step("commands", () => settleCommands(now));
     // After settling: an upgrade that expired this tick counts as failed in the same tick.
-    report.rollouts = await advanceRollouts(now);
+    report.rollouts = await step("rollouts", () => advanceRollouts(now));
     if (now.getTime() - this.lastRollup >= ROLLUP_EVERY_MS) {
-      await rollUp(now);
+      await step("roll-ups", () => rollUp(now));
       this.lastRollup = now.getTime();
       report.rolledUp = true;
     }
     if (now.getTime() - this.lastRetention >= RETENTION_EVERY_MS) {
-      report.retention = await applyRetention(now);
+      report.retention = await step("retention", () => applyRetention(now));
       this.lastRetention = now.getTime();
     }
     return report;

@@ -79,19 +79,25 @@ export async function cancelQueuedUpgrades(
   reason: string,
   now: Date,
 ): Promise<number> {
+  // Never delivered only: a command queued again after its lease ran out may be running on the agent,
+  // whose outcome must still be recorded.
   const queued = await tx.command.findMany({
-    where: { rolloutId, type: "stack.upgrade", state: "queued" },
+    where: { rolloutId, type: "stack.upgrade", state: "queued", deliveries: 0 },
     select: { id: true },
   });
   if (queued.length === 0) return 0;
   const ids = queued.map((c) => c.id);
   const { count } = await tx.command.updateMany({
-    where: { id: { in: ids }, state: "queued" },
+    where: { id: { in: ids }, state: "queued", deliveries: 0 },
     data: { state: "cancelled", finishedAt: now, leaseUntil: null, message: reason },
   });
-  // Only targets whose command really was cancelled: one delivered in between keeps its target upgrading.
+  // Only targets whose command this call cancelled: one delivered in between keeps its target upgrading.
+  const cancelled = await tx.command.findMany({
+    where: { id: { in: ids }, state: "cancelled" },
+    select: { id: true },
+  });
   await tx.rolloutTarget.updateMany({
-    where: { rolloutId, state: "upgrading", command: { state: "cancelled" } },
+    where: { rolloutId, state: "upgrading", commandId: { in: cancelled.map((c) => c.id) } },
     data: { state: "pending" },
   });
   return count;

@@ -55,6 +55,8 @@ export async function getSnapshot(slug: string): Promise<StatusSnapshot | null> 
     return entry.snapshot;
   }
   await rebuild(slug, entry);
+  // Unknown slugs are not remembered, so nobody can push real pages out of the cache with made-up ones.
+  if (!entry.snapshot) entries.delete(slug);
   return entry.snapshot;
 }
 

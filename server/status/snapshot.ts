@@ -115,10 +115,14 @@ function emptyCounts(): Record<PublicStatus, number> {
 }
 
 type IncidentRow = Prisma.IncidentGetPayload<{
-  include: { updates: true; satellites: { select: { satellite: { select: { regionId: true } } } } };
+  include: {
+    updates: true;
+    satellites: { select: { satelliteId: true; satellite: { select: { regionId: true } } } };
+  };
 }>;
 
-function toPublicIncident(row: IncidentRow): PublicIncident {
+/** `onPage` keeps an incident's regions to those of this page's satellites: no page names another's sites. */
+function toPublicIncident(row: IncidentRow, onPage: Set<string>): PublicIncident {
   const updates = [...row.updates].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   return {
     id: row.id,
@@ -128,7 +132,9 @@ function toPublicIncident(row: IncidentRow): PublicIncident {
     startedAt: row.startedAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     updatedAt: (updates[0]?.createdAt ?? row.updatedAt).toISOString(),
-    regions: [...new Set(row.satellites.map((s) => s.satellite.regionId))].sort(),
+    regions: [
+      ...new Set(row.satellites.filter((s) => onPage.has(s.satelliteId)).map((s) => s.satellite.regionId)),
+    ].sort(),
     updates: updates.map((u) => ({
       status: u.status,
       impact: u.impact,
@@ -155,7 +161,15 @@ export async function buildSnapshot(
   if (!page) return null;
   const where = pageSatelliteWhere(page);
   const historyFrom = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
-  const [satellites, regions, windows, incidents] = await Promise.all([
+  const published: Prisma.IncidentWhereInput = { isPublished: true, isProposed: false, dismissedAt: null };
+  const onThisPage: Prisma.IncidentWhereInput = {
+    OR: [{ satellites: { none: {} } }, { satellites: { some: { satellite: where } } }],
+  };
+  const incidentInclude = {
+    updates: true,
+    satellites: { select: { satelliteId: true, satellite: { select: { regionId: true } } } },
+  } as const;
+  const [satellites, regions, windows, openIncidents, resolvedIncidents] = await Promise.all([
     db.satellite.findMany({
       where,
       orderBy: [{ regionId: "asc" }, { name: "asc" }],
@@ -178,21 +192,21 @@ export async function buildSnapshot(
       orderBy: { startsAt: "asc" },
       include: { satellites: { select: { satelliteId: true } } },
     }),
+    // Open incidents all, however many; history bounded. Both filtered to this page in the query, so
+    // incidents elsewhere in the fleet never crowd this page's out.
     db.incident.findMany({
-      where: {
-        isPublished: true,
-        isProposed: false,
-        dismissedAt: null,
-        OR: [{ resolvedAt: null }, { resolvedAt: { gte: historyFrom } }],
-      },
+      where: { AND: [published, onThisPage, { resolvedAt: null }] },
       orderBy: { startedAt: "desc" },
-      take: 200,
-      include: {
-        updates: true,
-        satellites: { select: { satelliteId: true, satellite: { select: { regionId: true } } } },
-      },
+      include: incidentInclude,
+    }),
+    db.incident.findMany({
+      where: { AND: [published, onThisPage, { resolvedAt: { gte: historyFrom } }] },
+      orderBy: { startedAt: "desc" },
+      take: 100,
+      include: incidentInclude,
     }),
   ]);
+  const incidents = [...openIncidents, ...resolvedIncidents];
   const onPage = new Set(satellites.map((s) => s.id));
   const regionOf = new Map(satellites.map((s) => [s.id, s.regionId]));
   // Fleet-wide items (no satellites attached) appear on every page; others only where they touch it.
@@ -256,7 +270,7 @@ export async function buildSnapshot(
     },
     overall: rollUp([...byRegion.values()].flat().map((c) => c.status)),
     regions: publicRegions,
-    activeIncidents: relevant.filter((i) => i.status !== "resolved").map(toPublicIncident),
+    activeIncidents: relevant.filter((i) => i.status !== "resolved").map((i) => toPublicIncident(i, onPage)),
     maintenance,
     generatedAt: now.toISOString(),
   };
@@ -274,7 +288,7 @@ export async function buildSnapshot(
       showSatellites: page.showSatellites,
     },
     document,
-    history: relevant.filter((i) => i.status === "resolved").map(toPublicIncident),
+    history: relevant.filter((i) => i.status === "resolved").map((i) => toPublicIncident(i, onPage)),
     satelliteIds: satellites.map((s) => s.id),
     regionIds: page.includeAll
       ? regions.map((r) => r.id)

@@ -8,7 +8,7 @@ import {
   type CommandTargetPreview,
   type IssuedCommands,
 } from "@/server/commands/issue";
-import { runAction, type ActionResult } from "@/server/http/action";
+import { formObject, requireForm, runAction, type ActionResult } from "@/server/http/action";
 import { listReleases } from "@/server/releases/list";
 
 export type ReleaseOption = { version: string; regionIds: string[] };
@@ -21,7 +21,8 @@ function optionalNumber(form: FormData, key: string): number | undefined {
 }
 
 /** A composer's form as issueCommands input: the target is either `satelliteId` fields or a `filter` query. */
-function commandInput(form: FormData) {
+function commandInput(raw: FormData) {
+  const form = requireForm(raw);
   const type = String(form.get("type") ?? "");
   const filter = form.get("filter");
   const key = form.get("idempotencyKey");
@@ -50,7 +51,7 @@ export async function cancelCommandAction(
   _prev: ActionResult<CancelledCommand> | null,
   form: FormData,
 ): Promise<ActionResult<CancelledCommand>> {
-  return runAction((ctx) => cancelCommand(ctx, form.get("id")), { revalidate: PATHS });
+  return runAction((ctx) => cancelCommand(ctx, formObject(form).id), { revalidate: PATHS });
 }
 
 /** The releases a stack command may name, for composers opened where the page did not load them. */

@@ -13,6 +13,7 @@ const LISTS = ["/incidents", "/incidents/resolved", "/incidents/maintenance"];
 
 /** The lists, plus the incident's own page when the form names one. */
 function pathsFor(form: FormData): string[] {
+  if (!(form instanceof FormData)) return LISTS;
   const id = form.get("id");
   return typeof id === "string" && id ? [...LISTS, `/incidents/${id}`] : LISTS;
 }

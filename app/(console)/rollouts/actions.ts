@@ -31,7 +31,7 @@ export async function createRolloutAction(
 }
 
 function act(verb: Verb, form: FormData): Promise<Acted> {
-  const id = String(form.get("id") ?? "");
+  const id = form instanceof FormData ? String(form.get("id") ?? "") : "";
   return runAction((ctx) => verb(ctx, formObject(form)), { revalidate: ["/rollouts", `/rollouts/${id}`] });
 }
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { formObject, runAction, type ActionResult } from "@/server/http/action";
+import { formObject, formValues, runAction, type ActionResult } from "@/server/http/action";
 import { createRelease } from "@/server/releases/create";
 import { deleteRelease } from "@/server/releases/delete";
 import { updateRelease } from "@/server/releases/update";
@@ -12,13 +12,21 @@ const PATHS = ["/admin/releases", "/rollouts"];
 
 // Unticked checkboxes send nothing, so the regions are read as a list even when none is ticked.
 export async function createReleaseAction(_prev: Saved | null, form: FormData): Promise<Saved> {
-  const input = { ...formObject(form), regionIds: form.getAll("regionIds") };
-  return runAction((ctx) => createRelease(ctx, input), { revalidate: PATHS });
+  return runAction(
+    (ctx) => createRelease(ctx, { ...formObject(form), regionIds: formValues(form, "regionIds") }),
+    {
+      revalidate: PATHS,
+    },
+  );
 }
 
 export async function updateReleaseAction(_prev: Saved | null, form: FormData): Promise<Saved> {
-  const input = { ...formObject(form), regionIds: form.getAll("regionIds") };
-  return runAction((ctx) => updateRelease(ctx, input), { revalidate: PATHS });
+  return runAction(
+    (ctx) => updateRelease(ctx, { ...formObject(form), regionIds: formValues(form, "regionIds") }),
+    {
+      revalidate: PATHS,
+    },
+  );
 }
 
 export async function deleteReleaseAction(_prev: Deleted | null, form: FormData): Promise<Deleted> {
