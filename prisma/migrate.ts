@@ -7,6 +7,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { encodeLabelPair, labelTextOf } from "../lib/labels";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const MIGRATION_DIRS = {
@@ -90,10 +91,47 @@ export function migrateSqlite(file: string, dir = MIGRATION_DIRS.sqlite): Migrat
       }
       done.push(m.name);
     }
+    db.transaction(() => {
+      const marker = db.prepare(`SELECT "value" FROM "JobState" WHERE "name" = ?`).get(LABELS_MARKER);
+      if (marker) return;
+      const rows = db.prepare(`SELECT "id", "labels" FROM "Satellite"`).all() as {
+        id: string;
+        labels: string;
+      }[];
+      const update = db.prepare(`UPDATE "Satellite" SET "labelText" = ? WHERE "id" = ?`);
+      for (const r of rows) update.run(labelTextOf(parseLabels(r.labels)), r.id);
+      const pages = db.prepare(`SELECT "id", "labelSelector" FROM "StatusPage"`).all() as Selector[];
+      const updatePage = db.prepare(`UPDATE "StatusPage" SET "labelSelector" = ? WHERE "id" = ?`);
+      for (const p of pages) updatePage.run(reencodeSelector(p.labelSelector), p.id);
+      db.prepare(`INSERT INTO "JobState" ("name", "value", "updatedAt") VALUES (?, '2', ?)`).run(
+        LABELS_MARKER,
+        new Date().toISOString().replace("Z", "+00:00"),
+      );
+    })();
     return { applied: done, alreadyApplied: applied.size };
   } finally {
     db.close();
   }
+}
+
+// Label filter text moved to an encoding that makes LIKE exact (lib/labels.ts); rows written before are
+// re-encoded once, and this marker says it was done.
+const LABELS_MARKER = "labels.encoding";
+type Selector = { id: string; labelSelector: string };
+
+function parseLabels(value: unknown): Record<string, string> {
+  const parsed = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return {};
+  return Object.fromEntries(
+    Object.entries(parsed as Record<string, unknown>).filter(
+      (e): e is [string, string] => typeof e[1] === "string",
+    ),
+  );
+}
+
+function reencodeSelector(raw: string): string {
+  const pairs = raw.split("|").filter(Boolean);
+  return pairs.length ? `|${pairs.map(encodeLabelPair).join("|")}|` : "";
 }
 
 const LOCK_KEY = 0x0_72_72_79; // "orry": one advisory lock for every Orrery migrator
@@ -126,6 +164,35 @@ export async function migratePostgres(url: string, dir = MIGRATION_DIRS.postgres
         throw error;
       }
       done.push(m.name);
+    }
+    await client.query("BEGIN");
+    try {
+      const marker = await client.query(`SELECT 1 FROM "JobState" WHERE "name" = $1`, [LABELS_MARKER]);
+      if (marker.rowCount === 0) {
+        const rows = await client.query<{ id: string; labels: unknown }>(
+          `SELECT "id", "labels" FROM "Satellite"`,
+        );
+        for (const r of rows.rows) {
+          await client.query(`UPDATE "Satellite" SET "labelText" = $1 WHERE "id" = $2`, [
+            labelTextOf(parseLabels(r.labels)),
+            r.id,
+          ]);
+        }
+        const pages = await client.query<Selector>(`SELECT "id", "labelSelector" FROM "StatusPage"`);
+        for (const p of pages.rows) {
+          await client.query(`UPDATE "StatusPage" SET "labelSelector" = $1 WHERE "id" = $2`, [
+            reencodeSelector(p.labelSelector),
+            p.id,
+          ]);
+        }
+        await client.query(`INSERT INTO "JobState" ("name", "value", "updatedAt") VALUES ($1, '2', now())`, [
+          LABELS_MARKER,
+        ]);
+      }
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
     }
     return { applied: done, alreadyApplied: applied.size };
   } finally {

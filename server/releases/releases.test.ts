@@ -211,6 +211,37 @@ describe("editing a release", () => {
     });
     expect(wider.regionIds).toEqual(["ch-fadp", "eu-gdpr", "uk-gdpr"]);
   });
+
+  it("cancels upgrades to it still queued for a withdrawn region, and waits for one already delivered", async () => {
+    const release = await createRelease(admin, input({ regionIds: ["eu-gdpr", "uk-gdpr"] }));
+    const de = await registerSatellite(admin, satelliteInput({ country: "DE" }));
+    const gb = await registerSatellite(admin, satelliteInput({ country: "GB" }));
+    const command = (satelliteId: string, state: "queued" | "delivered", key: string) =>
+      db.command.create({
+        data: {
+          satelliteId,
+          type: "stack.upgrade",
+          payload: { version: release.version },
+          idempotencyKey: key,
+          state,
+          deliveries: state === "queued" ? 0 : 1,
+          expiresAt: new Date(Date.now() + 3_600_000),
+        },
+      });
+    const queued = await command(de.id, "queued", `w-${release.id}-1`);
+    const delivered = await command(gb.id, "delivered", `w-${release.id}-2`);
+
+    const error = await refused(updateRelease(admin, { id: release.id, regionIds: ["eu-gdpr"] }));
+    expect(error.code).toBe("PRECONDITION_FAILED");
+    expect(error.fields?.regionIds).toContain(gb.slug);
+
+    await db.command.update({ where: { id: delivered.id }, data: { state: "succeeded" } });
+    await updateRelease(admin, { id: release.id, regionIds: ["uk-gdpr"] });
+    const after = await db.command.findUniqueOrThrow({ where: { id: queued.id } });
+    expect(after.state).toBe("cancelled");
+    expect(after.message).toContain("no longer certified for eu-gdpr");
+    expect(await db.auditEvent.count({ where: { action: "command.cancel-uncertified" } })).toBe(1);
+  });
 });
 
 describe("deleting a release", () => {

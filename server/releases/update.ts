@@ -26,8 +26,60 @@ async function refuseWithdrawalUnderActiveRollout(tx: Tx, releaseId: string, wit
   throw new AppError("PRECONDITION_FAILED", `regionIds: ${message}`, { fields: { regionIds: message } });
 }
 
+/**
+ * Upgrades to this release sent by hand to a withdrawn region: one an agent already has is waited for
+ * (refused with the satellite named); one still queued is cancelled, so the release never arrives there.
+ * Payloads are JSON, read here rather than filtered in SQL, so both databases behave alike.
+ */
+async function settleManualUpgrades(
+  tx: Tx,
+  ctx: Ctx,
+  version: string,
+  withdrawn: string[],
+  now: Date,
+): Promise<number> {
+  if (withdrawn.length === 0) return 0;
+  const open = await tx.command.findMany({
+    where: {
+      type: "stack.upgrade",
+      state: { in: ["queued", "delivered", "running"] },
+      satellite: { regionId: { in: withdrawn } },
+    },
+    select: {
+      id: true,
+      state: true,
+      deliveries: true,
+      payload: true,
+      satellite: { select: { slug: true, regionId: true } },
+    },
+  });
+  const mine = open.filter((c) => (c.payload as { version?: unknown } | null)?.version === version);
+  const running = mine.find((c) => c.state !== "queued" || c.deliveries > 0);
+  if (running) {
+    const message = `cannot withdraw ${running.satellite.regionId} yet: ${running.satellite.slug} is receiving ${version}; wait for its upgrade to finish`;
+    throw new AppError("PRECONDITION_FAILED", `regionIds: ${message}`, { fields: { regionIds: message } });
+  }
+  if (mine.length === 0) return 0;
+  const { count } = await tx.command.updateMany({
+    where: { id: { in: mine.map((c) => c.id) }, state: "queued", deliveries: 0 },
+    data: {
+      state: "cancelled",
+      finishedAt: now,
+      leaseUntil: null,
+      message: `${version} is no longer certified for ${withdrawn.join(", ")}`,
+    },
+  });
+  await recordAudit(tx, ctx, {
+    action: "command.cancel-uncertified",
+    targetType: "release",
+    summary: `Cancelled ${count} queued upgrades to ${version} in ${withdrawn.join(", ")}, no longer certified there`,
+    data: { version, regions: withdrawn, commands: mine.map((c) => c.id) },
+  });
+  return count;
+}
+
 /** Notes, certified regions and minimum agent version may change; the version never does. */
-export async function updateRelease(ctx: Ctx, input: unknown): Promise<ReleaseView> {
+export async function updateRelease(ctx: Ctx, input: unknown, now = new Date()): Promise<ReleaseView> {
   authorize(ctx, "releases.write");
   const parsed = UpdateReleaseInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
@@ -47,12 +99,11 @@ export async function updateRelease(ctx: Ctx, input: unknown): Promise<ReleaseVi
     const beforeRegions = before.certifiedRegions.map((r) => r.regionId).sort();
     if (regionIds && regionIds.join() !== beforeRegions.join()) {
       await checkRegionsExist(tx, regionIds);
-      await refuseWithdrawalUnderActiveRollout(
-        tx,
-        id,
-        beforeRegions.filter((r) => !regionIds.includes(r)),
-      );
+      const withdrawn = beforeRegions.filter((r) => !regionIds.includes(r));
+      await refuseWithdrawalUnderActiveRollout(tx, id, withdrawn);
+      const cancelled = await settleManualUpgrades(tx, ctx, before.version, withdrawn, now);
       changes.push(`regions ${beforeRegions.join(", ")} → ${regionIds.join(", ")}`);
+      if (cancelled) changes.push(`${cancelled} queued upgrades there cancelled`);
       await tx.releaseRegion.deleteMany({ where: { releaseId: id } });
       await tx.releaseRegion.createMany({ data: regionIds.map((regionId) => ({ releaseId: id, regionId })) });
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { authorize, type Ctx } from "../auth/context";
 import { db, type Prisma } from "../db";
 import { validationError } from "../errors";
+import { labelNeedle } from "@/lib/labels";
 import { SatelliteQuery } from "./schemas";
 import { toSatelliteView, type SatelliteView } from "./view";
 
@@ -59,7 +60,7 @@ export function satelliteWhere(query: SatelliteQuery, now: Date): Prisma.Satelli
   if (query.lifecycle?.length) and.push({ lifecycle: { in: query.lifecycle } });
   else and.push({ lifecycle: { not: "decommissioned" } });
   for (const pair of query.label ?? []) {
-    and.push({ labelText: { contains: `|${pair}|` } });
+    and.push({ labelText: { contains: labelNeedle(pair) } });
   }
   and.push(...statusWhere(query, now));
   return { AND: and };

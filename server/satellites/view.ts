@@ -1,4 +1,5 @@
 import "server-only";
+import { labelTextOf } from "@/lib/labels";
 import { connectivityOf, effectiveHealth, type Connectivity, type Health } from "@/lib/connectivity";
 import type { Lifecycle, SatelliteKind } from "@/lib/fleet";
 import type { Satellite } from "../../prisma/generated/sqlite/client";
@@ -93,10 +94,7 @@ export function searchTextOf(s: {
   return [s.name, s.slug, s.city, s.country, s.provider].join(" ").toLowerCase();
 }
 
-export function labelTextOf(labels: Record<string, string>): string {
-  const pairs = Object.entries(labels).map(([k, v]) => `${k}=${v}`);
-  return pairs.length ? `|${pairs.join("|")}|` : "";
-}
+export { labelTextOf } from "@/lib/labels";
 
 /** The columns kept only for portable search and label filters, always derived from the fields they mirror. */
 export function derivedColumns(s: {

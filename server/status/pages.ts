@@ -5,7 +5,7 @@ import { recordAudit } from "../audit";
 import { authorize, type Ctx } from "../auth/context";
 import { conflictOnUnique, db, transaction } from "../db";
 import { AppError, validationError } from "../errors";
-import { labelTextOf } from "../satellites/view";
+import { encodeLabelPair, labelPairsOf } from "@/lib/labels";
 import { statusChanged } from "./changes";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -97,7 +97,7 @@ function toSummary(row: NonNullable<Row>): StatusPageSummary {
     secret: row.secret,
     includeAll: row.includeAll,
     regionIds: row.regions.map((r) => r.regionId).sort(),
-    labels: row.labelSelector.split("|").filter(Boolean),
+    labels: labelPairsOf(row.labelSelector),
     satelliteSlugs: row.satellites.map((s) => s.satellite.slug).sort(),
     showSatellites: row.showSatellites,
     allowedOrigins: Array.isArray(row.allowedOrigins)
@@ -152,13 +152,13 @@ async function resolveSelection(input: z.infer<typeof StatusPageInput>) {
       fields: { regionIds: "choose the whole fleet, regions, labels or satellites" },
     });
   }
-  const labels = Object.fromEntries(
-    input.labels.map((l) => l.split(/=(.*)/s).slice(0, 2) as [string, string]),
-  );
   return {
     regionIds: [...known],
     satelliteIds: [...new Set(satellites.map((s) => s.id))],
-    labelSelector: input.labels.length ? labelTextOf(labels) : "",
+    // Any of these pairs, several values of one key included: encoded like a satellite's label text.
+    labelSelector: input.labels.length
+      ? `|${[...new Set(input.labels)].map(encodeLabelPair).join("|")}|`
+      : "",
   };
 }
 

@@ -103,6 +103,7 @@ export function pageSatelliteWhere(page: {
   const any: Prisma.SatelliteWhereInput[] = [];
   if (page.regions.length) any.push({ regionId: { in: page.regions.map((r) => r.regionId) } });
   if (page.satellites.length) any.push({ id: { in: page.satellites.map((s) => s.satelliteId) } });
+  // The selector is stored encoded like labelText, so each pair is matched as it is.
   for (const pair of page.labelSelector.split("|").filter(Boolean)) {
     any.push({ labelText: { contains: `|${pair}|` } });
   }
