@@ -50,7 +50,7 @@ test("the JSON API answers with the same filters and a clear error for bad input
 
 test("the overview shows the fleet map with its figures", async ({ page }) => {
   await gotoReady(page, "/");
-  await expect(page.getByRole("heading", { name: "Fleet map" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Fleet figures" })).toContainText("Satellites");
   await page.locator("[data-map-loaded]").waitFor();
   await page.screenshot({ path: "test-results/screens/overview.png" });

@@ -5,9 +5,9 @@ export default function NotFound() {
     <div className="page">
       <section className="card empty">
         <h2>Not found</h2>
-        <p>There is nothing here: the link may be old, or the satellite was renamed.</p>
-        <Link className="btn" href="/satellites">
-          Back to Satellites
+        <p>There is nothing at this address: the link may be old, or what it named was renamed or removed.</p>
+        <Link className="btn" href="/">
+          Back to the overview
         </Link>
       </section>
     </div>

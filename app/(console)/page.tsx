@@ -16,7 +16,7 @@ export default async function OverviewPage() {
   return (
     <div className="overview">
       <header className="overview-head">
-        <h1>Fleet map</h1>
+        <h1>Overview</h1>
         <Suspense>
           <FleetFilters
             regions={regions.map((r) => ({ id: r.id, name: r.name }))}

@@ -16,7 +16,7 @@ import {
   type FleetMapPayload,
 } from "@/lib/fleet-map";
 import { CommandDialogButton } from "../commands/command-dialog";
-import { legendFor } from "./map-colors";
+import { BANDWIDTH_STOPS, legendFor, NO_DATA_COLOR } from "./map-colors";
 import { SatellitePanel } from "./satellite-panel";
 
 // maplibre is large and needs the browser: it loads only here, after the page's own JS.
@@ -119,7 +119,7 @@ export function FleetOverview({
           </span>
         </div>
         <Kpi
-          label={`Links > ${HOT_LINK_PCT} %`}
+          label={`Links >${HOT_LINK_PCT} %`}
           title={`Satellites using more than ${HOT_LINK_PCT} % of their contracted link`}
           value={k?.hotLinks}
           tone={k?.hotLinks ? "warn" : undefined}
@@ -186,13 +186,31 @@ export function FleetOverview({
 
         <div className="map-legend" aria-label={`Legend: ${COLOR_MODE_LABEL[mode]}`} data-mode={mode}>
           <strong>{COLOR_MODE_LABEL[mode]}</strong>
+          {mode === "bandwidth" && (
+            // A continuous scale: clusters and points take any colour between the stops.
+            <>
+              <div
+                className="gradient"
+                style={{
+                  background: `linear-gradient(90deg, ${BANDWIDTH_STOPS.map(([pct, c]) => `${c} ${pct}%`).join(", ")})`,
+                }}
+              />
+              <div className="gradient-scale">
+                {BANDWIDTH_STOPS.map(([pct]) => (
+                  <span key={pct}>{pct === 100 ? "100 %+" : `${pct} %`}</span>
+                ))}
+              </div>
+            </>
+          )}
           <ul>
-            {legend.map((entry) => (
-              <li key={entry.label}>
-                <span className="dot" style={{ background: entry.color }} />
-                {entry.label}
-              </li>
-            ))}
+            {(mode === "bandwidth" ? legend.filter((e) => e.color === NO_DATA_COLOR) : legend).map(
+              (entry) => (
+                <li key={entry.label}>
+                  <span className="dot" style={{ background: entry.color }} />
+                  {entry.label}
+                </li>
+              ),
+            )}
           </ul>
         </div>
 

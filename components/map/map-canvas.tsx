@@ -150,7 +150,8 @@ function addSatellites(map: MapLibre, theme: Theme) {
       "text-allow-overlap": true,
       "text-ignore-placement": true,
     },
-    paint: { "text-color": "#ffffff", "text-halo-color": "rgba(0,0,0,0.45)", "text-halo-width": 1 },
+    // Dark figures with a light halo read on every cluster colour, amber and yellow included.
+    paint: { "text-color": "#0b1220", "text-halo-color": "rgba(255,255,255,0.75)", "text-halo-width": 1.2 },
   });
   map.addLayer({
     id: LAYERS.points,

@@ -12,8 +12,8 @@ import {
 
 export const STATUS_COLOR: Record<MapStatus, string> = {
   healthy: "#22a55a",
-  never_seen: "#94a3b8",
-  unknown: "#7c8799",
+  never_seen: "#cbd5e1",
+  unknown: "#64748b",
   degraded: "#eab308",
   stale: "#f97316",
   critical: "#ef4444",

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Area, AreaChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 type Series = {
   capacity: { rxMbps: number; txMbps: number };
@@ -17,9 +17,14 @@ async function fetchSeries(id: string): Promise<Series> {
   return body as Series;
 }
 
-const time = (t: number) => new Date(t).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+const time = (t: number) =>
+  new Date(t).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const rate = (mbps: number) =>
+  mbps >= 1000 ? `${(mbps / 1000).toFixed(1)} Gbps` : `${Math.round(mbps)} Mbps`;
+const axisRate = (mbps: number) =>
+  mbps >= 1000 ? `${(mbps / 1000).toFixed(mbps >= 10_000 ? 0 : 1)}G` : `${mbps}M`;
 
-/** The side panel's small rx/tx chart for the last hour, from raw samples. */
+/** The side panel's small rx/tx chart for the last hour, from raw samples; times in UTC like the console. */
 export default function PanelChart({ id }: { id: string }) {
   const { data, error, isPending } = useQuery({
     queryKey: ["panel-telemetry", id],
@@ -32,35 +37,52 @@ export default function PanelChart({ id }: { id: string }) {
     return <p className="muted small">No telemetry in the last hour.</p>;
   }
   return (
-    <div className="panel-chart">
+    <div className="panel-chart" aria-label="Traffic in the last hour, UTC">
       <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={data.points} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
-          <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} tickFormatter={time} hide />
-          <YAxis width={36} tick={{ fontSize: 10 }} tickFormatter={(v: number) => `${v}`} />
+        <LineChart data={data.points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            domain={["dataMin", "dataMax"]}
+            tickFormatter={time}
+            tickCount={4}
+            tick={{ fontSize: 10, fill: "var(--text-3)" }}
+            stroke="var(--border)"
+          />
+          <YAxis
+            width={40}
+            tick={{ fontSize: 10, fill: "var(--text-3)" }}
+            tickFormatter={axisRate}
+            stroke="var(--border)"
+          />
           <Tooltip
-            labelFormatter={(t) => time(Number(t))}
-            formatter={(v, name) => [`${Number(v).toFixed(1)} Mbps`, name === "rx" ? "down (rx)" : "up (tx)"]}
+            labelFormatter={(t) => `${time(Number(t))} UTC`}
+            formatter={(v, name) => [rate(Number(v)), name]}
             contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", fontSize: 12 }}
           />
-          <Area
+          <Legend iconType="plainline" wrapperStyle={{ fontSize: 11 }} />
+          <Line
+            name="down (rx)"
             type="monotone"
             dataKey="rx"
             stroke="var(--accent)"
-            fill="var(--accent)"
-            fillOpacity={0.15}
+            strokeWidth={1.6}
+            dot={false}
             isAnimationActive={false}
             connectNulls={false}
           />
-          <Area
+          <Line
+            name="up (tx)"
             type="monotone"
             dataKey="tx"
             stroke="var(--ok)"
-            fill="var(--ok)"
-            fillOpacity={0.12}
+            strokeWidth={1.6}
+            dot={false}
             isAnimationActive={false}
             connectNulls={false}
           />
-        </AreaChart>
+        </LineChart>
       </ResponsiveContainer>
     </div>
   );

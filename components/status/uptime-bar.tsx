@@ -4,12 +4,13 @@ import styles from "./status.module.css";
 const WIDTH = 3;
 const GAP = 1;
 
+// Theme-aware colours from status.module.css, so the bars read in light and dark alike.
 function tone(pct: number | null): string {
-  if (pct === null) return "#c9d1db";
-  if (pct >= 99.9) return "#22a55a";
-  if (pct >= 99) return "#84cc16";
-  if (pct >= 95) return "#f59e0b";
-  return "#ef4444";
+  if (pct === null) return "var(--up-none)";
+  if (pct >= 99.9) return "var(--up-full)";
+  if (pct >= 99) return "var(--up-high)";
+  if (pct >= 95) return "var(--up-mid)";
+  return "var(--up-low)";
 }
 
 const dayLabel = (date: string) =>
@@ -39,7 +40,7 @@ export function UptimeBar({
         role="img"
         aria-label={label}
       >
-        <rect width={359} height={24} rx={1} fill={tone(null)}>
+        <rect width={359} height={24} rx={1} style={{ fill: tone(null) }}>
           <title>No data yet</title>
         </rect>
       </svg>
@@ -81,9 +82,12 @@ export function UptimeBar({
         width={span * (WIDTH + GAP) - GAP}
         height={24}
         rx={1}
-        fill={
-          incidents.length && d.uptimePct !== null && d.uptimePct >= 99.995 ? "#84cc16" : tone(d.uptimePct)
-        }
+        style={{
+          fill:
+            incidents.length && d.uptimePct !== null && d.uptimePct >= 99.995
+              ? tone(99.5)
+              : tone(d.uptimePct),
+        }}
       >
         <title>{title}</title>
       </rect>,

@@ -6,8 +6,8 @@ import { UptimeBar } from "@/components/status/uptime-bar";
 import { PUBLIC_STATUS_COLOR, PUBLIC_STATUS_LABEL, type PublicStatus } from "@/lib/status/public-status";
 import { formatUptimePct, overallUptime } from "@/lib/status/uptime";
 import { keyQuery, readableSnapshot } from "@/server/status/access";
-import type { PublicIncident } from "@/server/status/snapshot";
-import { pageUptime } from "@/server/status/uptime";
+import type { PublicComponent, PublicIncident, PublicRegion } from "@/server/status/snapshot";
+import { pageUptime, type PageUptime } from "@/server/status/uptime";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -102,7 +102,7 @@ export default async function PublicStatusPage(props: Props) {
   return (
     <main
       className={styles.wrap}
-      style={accent ? ({ "--accent": accent } as React.CSSProperties) : undefined}
+      style={accent ? ({ "--page-accent": accent } as React.CSSProperties) : undefined}
     >
       <header className={styles.head}>
         {doc.page.logoUrl && (
@@ -206,29 +206,7 @@ export default async function PublicStatusPage(props: Props) {
                   </span>
                 </summary>
                 {r.components && (
-                  <ul className={styles.components}>
-                    {r.components.map((c) => {
-                      const own = uptime.components[c.id] ?? [];
-                      return (
-                        <li key={c.id} data-component={c.id}>
-                          <span>
-                            {c.name}
-                            <div className={styles.where}>
-                              {c.city}, {c.country}
-                            </div>
-                          </span>
-                          <UptimeBar
-                            days={own}
-                            incidentsByDay={incidentsByRegion.get(r.id)}
-                            label={`${c.name}: ${formatUptimePct(overallUptime(own))} uptime over 90 days`}
-                          />
-                          <span className={styles.state} style={{ color: PUBLIC_STATUS_COLOR[c.status] }}>
-                            {PUBLIC_STATUS_LABEL[c.status]}
-                          </span>
-                        </li>
-                      );
-                    })}
-                  </ul>
+                  <Components region={r} uptime={uptime} incidents={incidentsByRegion.get(r.id)} />
                 )}
               </details>
             );
@@ -253,6 +231,63 @@ export default async function PublicStatusPage(props: Props) {
         <span>Powered by Orrery</span>
       </footer>
     </main>
+  );
+}
+
+const FOLD_AFTER = 12;
+
+/**
+ * A region's satellites: those with a problem first; in a large region the operational ones fold away
+ * behind a count, so an outage in one corner does not bury the page.
+ */
+function Components({
+  region,
+  uptime,
+  incidents,
+}: {
+  region: PublicRegion;
+  uptime: PageUptime;
+  incidents: Map<string, string[]> | undefined;
+}) {
+  const list = region.components ?? [];
+  const troubled = list.filter((c) => c.status !== "operational");
+  const fine = list.filter((c) => c.status === "operational");
+  const row = (c: PublicComponent) => {
+    const own = uptime.components[c.id] ?? [];
+    return (
+      <li key={c.id} data-component={c.id}>
+        <span>
+          {c.name}
+          <div className={styles.where}>
+            {c.city}, {c.country}
+          </div>
+        </span>
+        <UptimeBar
+          days={own}
+          incidentsByDay={incidents}
+          label={`${c.name}: ${formatUptimePct(overallUptime(own))} uptime over 90 days`}
+        />
+        <span className={styles.state} style={{ color: PUBLIC_STATUS_COLOR[c.status] }}>
+          {PUBLIC_STATUS_LABEL[c.status]}
+        </span>
+      </li>
+    );
+  };
+  const fold = list.length > FOLD_AFTER && troubled.length > 0;
+  return (
+    <ul className={styles.components}>
+      {(fold ? troubled : [...troubled, ...fine]).map(row)}
+      {fold && fine.length > 0 && (
+        <li className={styles.more}>
+          <details>
+            <summary>
+              {fine.length} more {fine.length === 1 ? "site" : "sites"} operational
+            </summary>
+            <ul className={styles.components}>{fine.map(row)}</ul>
+          </details>
+        </li>
+      )}
+    </ul>
   );
 }
 
