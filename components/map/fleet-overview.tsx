@@ -119,7 +119,7 @@ export function FleetOverview({
           </span>
         </div>
         <Kpi
-          label={`Links >${HOT_LINK_PCT} %`}
+          label="Hot links"
           title={`Satellites using more than ${HOT_LINK_PCT} % of their contracted link`}
           value={k?.hotLinks}
           tone={k?.hotLinks ? "warn" : undefined}
