@@ -69,7 +69,7 @@ test("a join token made in Admin enrolls an agent whose heartbeat shows on the s
   await expect(page.getByText("eu-gdpr").first()).toBeVisible();
 
   // The used token is listed by its hint only, and can no longer enroll anyone.
-  await gotoReady(page, "/admin/tokens");
+  await gotoReady(page, "/admin/tokens?status=used");
   await expect(page.getByText(`orr_join_…${token.slice(-4)}`)).toBeVisible();
   await expect(page.getByText(token)).toHaveCount(0);
   const again = await request.post("/api/agent/v1/enroll", {

@@ -1,7 +1,10 @@
 "use client";
 
+import { useState } from "react";
 import type { ActionResult } from "@/server/http/action";
+import { Checklist } from "../releases/region-checklist";
 import { Field, FormError } from "./field";
+import styles from "./status-page-form.module.css";
 import { useFormAction } from "./use-form-action";
 
 type Saved = ActionResult<{ id: string; slug: string }>;
@@ -35,12 +38,12 @@ export function StatusPageForm({
   submitLabel: string;
 }) {
   const { state, onSubmit, isPending, errors } = useFormAction(action);
-  const chosen = new Set(initial.regionIds ?? []);
+  const [isWholeFleet, setWholeFleet] = useState(initial.includeAll ?? false);
   return (
     <form method="post" onSubmit={onSubmit} className="grid" style={{ gap: 20 }} noValidate>
       <FormError message={state && !state.ok ? state.error.message : null} />
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
-      <fieldset>
+      <fieldset className={styles.section}>
         <legend>Page</legend>
         <div className="form-grid">
           <Field name="slug" label="Slug" hint="the page lives at /status/<slug>" errors={errors}>
@@ -65,41 +68,48 @@ export function StatusPageForm({
           </Field>
         </div>
         <Field name="description" label="Description" errors={errors}>
-          {(p) => <textarea {...p} rows={2} defaultValue={initial.description ?? ""} />}
-        </Field>
-      </fieldset>
-      <fieldset>
-        <legend>Satellites on the page</legend>
-        <label className="check">
-          <input type="checkbox" name="includeAll" defaultChecked={initial.includeAll ?? false} /> The whole
-          fleet (new satellites join by themselves)
-        </label>
-        <Field name="regionIds" label="Or these compliance regions" errors={errors}>
           {(p) => (
-            <div id={p.id} className="check-grid" aria-describedby={p["aria-describedby"]}>
-              {regions.map((r) => (
-                <label key={r.id} className="check">
-                  <input type="checkbox" name="regionIds" value={r.id} defaultChecked={chosen.has(r.id)} />
-                  <span className="swatch" style={{ background: r.color }} />
-                  {r.id}
-                </label>
-              ))}
-            </div>
+            <textarea {...p} className={styles.prose} rows={2} defaultValue={initial.description ?? ""} />
           )}
         </Field>
+      </fieldset>
+      <fieldset className={styles.section}>
+        <legend>Satellites on the page</legend>
+        <label className="check">
+          <input
+            type="checkbox"
+            name="includeAll"
+            checked={isWholeFleet}
+            onChange={(e) => setWholeFleet(e.target.checked)}
+          />
+          The whole fleet (new satellites join by themselves)
+        </label>
+        <Checklist
+          name="regionIds"
+          legend="Or these compliance regions"
+          options={regions.map((r) => ({ value: r.id, title: r.name, color: r.color }))}
+          selected={initial.regionIds}
+          hint={
+            isWholeFleet
+              ? "not needed while the whole fleet is on the page"
+              : "satellites in any of them are on the page"
+          }
+          error={errors?.regionIds}
+          isDisabled={isWholeFleet}
+        />
         <div className="form-grid">
           <Field
             name="labels"
-            label="And satellites with any of these labels"
-            hint="key=value, one per line"
+            label="Labels"
+            hint="key=value, one per line; satellites with any of them are added"
             errors={errors}
           >
             {(p) => <textarea {...p} rows={3} defaultValue={(initial.labels ?? []).join("\n")} />}
           </Field>
           <Field
             name="satelliteSlugs"
-            label="And these satellites"
-            hint="slugs, one per line"
+            label="Satellites"
+            hint="slugs, one per line; added too"
             errors={errors}
           >
             {(p) => <textarea {...p} rows={3} defaultValue={(initial.satelliteSlugs ?? []).join("\n")} />}
@@ -110,13 +120,14 @@ export function StatusPageForm({
           each satellite (unticked: only per-region roll-ups are public)
         </label>
       </fieldset>
-      <fieldset>
+      <fieldset className={styles.section}>
         <legend>Embedding and branding</legend>
         <div className="form-grid">
           <Field
             name="allowedOrigins"
             label="Origins allowed to embed the widget"
             hint="one per line, e.g. https://intranet.example.com"
+            className="wide"
             errors={errors}
           >
             {(p) => <textarea {...p} rows={3} defaultValue={(initial.allowedOrigins ?? []).join("\n")} />}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/server/http/action";
 import type { UserView } from "@/server/users/users";
 import { Field, FormError } from "./field";
@@ -11,7 +11,7 @@ type Action = (prev: Saved | null, form: FormData) => Promise<Saved>;
 type Region = { id: string; name: string };
 const ROLES = ["viewer", "operator", "admin"] as const;
 
-/** A compact checklist in a disclosure: none ticked means every region. */
+/** A compact checklist in a disclosure; its summary names what is ticked, or "All regions" for none. */
 function RegionSelect({
   id,
   name,
@@ -27,9 +27,17 @@ function RegionSelect({
   form?: string;
   label?: string;
 }) {
+  // The summary follows the ticks as they change, so the closed control shows what Save will store.
+  const [chosen, setChosen] = useState(selected);
+  const toggle = (regionId: string, isOn: boolean) =>
+    setChosen((prev) =>
+      isOn
+        ? regions.map((r) => r.id).filter((r) => r === regionId || prev.includes(r))
+        : prev.filter((r) => r !== regionId),
+    );
   return (
     <details className="region-select" id={id}>
-      <summary aria-label={label}>{selected.length ? selected.join(", ") : "All regions"}</summary>
+      <summary aria-label={label}>{chosen.length ? chosen.join(", ") : "All regions"}</summary>
       <div className="region-select-menu">
         {regions.map((r) => (
           <label key={r.id} title={r.name}>
@@ -38,7 +46,8 @@ function RegionSelect({
               name={name}
               value={r.id}
               form={form}
-              defaultChecked={selected.includes(r.id)}
+              checked={chosen.includes(r.id)}
+              onChange={(e) => toggle(r.id, e.target.checked)}
             />
             {r.id}
           </label>
@@ -86,9 +95,22 @@ export function CreateUserForm({ action, regions }: { action: Action; regions: R
         >
           {(p) => <input {...p} type="password" autoComplete="new-password" required />}
         </Field>
-        <Field name="regionIds" label="Region scope" hint="none ticked: every region" errors={errors}>
+        <Field
+          name="regionIds"
+          label="Region scope"
+          hint="open the list to limit the user to some regions; all regions if none is chosen"
+          errors={errors}
+        >
           {(p) => (
-            <RegionSelect id={p.id} name={p.name} regions={regions} selected={[]} label="Region scope" />
+            // Keyed by the last created user, so a successful create starts the next one at "All regions".
+            <RegionSelect
+              key={state?.ok ? state.data.id : "new"}
+              id={p.id}
+              name={p.name}
+              regions={regions}
+              selected={[]}
+              label="Region scope"
+            />
           )}
         </Field>
       </div>

@@ -4,20 +4,15 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const TABS = [
-  { href: "/incidents", label: "Open", match: (p: string) => p === "/incidents" || p === "/incidents/new" },
-  {
-    href: "/incidents/resolved",
-    label: "History",
-    match: (p: string) => p.startsWith("/incidents/resolved"),
-  },
-  {
-    href: "/incidents/maintenance",
-    label: "Maintenance",
-    match: (p: string) => p.startsWith("/incidents/maintenance"),
-  },
+  { href: "/incidents", label: "Open" },
+  { href: "/incidents/resolved", label: "History" },
+  { href: "/incidents/maintenance", label: "Maintenance" },
 ];
 
-/** The shell's tabs match by prefix; every incident page shares the /incidents prefix, so these match exactly. */
+/**
+ * Each tab is one list and is current only on that list. The shell's tabs match by prefix, which would
+ * mark "Open" on every incident page; the forms and detail pages under it are not its list, so none is.
+ */
 export function IncidentTabs({
   counts,
 }: {
@@ -31,7 +26,7 @@ export function IncidentTabs({
   return (
     <nav className="tabs" aria-label="Incidents">
       {TABS.map((t) => (
-        <Link key={t.href} href={t.href} aria-current={t.match(pathname) ? "page" : undefined}>
+        <Link key={t.href} href={t.href} aria-current={pathname === t.href ? "page" : undefined}>
           {t.label}
           {badge[t.href] ?? ""}
         </Link>

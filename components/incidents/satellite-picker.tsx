@@ -91,7 +91,6 @@ export function SatellitePicker({
         value={text}
         list={`${id}-suggestions`}
         autoComplete="off"
-        placeholder="Slug or name; Enter adds it"
         aria-invalid={invalid}
         aria-describedby={describedBy}
         onChange={(event) => {

@@ -7,6 +7,36 @@ function formatMb(mb: number): string {
   return `${mb.toLocaleString("en", { maximumFractionDigits: 1 })} MB`;
 }
 
+/** Up to this many regions show as tags in the row; more fold into a count that opens the list. */
+const INLINE_REGIONS = 3;
+
+/** The certified regions, short enough to keep the row one line tall: tags, or a count that opens the list. */
+function CertifiedRegions({
+  regionIds,
+  regionColors,
+}: {
+  regionIds: string[];
+  regionColors: Map<string, string>;
+}) {
+  const tags = (
+    <div className={styles.regions}>
+      {regionIds.map((id) => (
+        <RegionTag key={id} id={id} color={regionColors.get(id)} />
+      ))}
+    </div>
+  );
+  if (regionIds.length <= INLINE_REGIONS) return tags;
+  const isEvery = regionColors.size > 0 && [...regionColors.keys()].every((id) => regionIds.includes(id));
+  return (
+    <details className={styles.regionList}>
+      <summary title={regionIds.join(", ")}>
+        {isEvery ? `All ${regionIds.length} regions` : `${regionIds.length} regions`}
+      </summary>
+      {tags}
+    </details>
+  );
+}
+
 function RolloutUse({ release }: { release: ReleaseView }) {
   if (release.activeRolloutCount > 0) {
     return (
@@ -73,19 +103,15 @@ export function ReleaseTable({
                 )}
               </td>
               <td>
-                <div className={styles.regions}>
-                  {r.regionIds.map((id) => (
-                    <RegionTag key={id} id={id} color={regionColors.get(id)} />
-                  ))}
-                </div>
+                <CertifiedRegions regionIds={r.regionIds} regionColors={regionColors} />
               </td>
               <td className="num nowrap">{formatMb(r.artifactSizeMb)}</td>
               <td className="mono">{r.minAgentVersion}</td>
               <td>
                 <div className="nowrap">{r.createdAt.replace("T", " ").slice(0, 16)}</div>
-                <div className="cell-sub">{r.createdBy ?? "—"}</div>
+                {r.createdBy && <div className="cell-sub">by {r.createdBy}</div>}
               </td>
-              <td className="num">
+              <td className="num nowrap">
                 {r.satelliteCount.toLocaleString("en")} {r.satelliteCount === 1 ? "satellite" : "satellites"}
               </td>
               <td>

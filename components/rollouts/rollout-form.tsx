@@ -41,6 +41,8 @@ export function RolloutForm({ releases, regions, styleUrl, previewAction, create
   const [state, dispatch, isPending] = useActionState(createAction, null);
   const [isSubmitShown, setSubmitShown] = useState(false);
   const [preview, setPreview] = useState<RolloutPreview | null>(null);
+  // The percentages the shown preview was planned with, so its note on skipped waves never runs ahead of it.
+  const [previewWaves, setPreviewWaves] = useState<string[]>([]);
   const [previewError, setPreviewError] = useState<{ message: string; fields?: FieldErrors } | null>(null);
   const [isLoading, setLoading] = useState(false);
   const [waves, setWaves] = useState(DEFAULT_WAVES);
@@ -70,6 +72,8 @@ export function RolloutForm({ releases, regions, styleUrl, previewAction, create
         setPreviewError({ message: "The preview could not be loaded; check your connection." });
       } else if (result.ok) {
         setPreview(result.data);
+        // Disabled inputs are not in the form data: region by region posts no percentages.
+        setPreviewWaves(data.getAll("waves").map(String));
         setPreviewError(null);
       } else {
         setPreview(null);
@@ -167,6 +171,7 @@ export function RolloutForm({ releases, regions, styleUrl, previewAction, create
       <div className={styles.sticky}>
         <RolloutPreviewPanel
           preview={preview}
+          askedWaves={previewWaves}
           isLoading={isLoading}
           problem={previewError?.message ?? null}
           styleUrl={styleUrl}

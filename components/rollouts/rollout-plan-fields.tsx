@@ -2,7 +2,6 @@
 
 import type { FieldErrors } from "@/server/errors";
 import { Field } from "../forms/field";
-import styles from "./rollouts.module.css";
 import { WavePlanEditor } from "./wave-plan-editor";
 
 /** How a rollout moves: canary, waves, concurrency, bake, the failure gate and approvals. */
@@ -34,22 +33,12 @@ export function RolloutPlanFields({
           >
             {(p) => <input {...p} inputMode="numeric" defaultValue="1" />}
           </Field>
-          <div className={`field ${styles.checks}`}>
-            <label>
-              <input
-                type="checkbox"
-                name="isRegionByRegion"
-                checked={isRegionByRegion}
-                onChange={(e) => onRegionByRegionChange(e.target.checked)}
-              />
-              Region by region
-            </label>
-          </div>
         </div>
         <WavePlanEditor
           waves={waves}
           onChange={onWavesChange}
-          isDisabled={isRegionByRegion}
+          isRegionByRegion={isRegionByRegion}
+          onRegionByRegionChange={onRegionByRegionChange}
           errors={errors}
         />
         <div className="form-grid">
@@ -78,8 +67,8 @@ export function RolloutPlanFields({
             {(p) => <input {...p} inputMode="decimal" defaultValue="10" />}
           </Field>
         </div>
-        <div className={styles.checks}>
-          <label>
+        <div>
+          <label className="check">
             <input type="checkbox" name="requireApproval" />
             Require an admin&apos;s approval before each wave after the canary
           </label>

@@ -2,23 +2,25 @@
 
 import { useMemo } from "react";
 import type { RolloutPreview } from "@/server/rollouts/create";
+import { reasonAfterSlug, skippedWaveNotes } from "./preview-notes";
 import { formatMinutes } from "./rollout-bits";
 import { RolloutMap, type RolloutMapPoint } from "./rollout-map";
 import styles from "./rollouts.module.css";
 
-const LEGEND = [
-  { state: "pending", label: "Will be upgraded" },
-  { state: "none", label: "Selected but excluded" },
-] as const;
+// Only the targets are drawn: a cluster mixing them with excluded satellites looked as if all would upgrade.
+const LEGEND = [{ state: "pending", label: "Will be upgraded" }] as const;
 
 /** The live answer to "what would this rollout do now?": counts, refusals, the map, waves and exclusions. */
 export function RolloutPreviewPanel({
   preview,
+  askedWaves,
   isLoading,
   problem,
   styleUrl,
 }: {
   preview: RolloutPreview | null;
+  /** The percentages the preview was planned with; empty when it goes region by region. */
+  askedWaves: string[];
   isLoading: boolean;
   /** A message instead of a preview: nothing selected yet, or input the server refused. */
   problem: string | null;
@@ -26,15 +28,12 @@ export function RolloutPreviewPanel({
 }) {
   const points = useMemo<RolloutMapPoint[]>(
     () =>
-      (preview?.points ?? []).map((p) => ({
-        slug: p.slug,
-        name: p.name,
-        lat: p.lat,
-        lon: p.lon,
-        state: p.isTarget ? "pending" : "none",
-      })),
+      (preview?.points ?? [])
+        .filter((p) => p.isTarget)
+        .map((p) => ({ slug: p.slug, name: p.name, lat: p.lat, lon: p.lon, state: "pending" as const })),
     [preview],
   );
+  const skipped = preview ? skippedWaveNotes(askedWaves, preview.waves, preview.targetCount) : [];
   const fitKey = useMemo(() => points.map((p) => p.slug).join(","), [points]);
   return (
     <section className="card" aria-label="Preview" aria-busy={isLoading}>
@@ -71,7 +70,7 @@ export function RolloutPreviewPanel({
               points={points}
               legend={[...LEGEND]}
               fitKey={fitKey}
-              label="Selected satellites"
+              label="Satellites to upgrade"
               styleUrl={styleUrl}
             />
             {preview.waves.length > 0 && (
@@ -107,14 +106,21 @@ export function RolloutPreviewPanel({
                 </table>
               </div>
             )}
+            {skipped.map((note) => (
+              <p key={note} className={`muted small ${styles.previewNote}`}>
+                {note}
+              </p>
+            ))}
             {preview.exclusionCount > 0 && (
               <div>
                 <h3>Excluded, and why</h3>
                 <ul className={styles.exclusions} aria-label="Exclusions">
                   {preview.exclusions.map((e) => (
                     <li key={e.slug}>
-                      <span className="mono">{e.slug}</span> <span className="muted">({e.regionId})</span> —{" "}
-                      {e.reason}
+                      <span className="mono" title={e.name}>
+                        {e.slug}
+                      </span>{" "}
+                      <span className="muted">({e.regionId})</span> — {reasonAfterSlug(e.slug, e.reason)}
                     </li>
                   ))}
                   {preview.exclusionCount > preview.exclusions.length && (

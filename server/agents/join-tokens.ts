@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { authorize, type Ctx } from "../auth/context";
-import { db, transaction, type Tx } from "../db";
+import { db, transaction, type Prisma, type Tx } from "../db";
 import { AppError, validationError } from "../errors";
 import { hashToken, JOIN_TOKEN_PREFIX, newToken, tokenHint } from "./tokens";
 
@@ -99,14 +99,60 @@ export async function createJoinToken(ctx: Ctx, input: unknown, now = new Date()
   return transaction((tx) => createJoinTokenUnchecked(tx, ctx, input, now));
 }
 
-export async function listJoinTokens(ctx: Ctx, now = new Date()): Promise<JoinTokenView[]> {
+/** The token list's filters: tokens that can still enroll, the rest (used up, expired or revoked), or all. */
+export const JOIN_TOKEN_FILTERS = ["active", "used", "all"] as const;
+export type JoinTokenFilter = (typeof JOIN_TOKEN_FILTERS)[number];
+
+/** A bad filter or page in the URL falls back to the default list rather than failing the page. */
+export const JoinTokenQuery = z.object({
+  filter: z.enum(JOIN_TOKEN_FILTERS).default("active").catch("active"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  limit: z.coerce.number().int().min(1).max(200).default(50).catch(50),
+});
+export type JoinTokenPage = {
+  items: JoinTokenView[];
+  /** How many tokens the chosen filter matches, across pages. */
+  total: number;
+  page: number;
+  limit: number;
+  counts: Record<JoinTokenFilter, number>;
+};
+
+function filterWhere(filter: JoinTokenFilter, now: Date): Prisma.JoinTokenWhereInput {
+  if (filter === "all") return {};
+  if (filter === "active") {
+    return { revokedAt: null, expiresAt: { gt: now }, uses: { lt: db.joinToken.fields.maxUses } };
+  }
+  return {
+    OR: [
+      { revokedAt: { not: null } },
+      { expiresAt: { lte: now } },
+      { uses: { gte: db.joinToken.fields.maxUses } },
+    ],
+  };
+}
+
+/** One page of join tokens, newest first, with how many each filter holds for the filter links. */
+export async function listJoinTokens(
+  ctx: Ctx,
+  input: unknown = {},
+  now = new Date(),
+): Promise<JoinTokenPage> {
   authorize(ctx, "tokens.manage");
-  const rows = await db.joinToken.findMany({
-    orderBy: { createdAt: "desc" },
-    take: 200,
-    include: { satellite: { select: { id: true, slug: true } }, createdBy: { select: { email: true } } },
-  });
-  const views: JoinTokenView[] = rows.map((r) => ({
+  const query = JoinTokenQuery.parse(input ?? {});
+  const [total, active, rows] = await Promise.all([
+    db.joinToken.count(),
+    db.joinToken.count({ where: filterWhere("active", now) }),
+    db.joinToken.findMany({
+      where: filterWhere(query.filter, now),
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (query.page - 1) * query.limit,
+      take: query.limit,
+      include: { satellite: { select: { id: true, slug: true } }, createdBy: { select: { email: true } } },
+    }),
+  ]);
+  const counts = { active, used: total - active, all: total };
+  const items: JoinTokenView[] = rows.map((r) => ({
     id: r.id,
     hint: r.tokenHint,
     note: r.note,
@@ -125,8 +171,7 @@ export async function listJoinTokens(ctx: Ctx, now = new Date()): Promise<JoinTo
           ? "used up"
           : "active",
   }));
-  // Tokens that can still enroll come first; the rest keep their newest-first order below them.
-  return [...views.filter((v) => v.status === "active"), ...views.filter((v) => v.status !== "active")];
+  return { items, total: counts[query.filter], page: query.page, limit: query.limit, counts };
 }
 
 export async function revokeJoinToken(ctx: Ctx, input: unknown, now = new Date()): Promise<void> {

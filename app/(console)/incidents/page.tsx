@@ -55,7 +55,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           <div className="value">{proposed.total}</div>
           <div className="sub">awaiting an operator</div>
         </div>
-        <Link className="card kpi" href="/incidents/maintenance">
+        <Link className={`card kpi ${styles.kpiLink}`} href="/incidents/maintenance">
           <div className="label">Maintenance</div>
           <div className="value">{maintenance.active}</div>
           <div className="sub">in progress · {maintenance.upcoming} upcoming</div>

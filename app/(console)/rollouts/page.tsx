@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatWhen, ProgressBar, RolloutStatusPill } from "@/components/rollouts/rollout-bits";
+import styles from "@/components/rollouts/rollouts.module.css";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
@@ -46,7 +47,7 @@ export default async function RolloutsPage({ searchParams }: { searchParams: Pro
           ) : undefined
         }
       />
-      <nav className="tabs" aria-label="Rollouts by status">
+      <nav className={`tabs ${styles.statusTabs}`} aria-label="Rollouts by status">
         {TABS.map((t) => (
           <Link
             key={t.label}

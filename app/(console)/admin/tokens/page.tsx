@@ -2,20 +2,50 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateJoinTokenForm, RevokeJoinTokenButton } from "@/components/forms/join-token-forms";
 import { denyPage } from "@/components/ui/forbidden";
+import { Pager } from "@/components/incidents/pager";
 import { PageHead } from "@/components/ui/page-head";
-import { listJoinTokens } from "@/server/agents/join-tokens";
+import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
+import { listJoinTokens, type JoinTokenFilter } from "@/server/agents/join-tokens";
 import { getCtx } from "@/server/auth/session";
 import { createJoinTokenAction, revokeJoinTokenAction } from "./actions";
+import styles from "./tokens.module.css";
 
 export const metadata: Metadata = { title: "Admin · Join tokens" };
 
 const TONE = { active: "ok", expired: "", "used up": "info", revoked: "bad" } as const;
 
-export default async function JoinTokensPage() {
+// Active first: the demo fleet alone leaves hundreds of used-up tokens, which would bury the usable ones.
+const FILTERS: { value: JoinTokenFilter; label: string; empty: string; emptyHint: string }[] = [
+  {
+    value: "active",
+    label: "Active",
+    empty: "No active join tokens",
+    emptyHint: "Create one above to enroll a satellite's agent.",
+  },
+  {
+    value: "used",
+    label: "Used up, expired or revoked",
+    empty: "No spent join tokens",
+    emptyHint: "A token shows here once it is used up, expired or revoked.",
+  },
+  {
+    value: "all",
+    label: "All",
+    empty: "No join tokens yet",
+    emptyHint: "Create one above to enroll a satellite's agent.",
+  },
+];
+
+export default async function JoinTokensPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await getCtx();
   const denied = denyPage(ctx, "tokens.manage");
   if (denied) return denied;
-  const tokens = await listJoinTokens(ctx);
+  const params = await searchParams;
+  const list = await listJoinTokens(ctx, {
+    filter: firstParam(params.status),
+    page: firstParam(params.page),
+  });
+  const filter = FILTERS.find((f) => f.value === firstParam(params.status)) ?? FILTERS[0];
   return (
     <div className="page">
       <PageHead
@@ -33,11 +63,35 @@ export default async function JoinTokensPage() {
           </p>
         </div>
       </section>
-      <section className="card">
-        {tokens.length === 0 ? (
+      <section className="card" aria-labelledby="tokens-heading">
+        <div className="card-head">
+          <h2 id="tokens-heading">Issued tokens</h2>
+          <nav className={styles.filters} aria-label="Filter join tokens">
+            {FILTERS.map((f) => (
+              <Link
+                key={f.value}
+                href={`/admin/tokens${withParams(params, { status: f.value === "active" ? undefined : f.value, page: undefined })}`}
+                aria-current={f === filter ? "page" : undefined}
+              >
+                {f.label}
+                <span className={styles.count}>{list.counts[f.value].toLocaleString("en")}</span>
+              </Link>
+            ))}
+          </nav>
+        </div>
+        {list.total === 0 ? (
           <div className="empty">
-            <h2>No join tokens yet</h2>
-            <p>Create one above to enroll a satellite&apos;s agent.</p>
+            <h2>{filter.empty}</h2>
+            <p>{filter.emptyHint}</p>
+          </div>
+        ) : list.items.length === 0 ? (
+          <div className="empty">
+            <p>
+              This page is past the end of the list.{" "}
+              <Link href={`/admin/tokens${withParams(params, { page: undefined })}`}>
+                Back to the first page
+              </Link>
+            </p>
           </div>
         ) : (
           <div className="table-wrap">
@@ -58,7 +112,7 @@ export default async function JoinTokensPage() {
                 </tr>
               </thead>
               <tbody>
-                {tokens.map((t) => (
+                {list.items.map((t) => (
                   <tr key={t.id}>
                     <td>
                       <span className="mono">orr_join_{t.hint}</span>
@@ -90,6 +144,14 @@ export default async function JoinTokensPage() {
             </table>
           </div>
         )}
+        <Pager
+          path="/admin/tokens"
+          params={params}
+          page={list.page}
+          limit={list.limit}
+          total={list.total}
+          label="Pages of join tokens"
+        />
       </section>
     </div>
   );

@@ -7,11 +7,24 @@ import { PageHead } from "@/components/ui/page-head";
 import { getCtx } from "@/server/auth/session";
 import { listRegions } from "@/server/compliance/regions";
 import { isAppError } from "@/server/errors";
+import { getSnapshot } from "@/server/status/cache";
 import { getStatusPage } from "@/server/status/pages";
+import type { StatusSnapshot } from "@/server/status/snapshot";
 import { deleteStatusPageAction, rotateStatusPageSecretAction, updateStatusPageAction } from "../actions";
 import { notFound } from "next/navigation";
 
 export const metadata: Metadata = { title: "Status page" };
+
+/**
+ * Tall enough to show the whole widget, which lists every region and up to three incidents: a fixed
+ * height cut a fleet-wide page off halfway. The sizes follow the widget's own CSS, with room to spare.
+ */
+function widgetHeight(snapshot: StatusSnapshot | null): number {
+  if (!snapshot) return 520;
+  const regionRows = Math.max(1, snapshot.document.regions.length);
+  const incidentRows = Math.min(3, snapshot.document.activeIncidents.length);
+  return 100 + 25 * regionRows + (incidentRows ? 14 + 36 * incidentRows : 0);
+}
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -28,7 +41,10 @@ export default async function EditStatusPage({ params, searchParams }: Props) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const regions = await listRegions(ctx);
+  const [regions, snapshot] = await Promise.all([
+    listRegions(ctx),
+    page.visibility === "disabled" ? null : getSnapshot(page.slug),
+  ]);
   const h = await headers();
   const proto = h.get("x-forwarded-proto")?.split(",")[0] === "https" ? "https" : "http";
   const base = `${proto}://${h.get("host") ?? "localhost"}`;
@@ -101,8 +117,8 @@ export default async function EditStatusPage({ params, searchParams }: Props) {
                 src={`/embed/status/${page.slug}${key}`}
                 title={`${page.title} status widget preview`}
                 width="360"
-                height="280"
-                style={{ border: 0, maxWidth: "100%" }}
+                height={widgetHeight(snapshot)}
+                style={{ border: 0, maxWidth: "100%", display: "block" }}
               />
               <p className="muted small">
                 Other sites can frame the widget only from the origins listed below; every other page of
