@@ -2,21 +2,29 @@
 
 // Shared pieces of the telemetry charts: colours, rows, axes, legend and tooltip.
 import type { ReactNode } from "react";
-import { ResponsiveContainer, type LegendProps, type TooltipContentProps, type XAxisProps } from "recharts";
+import {
+  ResponsiveContainer,
+  type DotItemDotProps,
+  type DotType,
+  type LegendProps,
+  type TooltipContentProps,
+  type XAxisProps,
+} from "recharts";
 import type { TelemetryPoint, TelemetrySeries } from "@/lib/telemetry";
 import styles from "./charts.module.css";
 import type { TimeFormats } from "./time-axis";
 
 export const CHART_HEIGHT = 240;
 
-// Theme variables, so the same strokes follow html[data-theme] without a re-render.
+// Theme variables, so the same strokes follow html[data-theme] without a re-render. Series that share a
+// chart take hues far apart (indigo, green, amber), never accent beside info, which read as one blue.
 export const COLOR = {
   rx: "var(--accent)",
-  tx: "var(--info)",
+  tx: "var(--ok)",
   rtt: "var(--info)",
   loss: "var(--bad)",
   cpu: "var(--accent)",
-  mem: "var(--info)",
+  mem: "var(--ok)",
   disk: "var(--warn)",
   uptime: "var(--ok)",
   degraded: "var(--warn)",
@@ -125,6 +133,32 @@ export function legend(order: string[]): LegendProps {
 }
 // Redrawing every poll would animate the whole line again; values are meant to be read, not watched.
 export const line = { dot: false, isAnimationActive: false, connectNulls: false, strokeWidth: 1.75 } as const;
+
+type SeriesKey = { [K in keyof ChartRow]: ChartRow[K] extends number | null ? K : never }[keyof ChartRow];
+
+/**
+ * A bucket with a value between two without one has no neighbour to draw a line to, so the line alone
+ * would leave it invisible: such buckets get a dot, every other bucket stays a plain line. `skipZero` is for
+ * the stacked health areas, where 0 % is the unremarkable baseline and a dot on it would read as an alarm.
+ */
+export function isolatedDots(
+  rows: ChartRow[],
+  key: SeriesKey,
+  color: string,
+  { skipZero = false }: { skipZero?: boolean } = {},
+): DotType {
+  const has = (i: number) => i >= 0 && i < rows.length && rows[i][key] !== null;
+  const isolated = new Set(
+    rows.flatMap((row, i) =>
+      has(i) && !has(i - 1) && !has(i + 1) && !(skipZero && row[key] === 0) ? [i] : [],
+    ),
+  );
+  if (isolated.size === 0) return false;
+  return function isolatedDot({ index, cx, cy }: DotItemDotProps) {
+    if (!isolated.has(index) || cx === undefined || cy === undefined) return null;
+    return <circle cx={cx} cy={cy} r={2.5} fill={color} stroke="none" />;
+  };
+}
 
 export function Frame({ title, unit, children }: { title: string; unit: string; children: ReactNode }) {
   return (

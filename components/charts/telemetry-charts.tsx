@@ -62,10 +62,19 @@ function describeResolution(series: TelemetrySeries): string {
   return series.resolution === "5m" ? "5-minute averages" : "hourly averages";
 }
 
-/** Live telemetry charts for one satellite, polled as compact JSON; 1 h polls faster than the roll-ups. */
-export function TelemetryCharts({ satelliteId }: { satelliteId: string }) {
+/**
+ * Live telemetry charts for one satellite, polled as compact JSON; 1 h polls faster than the roll-ups.
+ * `defaultRange` lets the page open on 1 h for a satellite whose history is shorter than a 24 h chart shows.
+ */
+export function TelemetryCharts({
+  satelliteId,
+  defaultRange = "24h",
+}: {
+  satelliteId: string;
+  defaultRange?: TelemetryRange;
+}) {
   const titleId = useId();
-  const [range, setRange] = useState<TelemetryRange>("24h");
+  const [range, setRange] = useState<TelemetryRange>(defaultRange);
   const query = useQuery({
     queryKey: telemetryQueryKey(satelliteId, range),
     queryFn: ({ signal }) => fetchTelemetry(satelliteId, range, signal),
@@ -87,7 +96,8 @@ export function TelemetryCharts({ satelliteId }: { satelliteId: string }) {
       formats: timeFormats(series.range),
     };
   }, [series]);
-  const isEmpty = !!series && series.points.every((p) => p.samples === 0);
+  // An outage after the first report still has an uptime line at 0 %, which is worth drawing.
+  const isEmpty = !!series && series.points.every((p) => p.samples === 0 && p.uptimePct === null);
 
   return (
     <section className={styles.section} aria-labelledby={titleId}>
@@ -95,7 +105,7 @@ export function TelemetryCharts({ satelliteId }: { satelliteId: string }) {
         <div>
           <h2 id={titleId}>Telemetry</h2>
           <div className="muted">
-            {series ? describeResolution(series) : "\u00a0"}
+            {series ? `${describeResolution(series)} · times in UTC` : "\u00a0"}
             {query.isPlaceholderData || (query.isFetching && !query.isPending) ? " · updating…" : ""}
           </div>
         </div>

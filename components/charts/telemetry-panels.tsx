@@ -4,6 +4,7 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, LineChart, Tooltip, X
 import {
   COLOR,
   Frame,
+  isolatedDots,
   legend,
   line,
   MARGIN,
@@ -42,8 +43,20 @@ export function ThroughputChart({ data }: { data: PanelData }) {
           }
         />
         <Legend {...legend(["Received (rx)", "Sent (tx)", "Downlink capacity", "Uplink capacity"])} />
-        <Line {...line} dataKey="rx" name="Received (rx)" stroke={COLOR.rx} />
-        <Line {...line} dataKey="tx" name="Sent (tx)" stroke={COLOR.tx} />
+        <Line
+          {...line}
+          dataKey="rx"
+          name="Received (rx)"
+          stroke={COLOR.rx}
+          dot={isolatedDots(data.rows, "rx", COLOR.rx)}
+        />
+        <Line
+          {...line}
+          dataKey="tx"
+          name="Sent (tx)"
+          stroke={COLOR.tx}
+          dot={isolatedDots(data.rows, "tx", COLOR.tx)}
+        />
         <Line
           {...line}
           dataKey="rxCap"
@@ -93,8 +106,22 @@ export function LatencyChart({ data }: { data: PanelData }) {
           }
         />
         <Legend {...legend(["Round trip (ms)", "Packet loss (%)"])} />
-        <Line {...line} yAxisId="rtt" dataKey="rtt" name="Round trip (ms)" stroke={COLOR.rtt} />
-        <Line {...line} yAxisId="loss" dataKey="loss" name="Packet loss (%)" stroke={COLOR.loss} />
+        <Line
+          {...line}
+          yAxisId="rtt"
+          dataKey="rtt"
+          name="Round trip (ms)"
+          stroke={COLOR.rtt}
+          dot={isolatedDots(data.rows, "rtt", COLOR.rtt)}
+        />
+        <Line
+          {...line}
+          yAxisId="loss"
+          dataKey="loss"
+          name="Packet loss (%)"
+          stroke={COLOR.loss}
+          dot={isolatedDots(data.rows, "loss", COLOR.loss)}
+        />
       </LineChart>
     </Frame>
   );
@@ -118,9 +145,27 @@ export function ResourcesChart({ data }: { data: PanelData }) {
           }
         />
         <Legend {...legend(["CPU", "Memory", "Disk"])} />
-        <Line {...line} dataKey="cpu" name="CPU" stroke={COLOR.cpu} />
-        <Line {...line} dataKey="mem" name="Memory" stroke={COLOR.mem} />
-        <Line {...line} dataKey="disk" name="Disk" stroke={COLOR.disk} />
+        <Line
+          {...line}
+          dataKey="cpu"
+          name="CPU"
+          stroke={COLOR.cpu}
+          dot={isolatedDots(data.rows, "cpu", COLOR.cpu)}
+        />
+        <Line
+          {...line}
+          dataKey="mem"
+          name="Memory"
+          stroke={COLOR.mem}
+          dot={isolatedDots(data.rows, "mem", COLOR.mem)}
+        />
+        <Line
+          {...line}
+          dataKey="disk"
+          name="Disk"
+          stroke={COLOR.disk}
+          dot={isolatedDots(data.rows, "disk", COLOR.disk)}
+        />
       </LineChart>
     </Frame>
   );
@@ -165,6 +210,7 @@ export function UptimeChart({ data }: { data: PanelData }) {
           fill={COLOR.degraded}
           fillOpacity={0.45}
           strokeWidth={0}
+          dot={isolatedDots(data.rows, "degradedPct", COLOR.degraded, { skipZero: true })}
         />
         <Area
           {...line}
@@ -176,8 +222,16 @@ export function UptimeChart({ data }: { data: PanelData }) {
           fill={COLOR.critical}
           fillOpacity={0.55}
           strokeWidth={0}
+          dot={isolatedDots(data.rows, "criticalPct", COLOR.critical, { skipZero: true })}
         />
-        <Line {...line} type="stepAfter" dataKey="uptimePct" name="Uptime" stroke={COLOR.uptime} />
+        <Line
+          {...line}
+          type="stepAfter"
+          dataKey="uptimePct"
+          name="Uptime"
+          stroke={COLOR.uptime}
+          dot={isolatedDots(data.rows, "uptimePct", COLOR.uptime)}
+        />
       </ComposedChart>
     </Frame>
   );

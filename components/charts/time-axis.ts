@@ -1,38 +1,26 @@
+import { formatDay, formatTime } from "@/lib/format";
 import type { TelemetryRange } from "@/lib/telemetry";
 
-type Step = { unit: "minute" | "hour" | "day"; every: number };
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
 
-const STEPS: Record<TelemetryRange, Step> = {
-  "1h": { unit: "minute", every: 10 },
-  "24h": { unit: "hour", every: 3 },
-  "7d": { unit: "day", every: 1 },
-  "30d": { unit: "day", every: 5 },
+const TICK_STEP_MS: Record<TelemetryRange, number> = {
+  "1h": 10 * MINUTE_MS,
+  "24h": 3 * HOUR_MS,
+  "7d": DAY_MS,
+  "30d": 5 * DAY_MS,
 };
 
-/** Ticks on round clock times in the viewer's own time zone (10:20, 15:00, midnight), not on epoch multiples. */
+/**
+ * Ticks on round UTC clock times (19:30, 21:00, midnight), the zone every other time in the console is
+ * written in. UTC has no daylight saving, so multiples of the step from the epoch are exactly those, and
+ * they stay put from one poll to the next.
+ */
 export function timeTicks(from: number, to: number, range: TelemetryRange): number[] {
-  const { unit, every } = STEPS[range];
-  const d = new Date(from);
-  if (unit === "minute") d.setSeconds(0, 0);
-  else if (unit === "hour") d.setMinutes(0, 0, 0);
-  else d.setHours(0, 0, 0, 0);
+  const step = TICK_STEP_MS[range];
   const ticks: number[] = [];
-  let days = 0;
-  while (d.getTime() <= to) {
-    if (d.getTime() >= from) {
-      const isRound =
-        unit === "minute"
-          ? d.getMinutes() % every === 0
-          : unit === "hour"
-            ? d.getHours() % every === 0
-            : days++ % every === 0;
-      if (isRound) ticks.push(d.getTime());
-    }
-    // Calendar arithmetic, so a daylight-saving change moves ticks with the clock.
-    if (unit === "minute") d.setMinutes(d.getMinutes() + 1);
-    else if (unit === "hour") d.setHours(d.getHours() + 1);
-    else d.setDate(d.getDate() + 1);
-  }
+  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
   return ticks;
 }
 
@@ -42,27 +30,21 @@ export type TimeFormats = {
   bucket: (t: number, bucketSec: number) => string;
 };
 
-/** Formats in the browser's locale: clock time for 1 h and 24 h, day and hour for 7 d and 30 d. */
+/** 24-hour UTC clock times for 1 h and 24 h (midnight written as the day), days for 7 d and 30 d. */
 export function timeFormats(range: TelemetryRange): TimeFormats {
-  const isShort = range === "1h" || range === "24h";
-  const clock = new Intl.DateTimeFormat(undefined, {
-    hour: "2-digit",
-    minute: "2-digit",
-    ...(range === "1h" ? { second: "2-digit" } : {}),
-  });
-  const tick = isShort
-    ? new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" })
-    : new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
-  const dayHour = new Intl.DateTimeFormat(undefined, {
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-  const start = isShort ? clock : dayHour;
+  // Raw buckets are seconds long, so their tooltip needs the seconds to tell neighbours apart.
+  const clock = (t: number) => formatTime(t, { seconds: range === "1h" });
+  const tick =
+    range === "1h"
+      ? (t: number) => formatTime(t)
+      : range === "24h"
+        ? (t: number) => (t % DAY_MS === 0 ? formatDay(t) : formatTime(t))
+        : (t: number) => formatDay(t);
   return {
-    tick: (t) => tick.format(t),
-    bucket: (t, bucketSec) => `${start.format(t)} – ${clock.format(t + bucketSec * 1000)}`,
+    tick,
+    bucket: (t, bucketSec) => {
+      const span = `${clock(t)} – ${clock(t + bucketSec * 1000)} UTC`;
+      return range === "1h" ? span : `${formatDay(t)}, ${span}`;
+    },
   };
 }

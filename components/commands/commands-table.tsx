@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatDateTime, formatDay, formatTime } from "@/lib/format";
 import type { CommandState, CommandView } from "@/server/commands/list";
 import { CancelCommandButton } from "./cancel-command-button";
 import { describePayload } from "./command-spec";
@@ -18,8 +19,14 @@ export function CommandStatePill({ state }: { state: CommandState }) {
   return <span className={`pill ${STATE_TONE[state]}`}>{state}</span>;
 }
 
-function utc(iso: string | null): string {
-  return iso ? iso.replace("T", " ").slice(0, 19) : "—";
+/** A moment in the table; the exact instant, seconds included, is in the tooltip. */
+function When({ iso }: { iso: string | null }) {
+  if (!iso) return <span className="muted">—</span>;
+  return (
+    <time dateTime={iso} title={iso}>
+      {formatDateTime(iso)}
+    </time>
+  );
 }
 
 function issuer(c: CommandView): React.ReactNode {
@@ -63,8 +70,8 @@ export function CommandsTable({
               Deliveries
             </th>
             <th scope="col">Issued by</th>
-            <th scope="col">Issued (UTC)</th>
-            <th scope="col">Finished (UTC)</th>
+            <th scope="col">Issued</th>
+            <th scope="col">Finished</th>
             <th scope="col">Result</th>
             {hasActions && (
               <th scope="col">
@@ -87,7 +94,7 @@ export function CommandsTable({
                 </td>
                 {showSatellite && (
                   <td>
-                    <Link className="cell-main mono" href={`/satellites/${c.satellite.slug}`}>
+                    <Link className="cell-main mono nowrap" href={`/satellites/${c.satellite.slug}`}>
                       {c.satellite.slug}
                     </Link>
                     <div className="cell-sub">{c.satellite.regionId}</div>
@@ -95,10 +102,16 @@ export function CommandsTable({
                 )}
                 <td className="num">{c.deliveries}</td>
                 <td>{issuer(c)}</td>
-                <td className="mono nowrap">{utc(c.issuedAt)}</td>
-                <td className="mono nowrap">
-                  {utc(c.finishedAt)}
-                  {!c.finishedAt && <div className="cell-sub">expires {utc(c.expiresAt).slice(5, 16)}</div>}
+                <td className="nowrap">
+                  <When iso={c.issuedAt} />
+                </td>
+                <td className="nowrap">
+                  <When iso={c.finishedAt} />
+                  {!c.finishedAt && (
+                    <div className="cell-sub">
+                      expires {formatDay(c.expiresAt)}, {formatTime(c.expiresAt)} UTC
+                    </div>
+                  )}
                 </td>
                 <td className={styles.result}>
                   {c.message ?? (c.result ? null : <span className="muted">—</span>)}

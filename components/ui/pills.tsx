@@ -28,8 +28,9 @@ export function HealthPill({ value }: { value: Health }) {
   return <span className={`pill ${HEALTH_TONE[value]}`}>{value}</span>;
 }
 
-export function LifecyclePill({ value }: { value: Lifecycle }) {
-  return <span className={`pill plain ${LIFECYCLE_TONE[value]}`}>{value}</span>;
+export function LifecyclePill({ value, className }: { value: Lifecycle; className?: string }) {
+  const classes = ["pill plain", LIFECYCLE_TONE[value], className].filter(Boolean).join(" ");
+  return <span className={classes}>{value}</span>;
 }
 
 export function RegionTag({ id, color }: { id: string; color?: string }) {

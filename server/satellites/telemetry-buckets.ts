@@ -47,6 +47,9 @@ export function makeGrid(rangeMs: number, bucketSec: number, uptimeSec: number, 
 /** Start of the bucket holding `now`: the one still open. */
 export const openBucketStart = (grid: Grid) => grid.firstStart + (grid.count - 1) * grid.bucketSec * 1000;
 
+/** Epoch ms between which a satellite was expected to report; `until` is null while it still is. */
+export type ReportingSpan = { from: number | null; until: number | null };
+
 /** Averages are kept as sums weighted by sample count, so roll-ups and raw samples mix exactly. */
 type Sums = {
   samples: number;
@@ -129,10 +132,17 @@ export class TelemetryBuckets {
 
   /**
    * Uptime is beats received over beats the interval promised in the window; the window still open at
-   * `now` promises only what its elapsed time allows.
+   * `now` promises only what its elapsed time allows. Beats are promised only while `reporting`: from the
+   * satellite's first sample ever (null: none yet) until it was decommissioned. A silent bucket inside that
+   * span is an outage and reads 0 %; outside it there is nothing to measure, so it stays null.
    */
-  points(intervalSec: number): TelemetryPoint[] {
+  points(intervalSec: number, reporting: ReportingSpan): TelemetryPoint[] {
     const { bucketSec, uptimeSec, firstStart, now } = this.grid;
+    const bucketMs = bucketSec * 1000;
+    const isExpected = (t: number) =>
+      reporting.from !== null &&
+      t + bucketMs > reporting.from &&
+      (reporting.until === null || t < reporting.until);
     const perWindow = uptimeSec / bucketSec;
     const received: number[] = [];
     this.sums.forEach((s, i) => {
@@ -147,7 +157,7 @@ export class TelemetryBuckets {
       return round1(Math.min(100, (received[w] / expected) * 100));
     };
     return this.sums.map((s, i) => {
-      const t = firstStart + i * bucketSec * 1000;
+      const t = firstStart + i * bucketMs;
       if (s.samples === 0) {
         return {
           t,
@@ -161,7 +171,7 @@ export class TelemetryBuckets {
           cpu: null,
           mem: null,
           disk: null,
-          uptimePct: null,
+          uptimePct: isExpected(t) ? uptime(Math.floor(i / perWindow)) : null,
           degraded: null,
           critical: null,
         };

@@ -6,7 +6,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { rollUp } from "../reconciler/rollups";
 import { registerSatellite } from "./register";
-import { satelliteTelemetry } from "./telemetry";
+import { satelliteTelemetry, telemetryStartedAt } from "./telemetry";
 import { rawBucketSec } from "./telemetry-buckets";
 
 let admin: Ctx;
@@ -163,12 +163,36 @@ describe("1 h from raw samples", () => {
       degraded: 0,
       critical: 1,
     });
+    // Before the first sample there is nothing to measure; after it, silence is an outage at 0 %.
     expect(point(series, "2026-11-21T11:20:00Z")).toEqual({ t: ms("2026-11-21T11:20:00Z"), ...GAP });
-    expect(point(series, "2026-11-21T11:52:00Z")).toEqual({ t: ms("2026-11-21T11:52:00Z"), ...GAP });
+    expect(point(series, "2026-11-21T11:52:00Z")).toEqual({
+      t: ms("2026-11-21T11:52:00Z"),
+      ...GAP,
+      uptimePct: 0,
+    });
     // 3 of the 6 beats a minute promises.
     expect(point(series, "2026-11-21T11:56:00Z").uptimePct).toBe(50);
     // The open minute: 30 s elapsed promise 3 beats, and 3 arrived (12:02:05, :15, :25).
     expect(point(series, "2026-11-21T12:02:20Z")).toMatchObject({ samples: 1, uptimePct: 100 });
+  });
+
+  it("reads silence as 0 % uptime from a first sample older than the range until decommissioning", async () => {
+    const s = await satellite();
+    await samples(s.id, "2026-11-21T09:00:00Z", "2026-11-21T09:01:00Z");
+    await samples(s.id, "2026-11-21T11:30:00Z", "2026-11-21T11:30:30Z");
+    await db.satellite.update({
+      where: { id: s.id },
+      data: { lifecycle: "decommissioned", decommissionedAt: at("2026-11-21T11:45:00Z") },
+    });
+
+    const series = await satelliteTelemetry(viewer, { id: s.id, range: "1h" }, NOW);
+    expect(point(series, "2026-11-21T11:03:00Z")).toMatchObject({ samples: 0, cpu: null, uptimePct: 0 });
+    // Three beats of the minute's six; the minute's silent buckets share its figure.
+    expect(point(series, "2026-11-21T11:30:00Z")).toMatchObject({ samples: 2, uptimePct: 50 });
+    expect(point(series, "2026-11-21T11:30:40Z")).toMatchObject({ samples: 0, uptimePct: 50 });
+    expect(point(series, "2026-11-21T11:44:40Z")).toMatchObject({ samples: 0, uptimePct: 0 });
+    expect(point(series, "2026-11-21T11:45:00Z")).toEqual({ t: ms("2026-11-21T11:45:00Z"), ...GAP });
+    expect(point(series, "2026-11-21T12:02:20Z")).toEqual({ t: ms("2026-11-21T12:02:20Z"), ...GAP });
   });
 
   it("keeps to at most 360 points whatever the interval", () => {
@@ -219,7 +243,12 @@ describe("24 h from 5-minute roll-ups", () => {
       loss: 0.5,
       uptimePct: 100,
     });
-    expect(point(series, "2026-11-21T11:45:00Z")).toEqual({ t: ms("2026-11-21T11:45:00Z"), ...GAP });
+    expect(point(series, "2026-11-21T11:45:00Z")).toEqual({
+      t: ms("2026-11-21T11:45:00Z"),
+      ...GAP,
+      uptimePct: 0,
+    });
+    expect(point(series, "2026-11-21T11:35:00Z")).toEqual({ t: ms("2026-11-21T11:35:00Z"), ...GAP });
     expect(point(series, "2026-11-21T11:50:00Z")).toMatchObject({
       samples: 15,
       cpu: 33.3,
@@ -305,6 +334,19 @@ describe("7 d and 30 d from hourly roll-ups", () => {
     const s = await satellite();
     const series = await satelliteTelemetry(viewer, { id: s.id, range: "30d" }, NOW);
     expect(series.points.every((p) => p.samples === 0 && p.cpu === null && p.uptimePct === null)).toBe(true);
+  });
+});
+
+describe("when telemetry started", () => {
+  it("is the oldest sample or roll-up still kept, and null for a satellite that never reported", async () => {
+    const s = await satellite();
+    expect(await telemetryStartedAt(viewer, s.id)).toBeNull();
+    await samples(s.id, "2026-11-21T11:40:00Z", "2026-11-21T11:41:00Z");
+    expect(await telemetryStartedAt(viewer, s.id)).toEqual(at("2026-11-21T11:40:00Z"));
+    // Raw samples are pruned first; an older roll-up still dates the start.
+    await db.telemetryRollup.create({ data: rollup(s.id, 3600, "2026-11-01T08:00:00Z") });
+    expect(await telemetryStartedAt(viewer, s.id)).toEqual(at("2026-11-01T08:00:00Z"));
+    await expectRejected(telemetryStartedAt(anonymous, s.id), "UNAUTHORIZED");
   });
 });
 

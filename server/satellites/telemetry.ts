@@ -107,6 +107,35 @@ async function addFiveMinute(buckets: TelemetryBuckets, satelliteId: string, fro
   await addRaw(buckets, satelliteId, rawFrom, now);
 }
 
+/**
+ * When a satellite first reported, read from whichever store still holds its oldest data: raw samples are
+ * kept 48 h, 5-minute roll-ups 30 days and hourly ones longer. Null if it never has.
+ */
+async function firstReportAt(satelliteId: string): Promise<number | null> {
+  const oldestRollup = (bucketSec: number) =>
+    db.telemetryRollup.findFirst({
+      where: { satelliteId, bucketSec },
+      orderBy: { bucketStart: "asc" },
+      select: { bucketStart: true },
+    });
+  const [raw, fiveMinute, hourly] = await Promise.all([
+    db.telemetrySample.findFirst({ where: { satelliteId }, orderBy: { at: "asc" }, select: { at: true } }),
+    oldestRollup(300),
+    oldestRollup(3600),
+  ]);
+  const times = [raw?.at, fiveMinute?.bucketStart, hourly?.bucketStart].flatMap((d) =>
+    d ? [d.getTime()] : [],
+  );
+  return times.length > 0 ? Math.min(...times) : null;
+}
+
+/** When the satellite first reported telemetry, so the page can open its charts on a range that shows it. */
+export async function telemetryStartedAt(ctx: Ctx, satelliteId: string): Promise<Date | null> {
+  authorize(ctx, "satellites.read");
+  const first = await firstReportAt(satelliteId);
+  return first === null ? null : new Date(first);
+}
+
 /** A satellite's telemetry over a range, bucketed for charts, from the resolution the range needs. */
 export async function satelliteTelemetry(
   ctx: Ctx,
@@ -119,7 +148,13 @@ export async function satelliteTelemetry(
   const { id, range } = parsed.data;
   const satellite = await db.satellite.findFirst({
     where: { OR: [{ id }, { slug: id }] },
-    select: { id: true, heartbeatIntervalSec: true, uplinkMbps: true, downlinkMbps: true },
+    select: {
+      id: true,
+      heartbeatIntervalSec: true,
+      uplinkMbps: true,
+      downlinkMbps: true,
+      decommissionedAt: true,
+    },
   });
   if (!satellite) throw new AppError("NOT_FOUND", `No satellite "${id}".`);
 
@@ -146,6 +181,11 @@ export async function satelliteTelemetry(
     for (const row of hourly) buckets.addRollup(row);
     await addFiveMinute(buckets, satellite.id, tail, now);
   }
+  // Silence before the first report is no outage; silence after it, until decommissioning, is.
+  const reporting = {
+    from: await firstReportAt(satellite.id),
+    until: satellite.decommissionedAt?.getTime() ?? null,
+  };
   return {
     satelliteId: satellite.id,
     range,
@@ -154,6 +194,6 @@ export async function satelliteTelemetry(
     from: grid.firstStart,
     to: now.getTime(),
     capacity: { rxMbps: satellite.downlinkMbps, txMbps: satellite.uplinkMbps },
-    points: buckets.points(intervalSec),
+    points: buckets.points(intervalSec, reporting),
   };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
+import { formatDateTime } from "@/lib/format";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { listAuditEvents, listAuditFacets, type AuditPage, type AuditRow } from "@/server/audit-log";
 import { getCtx } from "@/server/auth/session";
@@ -106,7 +107,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             <table className="data">
               <thead>
                 <tr>
-                  <th scope="col">When (UTC)</th>
+                  <th scope="col">When</th>
                   <th scope="col">Actor</th>
                   <th scope="col">Action</th>
                   <th scope="col">Target</th>
@@ -117,7 +118,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               <tbody>
                 {log.items.map((e) => (
                   <tr key={e.id}>
-                    <td className="mono nowrap">{e.at.replace("T", " ").slice(0, 19)}</td>
+                    <td className="nowrap">
+                      {/* Seconds order events within a minute, so the exact instant is on hover. */}
+                      <time dateTime={e.at} title={e.at}>
+                        {formatDateTime(e.at)}
+                      </time>
+                    </td>
                     <td>
                       <Link
                         href={`/audit${withParams(params, { actor: e.actorLabel, page: undefined })}`}

@@ -23,20 +23,23 @@ import { listRegions } from "@/server/compliance/regions";
 import { isAppError } from "@/server/errors";
 import { listReleases } from "@/server/releases/list";
 import { listProviders, listSatellites, type SatellitePage } from "@/server/satellites/list";
+import styles from "./satellites.module.css";
 
 export const metadata: Metadata = { title: "Satellites" };
 
-const COLUMNS: { label: string; sort?: SatelliteSort }[] = [
+// Fixed widths (in the module) for every column whose values come from a short known set, so they do not
+// shift from page to page or poll to poll; the satellite's name takes the rest. Lifecycle has no column:
+// nearly every satellite is active, so only the exceptions show, beside the slug.
+const COLUMNS: { label: string; sort?: SatelliteSort; width?: string }[] = [
   { label: "Satellite", sort: "name" },
-  { label: "Location", sort: "country" },
-  { label: "Kind", sort: "kind" },
-  { label: "Provider", sort: "provider" },
-  { label: "Region", sort: "region" },
-  { label: "Stack", sort: "stackVersion" },
-  { label: "Lifecycle" },
-  { label: "Connectivity", sort: "lastSeen" },
-  { label: "Health" },
-  { label: "Link use" },
+  { label: "Location", sort: "country", width: styles.location },
+  { label: "Kind", sort: "kind", width: styles.kind },
+  { label: "Provider", sort: "provider", width: styles.provider },
+  { label: "Region", sort: "region", width: styles.region },
+  { label: "Stack", sort: "stackVersion", width: styles.stack },
+  { label: "Connectivity", sort: "lastSeen", width: styles.connectivity },
+  { label: "Health", width: styles.health },
+  { label: "Link use", width: styles.linkUse },
 ];
 
 export default async function SatellitesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -126,7 +129,13 @@ export default async function SatellitesPage({ searchParams }: { searchParams: P
           >
             {canCommand && <BulkCommandBar total={page.total} filter={filterQuery} releases={releases} />}
             <div className="table-wrap">
-              <table className="data">
+              <table className={`data ${styles.table}`}>
+                <colgroup>
+                  {canCommand && <col className={styles.select} />}
+                  {COLUMNS.map((c) => (
+                    <col key={c.label} className={c.width} />
+                  ))}
+                </colgroup>
                 <thead>
                   <tr>
                     {canCommand && <SelectPageCell />}
@@ -157,24 +166,30 @@ export default async function SatellitesPage({ searchParams }: { searchParams: P
                         <SelectRowCell id={s.id} label={s.slug} refusal={refusals.get(s.id) ?? null} />
                       )}
                       <td>
-                        <Link className="cell-main" href={`/satellites/${s.slug}`}>
+                        <Link
+                          className={`cell-main ${styles.clip}`}
+                          href={`/satellites/${s.slug}`}
+                          title={s.name}
+                        >
                           {s.name}
                         </Link>
-                        <div className="cell-sub mono">{s.slug}</div>
+                        <div className={`cell-sub ${styles.subline}`}>
+                          <span className={`mono ${styles.clip}`}>{s.slug}</span>
+                          {s.lifecycle !== "active" && (
+                            <LifecyclePill value={s.lifecycle} className={styles.compactPill} />
+                          )}
+                        </div>
                       </td>
-                      <td>
+                      <td className={styles.clip} title={`${s.city}, ${countryName(s.country)}`}>
                         {s.city}
-                        <div className="cell-sub">{countryName(s.country)}</div>
+                        <span className="muted">, {s.country}</span>
                       </td>
-                      <td>{s.kind}</td>
-                      <td>{s.provider}</td>
-                      <td>
+                      <td className={styles.clip}>{s.kind}</td>
+                      <td className={styles.clip}>{s.provider}</td>
+                      <td className={styles.clip}>
                         <RegionTag id={s.regionId} color={colorOf.get(s.regionId)} />
                       </td>
-                      <td className="mono">{s.stackVersion ?? "—"}</td>
-                      <td>
-                        <LifecyclePill value={s.lifecycle} />
-                      </td>
+                      <td className={`mono ${styles.clip}`}>{s.stackVersion ?? "—"}</td>
                       <td>
                         <ConnectivityPill
                           value={s.connectivity}
