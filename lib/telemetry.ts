@@ -7,8 +7,8 @@ export type TelemetryRange = (typeof TELEMETRY_RANGES)[number];
 export type TelemetryResolution = "raw" | "5m" | "1h";
 
 /**
- * One bucket. A bucket without a single sample has `samples: 0` and null everywhere else, so charts draw a
- * gap for an outage instead of a line across it.
+ * One bucket. A bucket without a single sample has `samples: 0` and null figures, so charts draw a gap for
+ * an outage instead of a line across it; its uptime is 0 % once the satellite had reported, null before.
  */
 export type TelemetryPoint = {
   /** Bucket start, epoch ms. */
