@@ -6,7 +6,7 @@ import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { registerSatellite } from "../satellites/register";
-import { fleetMap } from "./fleet-map";
+import { fleetMap, fleetMapShared } from "./fleet-map";
 
 let admin: Ctx;
 let viewer: Ctx;
@@ -167,6 +167,18 @@ describe("the fleet map's data", () => {
     const later = await fleetMap(viewer, {}, new Date(now.getTime() + 45_000));
     expect(later.etag).not.toBe(a.etag);
     expect(statusBySlug(later.payload).get(slugs.healthy)).toBe("stale");
+  });
+
+  it("shares one answer between callers for a moment, but authorizes and validates each of them", async () => {
+    const a = await fleetMapShared(viewer, { region: "us-fedramp" });
+    const b = await fleetMapShared(viewer, { region: "us-fedramp" });
+    expect(b).toBe(a);
+    await expect(fleetMapShared(anonymous, { region: "us-fedramp" })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    await expect(fleetMapShared(viewer, { health: "purple" })).rejects.toMatchObject({ code: "VALIDATION" });
+    const other = await fleetMapShared(viewer, { region: "eu-gdpr" });
+    expect(other).not.toBe(a);
   });
 
   it("serialises once: the JSON it answers with is the payload", async () => {

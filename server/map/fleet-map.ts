@@ -44,7 +44,33 @@ export async function fleetMap(ctx: Ctx, input: unknown, now = new Date()): Prom
   authorize(ctx, "satellites.read");
   const parsed = SatelliteQuery.safeParse(input ?? {});
   if (!parsed.success) throw validationError(parsed.error);
-  const where = satelliteWhere(parsed.data, now);
+  return buildFleetMap(parsed.data, now);
+}
+
+/**
+ * The map as the endpoint serves it: every console polls every 5 s, mostly with the same filters, so an
+ * answer is shared for SHARE_MS. The caller is authorized first; the map holds nothing per user.
+ */
+const SHARE_MS = 2_000;
+const shared = new Map<string, { at: number; map: Promise<FleetMap> }>();
+
+export async function fleetMapShared(ctx: Ctx, input: unknown): Promise<FleetMap> {
+  authorize(ctx, "satellites.read");
+  const parsed = SatelliteQuery.safeParse(input ?? {});
+  if (!parsed.success) throw validationError(parsed.error);
+  const key = JSON.stringify(parsed.data);
+  const now = Date.now();
+  const hit = shared.get(key);
+  if (hit && now - hit.at < SHARE_MS) return hit.map;
+  if (shared.size > 200) shared.clear();
+  const map = buildFleetMap(parsed.data, new Date(now));
+  shared.set(key, { at: now, map });
+  map.catch(() => shared.delete(key));
+  return map;
+}
+
+async function buildFleetMap(query: SatelliteQuery, now: Date): Promise<FleetMap> {
+  const where = satelliteWhere(query, now);
   const [rows, regions, targets, activeRollouts, openIncidents] = await Promise.all([
     db.satellite.findMany({
       where,
