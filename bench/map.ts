@@ -162,12 +162,16 @@ try {
   const mapTimes: number[] = [];
   let wire = 0;
   let etag = "";
+  // Answers are shared for 2 s per filter; a page size the map ignores makes each request its own, so
+  // these are computed answers. The shared and 304 answers are what most polls get.
   for (let i = 0; i < 15; i++) {
-    const r = await get("/api/v1/map");
+    const r = await get(`/api/v1/map?limit=${1000 + i}`);
     mapTimes.push(r.ms);
     wire = r.wire;
-    etag = r.etag ?? "";
   }
+  etag = (await get("/api/v1/map")).etag ?? "";
+  const sharedTimes: number[] = [];
+  for (let i = 0; i < 15; i++) sharedTimes.push((await get("/api/v1/map")).ms);
   const notModified: number[] = [];
   for (let i = 0; i < 15; i++) notModified.push((await get("/api/v1/map", { "if-none-match": etag })).ms);
   const lightTimes: number[] = [];
@@ -275,7 +279,7 @@ Fleet map at ${count.toLocaleString("en")} satellites (SQLite, built console, lo
   payload, gzip on the wire         ${(wire / 1024).toFixed(1)} KB = ${perSat.toFixed(1)} B/satellite   target ≤ 60 B  ${perSat <= 60 ? "✓" : "✗"}
     (raw JSON ${(raw.length / count).toFixed(1)} B/satellite; gzip level 9 by zlib ${gzipRaw.toFixed(1)} B)
     baseline: the JSON list        ${(list.wire / count).toFixed(1)} B/satellite gzip
-  server time, p50 of 15             ${ms(median(mapTimes))}   (304 answer ${ms(median(notModified))})
+  server time, p50 of 15             computed ${ms(median(mapTimes))} · shared ${ms(median(sharedTimes))} · 304 ${ms(median(notModified))}
     baseline: /api/v1/satellites?limit=1   ${ms(median(lightTimes))}
   navigation → map idle, median of 3 ${ms(median(idle))}   target ≤ 3,000 ms  ${median(idle) <= 3000 ? "✓" : "✗"}   (runs: ${idle.map((x) => Math.round(x)).join(", ")} ms)
     baseline: navigation → /satellites hydrated   ${ms(median(listNav))}
