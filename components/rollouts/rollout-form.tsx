@@ -4,7 +4,7 @@ import { startTransition, useActionState, useCallback, useEffect, useRef, useSta
 import type { FieldErrors } from "@/server/errors";
 import type { ActionResult } from "@/server/http/action";
 import type { CreatedRollout, RolloutPreview } from "@/server/rollouts/create";
-import type { ReleaseOption } from "@/server/rollouts/releases";
+import type { ReleaseView } from "@/server/releases/view";
 import { Field, FormError } from "../forms/field";
 import { RolloutPreviewPanel } from "./rollout-preview-panel";
 import styles from "./rollouts.module.css";
@@ -14,7 +14,7 @@ import { DEFAULT_WAVES } from "./wave-plan-editor";
 
 type Created = ActionResult<CreatedRollout>;
 type Props = {
-  releases: ReleaseOption[];
+  releases: ReleaseView[];
   regions: { id: string; name: string }[];
   styleUrl: string | null;
   previewAction: (form: FormData) => Promise<ActionResult<RolloutPreview>>;
@@ -122,11 +122,7 @@ export function RolloutForm({ releases, regions, styleUrl, previewAction, create
                 name="releaseId"
                 label="Release"
                 errors={errors}
-                hint={
-                  release
-                    ? `certified for ${release.certifiedRegionIds.join(", ") || "no region"}`
-                    : undefined
-                }
+                hint={release ? `certified for ${release.regionIds.join(", ") || "no region"}` : undefined}
               >
                 {(p) => (
                   <select {...p} value={releaseId} onChange={(e) => setReleaseId(e.target.value)}>

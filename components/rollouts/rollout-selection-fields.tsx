@@ -2,7 +2,7 @@
 
 import { SATELLITE_KINDS } from "@/lib/fleet";
 import type { FieldErrors } from "@/server/errors";
-import type { ReleaseOption } from "@/server/rollouts/releases";
+import type { ReleaseView } from "@/server/releases/view";
 import { Field } from "../forms/field";
 import { Checklist } from "../releases/region-checklist";
 
@@ -14,7 +14,7 @@ export function RolloutSelectionFields({
 }: {
   regions: { id: string; name: string }[];
   /** The chosen release, so regions it is not certified for say so before anyone picks them. */
-  release: ReleaseOption | undefined;
+  release: ReleaseView | undefined;
   errors: FieldErrors;
 }) {
   return (
@@ -27,7 +27,7 @@ export function RolloutSelectionFields({
         name="regionIds"
         legend="Regions"
         options={regions.map((r) => {
-          const isCertified = release?.certifiedRegionIds.includes(r.id) ?? true;
+          const isCertified = release?.regionIds.includes(r.id) ?? true;
           return {
             value: r.id,
             title: isCertified ? r.name : `${r.name} — ${release?.version} is not certified here`,

@@ -14,11 +14,9 @@ import {
 import { authorize, type Ctx } from "../auth/context";
 import { db } from "../db";
 import { validationError } from "../errors";
+import { ACTIVE_ROLLOUT_STATUSES } from "../rollouts/types";
 import { satelliteWhere } from "../satellites/list";
 import { SatelliteQuery } from "../satellites/schemas";
-
-/** Rollouts that still hold their satellites. */
-export const ACTIVE_ROLLOUT_STATUSES = ["running", "awaiting_approval", "paused", "rolling_back"] as const;
 
 const TARGET_TO_MAP: Record<string, MapRolloutState> = {
   pending: "pending",

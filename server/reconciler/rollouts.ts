@@ -2,7 +2,7 @@ import "server-only";
 import { db, transaction } from "../db";
 import { isAppError } from "../errors";
 import { logError } from "../log";
-import { ACTIVE_ROLLOUT_STATUSES } from "../map/fleet-map";
+import { ACTIVE_ROLLOUT_STATUSES } from "../rollouts/types";
 import { RolloutMoved, writeDecisions } from "../rollouts/apply";
 import { decide } from "../rollouts/engine";
 import { loadRollout, type LoadedRollout } from "../rollouts/load";

@@ -4,7 +4,7 @@ import { authorize, type Ctx } from "../auth/context";
 import { transaction, type Tx } from "../db";
 import { AppError, validationError } from "../errors";
 import { UpdateReleaseInput } from "./schemas";
-import { ACTIVE_ROLLOUT_STATUSES } from "../map/fleet-map";
+import { ACTIVE_ROLLOUT_STATUSES } from "../rollouts/types";
 import { checkRegionsExist, releaseInclude, toReleaseViews, type ReleaseView } from "./view";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import type { db, Tx } from "../db";
 import { AppError } from "../errors";
-import { ACTIVE_ROLLOUT_STATUSES } from "../map/fleet-map";
+import { ACTIVE_ROLLOUT_STATUSES } from "../rollouts/types";
 
 export type ReleaseView = {
   id: string;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Ctx } from "../auth/context";
 import type { Db, Tx } from "../db";
 import { AppError } from "../errors";
-import { ACTIVE_ROLLOUT_STATUSES } from "../map/fleet-map";
+import { ACTIVE_ROLLOUT_STATUSES } from "./types";
 
 /** Reasons quote at most this many satellites, so a refusal stays readable. */
 const NAMED = 5;

@@ -2,9 +2,8 @@ import "server-only";
 import { authorize, type Ctx } from "../auth/context";
 import { db, type Prisma } from "../db";
 import { validationError } from "../errors";
-import { ACTIVE_ROLLOUT_STATUSES } from "../map/fleet-map";
 import { ROLLOUT_PAGE_SIZE, RolloutListQuery } from "./schemas";
-import type { RolloutStatus } from "./types";
+import { ACTIVE_ROLLOUT_STATUSES, type RolloutStatus } from "./types";
 import { emptyCounts, type TargetCounts } from "./views";
 
 export type RolloutSummary = {

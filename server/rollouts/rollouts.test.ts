@@ -6,7 +6,7 @@ import { abortRollout, approveWave, pauseRollout } from "./control";
 import { createRollout, previewRollout } from "./create";
 import { getRollout } from "./get";
 import { listRollouts } from "./list";
-import { listReleaseOptions } from "./releases";
+import { listReleases } from "../releases/list";
 import { resumeRollout } from "./resume";
 import { rollBackRollout } from "./roll-back";
 import { startRollout } from "./start";
@@ -309,7 +309,7 @@ describe("operator actions", () => {
     });
     await expect(getRollout(viewer, "missing")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listRollouts(anonymous)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    expect((await listReleaseOptions(viewer)).length).toBeGreaterThan(0);
+    expect((await listReleases(viewer)).length).toBeGreaterThan(0);
     await abortRollout(operator, { id });
   });
 });

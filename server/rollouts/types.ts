@@ -121,3 +121,6 @@ export type Decision =
     };
 
 export type DecisionType = Decision["type"];
+
+/** Rollouts that still hold their satellites: a satellite belongs to at most one of them. */
+export const ACTIVE_ROLLOUT_STATUSES = ["running", "awaiting_approval", "paused", "rolling_back"] as const;

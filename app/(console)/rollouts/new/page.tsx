@@ -6,7 +6,7 @@ import { PageHead } from "@/components/ui/page-head";
 import { getCtx } from "@/server/auth/session";
 import { listRegions } from "@/server/compliance/regions";
 import { env } from "@/server/env";
-import { listReleaseOptions } from "@/server/rollouts/releases";
+import { listReleases } from "@/server/releases/list";
 import { createRolloutAction, previewRolloutAction } from "../actions";
 
 export const metadata: Metadata = { title: "New rollout" };
@@ -15,7 +15,7 @@ export default async function NewRolloutPage() {
   const ctx = await getCtx();
   const denied = denyPage(ctx, "rollouts.write");
   if (denied) return denied;
-  const [releases, regions] = await Promise.all([listReleaseOptions(ctx), listRegions(ctx)]);
+  const [releases, regions] = await Promise.all([listReleases(ctx), listRegions(ctx)]);
   const scope = ctx.actor?.regionIds;
   return (
     <div className="page">
