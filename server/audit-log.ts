@@ -3,7 +3,7 @@ import { z } from "zod";
 import { authorize, type Ctx } from "./auth/context";
 import { db, type Prisma } from "./db";
 import { validationError } from "./errors";
-import { csvCell } from "./satellites/export";
+import { csvCell } from "./http/csv";
 
 // A query string may repeat a key: the first value counts, and an empty field means "no filter".
 function param(value: unknown): unknown {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { anonymous, ctxAs, satelliteInput, seedRegions } from "../../test/factories";
 import type { Ctx } from "../auth/context";
-import { csvCell, satellitesCsv } from "./export";
+import { csvCell } from "../http/csv";
+import { satellitesCsv } from "./export";
 import { registerSatellite } from "./register";
 
 let admin: Ctx;

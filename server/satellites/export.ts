@@ -1,6 +1,7 @@
 import "server-only";
 import { linkUtilisationPct } from "@/lib/fleet-map";
 import { authorize, type Ctx } from "../auth/context";
+import { csvCell } from "../http/csv";
 import { db } from "../db";
 import { validationError } from "../errors";
 import { satelliteWhere } from "./list";
@@ -36,17 +37,6 @@ const COLUMNS: [string, (s: SatelliteView) => string | number | null][] = [
         .join(";"),
   ],
 ];
-
-/**
- * One CSV cell. Quotes what needs quoting, and defuses text a spreadsheet would run as a formula
- * (names and labels are typed by users).
- */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return "";
-  if (typeof value === "number") return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const BATCH = 2_000;
 

@@ -1,28 +1,6 @@
+import { csvDownload } from "@/server/http/csv";
 import { queryObject, route } from "@/server/http/route";
 import { satellitesCsv } from "@/server/satellites/export";
 
-// The Satellites list's filters, exported whole as CSV. The first chunk is read before answering, so a
-// refused or invalid request gets its JSON error rather than a broken download.
-export const GET = route(async (ctx, req) => {
-  const lines = satellitesCsv(ctx, queryObject(req.url));
-  const first = await lines.next();
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      if (!first.done) controller.enqueue(encoder.encode(first.value));
-    },
-    async pull(controller) {
-      const next = await lines.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-  });
-  const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, "");
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="orrery-satellites-${stamp}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
-});
+// The Satellites list's filters, exported whole as CSV (a refused or invalid request answers JSON).
+export const GET = route((ctx, req) => csvDownload(satellitesCsv(ctx, queryObject(req.url)), "satellites"));

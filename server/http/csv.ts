@@ -1,0 +1,43 @@
+import "server-only";
+
+/**
+ * One CSV cell. Quotes what needs quoting, and defuses text a spreadsheet would run as a formula
+ * (names, labels and summaries are typed by users).
+ */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return "";
+  if (typeof value === "number") return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A CSV download streamed from batches of lines. The first batch is read before answering, so a refused
+ * or invalid request gets its JSON error from route() rather than a broken download.
+ */
+export async function csvDownload(lines: AsyncGenerator<string>, name: string): Promise<Response> {
+  const first = await lines.next();
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (!first.done) controller.enqueue(encoder.encode(first.value));
+    },
+    async pull(controller) {
+      const next = await lines.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      // The reader went away: stop reading batches.
+      await lines.return(undefined);
+    },
+  });
+  const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, "");
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="orrery-${name}-${stamp}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
