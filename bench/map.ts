@@ -6,15 +6,12 @@
 //   - navigation to map idle in headless Chromium, against navigation to a non-map page;
 //   - the longest main-thread task during three live updates, against three polls with no change;
 //   - first-load JS (gzip) of the overview and of a non-map page.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
 import http from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import { bench, sqliteIso, tsNode } from "./harness";
 
 const { values } = parseArgs({
   options: {
@@ -24,45 +21,19 @@ const { values } = parseArgs({
   },
 });
 const SATELLITES = Number(values.satellites);
-const PORT = Number(values.port);
-const core = `http://127.0.0.1:${PORT}`;
-const root = process.cwd();
-const tsNode = ["--import", "tsx", "--import", "./scripts/register.mjs"];
-const dir = mkdtempSync(join(tmpdir(), "orrery-map-"));
-const dbFile = join(dir, "orrery.db");
-const env = {
-  ...process.env,
-  DATABASE_URL: `file:${dbFile}`,
-  NODE_ENV: "production",
-  PORT: String(PORT),
-  NEXTAUTH_SECRET: "orrery-bench-secret-orrery-bench-secret",
-  LOG_LEVEL: "warn",
-  RECONCILER: "off",
-  NEXT_TELEMETRY_DISABLED: "1",
-} as NodeJS.ProcessEnv;
-
-function run(title: string, args: string[], extra: Record<string, string> = {}) {
-  process.stdout.write(`▸ ${title}\n`);
-  const r = spawnSync(process.execPath, args, {
-    cwd: root,
-    env: { ...env, ...extra } as NodeJS.ProcessEnv,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (r.status !== 0) throw new Error(`${title} failed`);
-}
+const { core, dbFile, run, build, start } = bench("map", Number(values.port));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 // ─── A fleet with the status mix of a real day ───────────────────────────────────────────────
-if (!values["no-build"])
-  run("building the console", [join(root, "node_modules/next/dist/bin/next"), "build"]);
+if (!values["no-build"]) build(true);
 run(`seeding ${SATELLITES} satellites`, [...tsNode, "prisma/seed.ts", "--satellites", String(SATELLITES)], {
   NODE_ENV: "development",
 });
 
 const sqlite = new Database(dbFile);
-const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
+const iso = (d: Date) => sqliteIso(d.getTime());
 // A 300 s interval keeps "connected" satellites connected for the whole run without a writer beating.
 const INTERVAL = 300;
 function setStatus(
@@ -104,20 +75,7 @@ setStatus(ids, (i) => ({
 }));
 
 // ─── The console ────────────────────────────────────────────────────────────────────────────
-process.stdout.write("▸ starting the console\n");
-const server: ChildProcess = spawn(process.execPath, [...tsNode, "server/main.ts"], {
-  cwd: root,
-  env,
-  stdio: ["ignore", "ignore", "inherit"],
-});
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${core}/healthz`)).ok) break;
-  } catch {
-    if (i > 600) throw new Error("the console did not start");
-  }
-  await new Promise((r) => setTimeout(r, 100));
-}
+const server = await start();
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
 try {

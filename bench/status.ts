@@ -3,13 +3,10 @@
 // incident, warms the status snapshot, then drives the public JSON and the SVG badge with autocannon and
 // prints requests/s and p99 next to a no-op request on the same machine path (GET /healthz), measured in the
 // same run. The load generator shares the machine's two cores with the server.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { bench, sqliteIso as iso, tsNode } from "./harness";
 
 const { values } = parseArgs({
   options: {
@@ -21,36 +18,9 @@ const { values } = parseArgs({
 });
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
-const PORT = Number(values.port);
-const core = `http://127.0.0.1:${PORT}`;
-const root = process.cwd();
-const tsNode = ["--import", "tsx", "--import", "./scripts/register.mjs"];
-const dir = mkdtempSync(join(tmpdir(), "orrery-status-"));
-const dbFile = join(dir, "orrery.db");
-const env = {
-  ...process.env,
-  DATABASE_URL: `file:${dbFile}`,
-  NODE_ENV: "production",
-  PORT: String(PORT),
-  NEXTAUTH_SECRET: "orrery-bench-secret-orrery-bench-secret",
-  LOG_LEVEL: "warn",
-  RECONCILER: "off",
-  NEXT_TELEMETRY_DISABLED: "1",
-} as NodeJS.ProcessEnv;
+const { core, dbFile, run, build, start } = bench("status", Number(values.port));
 
-function run(title: string, args: string[], extra: Record<string, string> = {}) {
-  process.stdout.write(`▸ ${title}\n`);
-  const r = spawnSync(process.execPath, args, {
-    cwd: root,
-    env: { ...env, ...extra } as NodeJS.ProcessEnv,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  if (r.status !== 0) throw new Error(`${title} failed`);
-}
-
-if (!existsSync(join(root, ".next/BUILD_ID"))) {
-  run("building the console", [join(root, "node_modules/next/dist/bin/next"), "build"]);
-}
+build();
 run(`seeding ${values.satellites} satellites and the public page "global"`, [
   ...tsNode,
   "prisma/seed.ts",
@@ -61,7 +31,6 @@ run(`seeding ${values.satellites} satellites and the public page "global"`, [
 
 // Most satellites report, a few are late, offline or unwell, and one incident is open: the page has work.
 const sqlite = new Database(dbFile);
-const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
 const now = Date.now();
 sqlite
   .prepare(
@@ -79,20 +48,7 @@ sqlite
   .run(iso(now), iso(now), iso(now));
 sqlite.close();
 
-process.stdout.write("▸ starting the console\n");
-const server: ChildProcess = spawn(process.execPath, [...tsNode, "server/main.ts"], {
-  cwd: root,
-  env,
-  stdio: ["ignore", "ignore", "inherit"],
-});
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${core}/healthz`)).ok) break;
-  } catch {
-    if (i > 600) throw new Error("the console did not start");
-  }
-  await new Promise((r) => setTimeout(r, 100));
-}
+const server = await start();
 
 type Figures = { rps: number; p50: number; p99: number; errors: number };
 /** `expect` is the status every answer should have; anything else counts as an error. */

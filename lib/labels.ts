@@ -3,6 +3,7 @@
 // match on the encoded text is then exact on every database: no character is a wildcard (_ and % are
 // encoded) and no case folding applies (upper-case letters are encoded too).
 const PLAIN = /[a-z0-9=./-]/;
+const utf8 = new TextEncoder();
 
 export function encodeLabelPair(pair: string): string {
   let out = "";
@@ -11,7 +12,7 @@ export function encodeLabelPair(pair: string): string {
       out += ch;
       continue;
     }
-    for (const byte of new TextEncoder().encode(ch)) out += `~${byte.toString(16).padStart(2, "0")}`;
+    for (const byte of utf8.encode(ch)) out += `~${byte.toString(16).padStart(2, "0")}`;
   }
   return out;
 }
