@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
+import { etagFetcher } from "@/lib/fetch-json";
 import { formatMbps } from "@/lib/fleet";
 import {
   COLOR_MODE_LABEL,
@@ -27,26 +28,10 @@ const MapCanvas = dynamic(() => import("./map-canvas"), {
 
 const POLL_MS = 5_000;
 
-/** The last answer per filter, so a 304 can hand back the same object and nothing re-renders. */
-const lastAnswer = new Map<string, { etag: string; payload: FleetMapPayload }>();
-
-async function fetchFleetMap(query: string): Promise<FleetMapPayload> {
-  const cached = lastAnswer.get(query);
-  const res = await fetch(`/api/v1/map${query ? `?${query}` : ""}`, {
-    cache: "no-store",
-    headers: cached ? { "If-None-Match": cached.etag } : {},
-  });
-  if (res.status === 304 && cached) return cached.payload;
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    if (res.status === 401) throw new Error("Your session has ended: sign in again to see the fleet.");
-    throw new Error(body?.error?.message ?? `The map data could not be loaded (HTTP ${res.status}).`);
-  }
-  const payload = (await res.json()) as FleetMapPayload;
-  const etag = res.headers.get("etag");
-  if (etag) lastAnswer.set(query, { etag, payload });
-  return payload;
-}
+const fetchFleetMap = etagFetcher<FleetMapPayload>({
+  fallback: "The map data could not be loaded",
+  unauthorized: "Your session has ended: sign in again to see the fleet.",
+});
 
 function filterQuery(params: URLSearchParams): string {
   const out = new URLSearchParams();
@@ -86,7 +71,7 @@ export function FleetOverview({
 
   const { data, error, isPending, isFetching, isPlaceholderData, dataUpdatedAt } = useQuery({
     queryKey: ["fleet-map", query],
-    queryFn: () => fetchFleetMap(query),
+    queryFn: () => fetchFleetMap(`/api/v1/map${query ? `?${query}` : ""}`),
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,
     placeholderData: keepPreviousData,

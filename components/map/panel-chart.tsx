@@ -2,20 +2,17 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { fetchJson } from "@/lib/fetch-json";
 
 type Series = {
   capacity: { rxMbps: number; txMbps: number };
   points: { t: number; rx: number | null; tx: number | null }[];
 };
 
-async function fetchSeries(id: string): Promise<Series> {
-  const res = await fetch(`/api/v1/satellites/${encodeURIComponent(id)}/telemetry?range=1h`, {
-    cache: "no-store",
+const fetchSeries = (id: string) =>
+  fetchJson<Series>(`/api/v1/satellites/${encodeURIComponent(id)}/telemetry?range=1h`, {
+    fallback: "Telemetry could not be loaded",
   });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
-  return body as Series;
-}
 
 const time = (t: number) =>
   new Date(t).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });

@@ -7,6 +7,7 @@ import { useEffect } from "react";
 import { ConnectivityPill, HealthPill, LifecyclePill, RegionTag } from "@/components/ui/pills";
 import { describeConnectivity } from "@/lib/connectivity";
 import { countryName } from "@/lib/countries";
+import { fetchJson } from "@/lib/fetch-json";
 import { formatMbps } from "@/lib/fleet";
 import { linkUtilisationPct, MAP_STATUS_LABEL, MAP_STATUSES } from "@/lib/fleet-map";
 import type { SatelliteDetail } from "@/server/satellites/get";
@@ -26,12 +27,10 @@ type Props = {
   onClose: () => void;
 };
 
-async function fetchSatellite(slug: string): Promise<SatelliteDetail> {
-  const res = await fetch(`/api/v1/satellites/${encodeURIComponent(slug)}`, { cache: "no-store" });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(body?.error?.message ?? `Could not load the satellite (HTTP ${res.status}).`);
-  return body as SatelliteDetail;
-}
+const fetchSatellite = (slug: string) =>
+  fetchJson<SatelliteDetail>(`/api/v1/satellites/${encodeURIComponent(slug)}`, {
+    fallback: "Could not load the satellite",
+  });
 
 /** The map's side panel: one satellite's live status, or the satellites that share one spot. */
 export function SatellitePanel({ slug, group, names, statusOf, onSelect, onClose }: Props) {

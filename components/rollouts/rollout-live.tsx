@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
+import { etagFetcher } from "@/lib/fetch-json";
 import type { MapRolloutState } from "@/lib/fleet-map";
 import type { RolloutDetail } from "@/server/rollouts/views";
 import type { TargetState } from "@/server/rollouts/types";
@@ -14,25 +15,8 @@ import styles from "./rollouts.module.css";
 
 const POLL_MS = 5_000;
 
-/** The last answer per rollout, so a 304 hands back the same object and nothing re-renders. */
-const lastAnswer = new Map<string, { etag: string; rollout: RolloutDetail }>();
-
-async function fetchRollout(id: string): Promise<RolloutDetail> {
-  const cached = lastAnswer.get(id);
-  const res = await fetch(`/rollouts/${encodeURIComponent(id)}/progress`, {
-    cache: "no-store",
-    headers: cached ? { "If-None-Match": cached.etag } : {},
-  });
-  if (res.status === 304 && cached) return cached.rollout;
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `The rollout could not be refreshed (HTTP ${res.status}).`);
-  }
-  const rollout = (await res.json()) as RolloutDetail;
-  const etag = res.headers.get("etag");
-  if (etag) lastAnswer.set(id, { etag, rollout });
-  return rollout;
-}
+const fetchProgress = etagFetcher<RolloutDetail>({ fallback: "The rollout could not be refreshed" });
+const fetchRollout = (id: string) => fetchProgress(`/rollouts/${encodeURIComponent(id)}/progress`);
 
 /** The fleet map's rollout colours; excluded and skipped satellites are drawn as not taking part. */
 const MAP_STATE: Record<TargetState, MapRolloutState> = {
