@@ -39,10 +39,15 @@ export type FleetMap = { payload: FleetMapPayload; json: string; etag: string };
  * satellite's status, bandwidth or rollout state does, including when time alone makes one stale.
  */
 export async function fleetMap(ctx: Ctx, input: unknown, now = new Date()): Promise<FleetMap> {
+  return buildFleetMap(mapQuery(ctx, input), now);
+}
+
+/** Every map answer starts here: the caller may read the fleet, and the filters are valid. */
+function mapQuery(ctx: Ctx, input: unknown): SatelliteQuery {
   authorize(ctx, "satellites.read");
   const parsed = SatelliteQuery.safeParse(input ?? {});
   if (!parsed.success) throw validationError(parsed.error);
-  return buildFleetMap(parsed.data, now);
+  return parsed.data;
 }
 
 /**
@@ -53,15 +58,13 @@ const SHARE_MS = 2_000;
 const shared = new Map<string, { at: number; map: Promise<FleetMap> }>();
 
 export async function fleetMapShared(ctx: Ctx, input: unknown): Promise<FleetMap> {
-  authorize(ctx, "satellites.read");
-  const parsed = SatelliteQuery.safeParse(input ?? {});
-  if (!parsed.success) throw validationError(parsed.error);
-  const key = JSON.stringify(parsed.data);
+  const query = mapQuery(ctx, input);
+  const key = JSON.stringify(query);
   const now = Date.now();
   const hit = shared.get(key);
   if (hit && now - hit.at < SHARE_MS) return hit.map;
   if (shared.size > 200) shared.clear();
-  const map = buildFleetMap(parsed.data, new Date(now));
+  const map = buildFleetMap(query, new Date(now));
   shared.set(key, { at: now, map });
   map.catch(() => shared.delete(key));
   return map;
