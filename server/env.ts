@@ -14,6 +14,14 @@ const EnvSchema = z.object({
     }),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),
+  // The address people and agents reach Orrery at (status links, feeds, embeds); defaults to NEXTAUTH_URL.
+  PUBLIC_URL: z.url({ message: "must be an absolute http(s) URL" }).optional(),
+  // Reverse proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR ranges.
+  TRUSTED_PROXIES: z.string().default(""),
+  // A production core refuses a plain-http NEXTAUTH_URL unless this says the TLS is somewhere Orrery cannot see.
+  ORRERY_ALLOW_INSECURE_HTTP: z.enum(["0", "1"]).default("0"),
+  // Set only by `npm run demo` and the browser tests: demo accounts and plain http are expected there.
+  ORRERY_DEMO: z.enum(["0", "1"]).default("0"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   DEMO_PASSWORD: z.string().min(8).default("orrery-demo"),
@@ -67,6 +75,12 @@ export function authSecret(): string {
 }
 
 export const isProduction = env.NODE_ENV === "production";
+
+/** The configured public origin, never derived from a request's Host or X-Forwarded-Proto headers. */
+export function publicUrl(): string {
+  const url = env.PUBLIC_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+  return url.replace(/\/+$/, "");
+}
 
 /** next-auth reads its own settings from process.env: give it the ones Orrery resolved. */
 export function applyAuthEnv(port: number): void {

@@ -98,8 +98,9 @@ export const COMMAND_FORMS: Record<CommandType, CommandForm> = {
 
 export const COMMAND_FORM_TYPES = Object.keys(COMMAND_FORMS) as CommandType[];
 
+// Own properties only, so "constructor" or "__proto__" is never taken for a command type.
 export function isFormCommandType(type: string): type is CommandType {
-  return type in COMMAND_FORMS;
+  return Object.hasOwn(COMMAND_FORMS, type);
 }
 
 /** How long a command waits for an agent that is not reporting before it expires unsent. */

@@ -26,8 +26,9 @@ export const COMMAND_PAYLOADS = {
 export type CommandType = keyof typeof COMMAND_PAYLOADS;
 export const COMMAND_TYPES = Object.keys(COMMAND_PAYLOADS) as CommandType[];
 
+// An own-property test: `in` would also accept "constructor", "toString" or "__proto__" from the prototype.
 export function isCommandType(type: string): type is CommandType {
-  return type in COMMAND_PAYLOADS;
+  return Object.hasOwn(COMMAND_PAYLOADS, type);
 }
 
 /** Lifecycle a successful command leaves its satellite in, once the agent confirms it. */
