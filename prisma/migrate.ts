@@ -218,6 +218,10 @@ async function main() {
       ? `Applied ${result.applied.length} migration(s) to ${where}: ${result.applied.join(", ")}`
       : `${where} is up to date (${result.alreadyApplied} migration(s) applied before).`,
   );
+  // The reference data every core needs (never demo data); loaded late so tests can import migrate alone.
+  const { bootstrapDatabase } = await import("./bootstrap");
+  const installed = await bootstrapDatabase();
+  console.log(`Installed ${installed.regions} compliance regions.`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

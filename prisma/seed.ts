@@ -1,4 +1,5 @@
-// Seeds the compliance regions, a demo fleet of real cities, a few releases and one user per role.
+// The demo seed: a fleet of real cities, their join tokens, a few releases, one user per role and the public
+// page "global". Never for production (it refuses); production gets its regions from npm run db:migrate.
 //   npm run db:seed                       300 satellites (when the fleet is empty)
 //   npm run db:seed -- --satellites 10000 --reset     a benchmark-sized fleet
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -6,9 +7,11 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { hashToken, JOIN_TOKEN_PREFIX, newToken, tokenHint } from "../server/agents/tokens";
 import { db } from "../server/db";
-import { databaseKind, env, isProduction, sqlitePath } from "../server/env";
+import { databaseKind, env, sqlitePath } from "../server/env";
 import { derivedColumns } from "../server/satellites/view";
+import { DEMO_EMAIL_DOMAIN, isProductionMode } from "../server/startup-checks";
 import { createUserUnchecked } from "../server/users/users";
+import { bootstrap } from "./bootstrap";
 import { migrate } from "./migrate";
 import { buildFleet } from "./seed-data/fleet";
 import { REGIONS } from "./seed-data/regions";
@@ -45,32 +48,16 @@ const RELEASES = [
 ] as const;
 
 export const DEMO_USERS = [
-  { email: "admin@orrery.local", name: "Ada Admin", role: "admin" as const },
-  { email: "operator@orrery.local", name: "Otto Operator", role: "operator" as const },
-  { email: "viewer@orrery.local", name: "Vera Viewer", role: "viewer" as const },
+  { email: `admin${DEMO_EMAIL_DOMAIN}`, name: "Ada Admin", role: "admin" as const },
+  { email: `operator${DEMO_EMAIL_DOMAIN}`, name: "Otto Operator", role: "operator" as const },
+  { email: `viewer${DEMO_EMAIL_DOMAIN}`, name: "Vera Viewer", role: "viewer" as const },
   {
-    email: "eu-operator@orrery.local",
+    email: `eu-operator${DEMO_EMAIL_DOMAIN}`,
     name: "Eva EU-Operator",
     role: "operator" as const,
     regionIds: ["eu-gdpr"],
   },
 ];
-
-async function seedRegions() {
-  for (const r of REGIONS) {
-    const data = {
-      name: r.name,
-      jurisdiction: r.jurisdiction,
-      frameworks: r.frameworks,
-      residencyRule: r.residencyRule,
-      residencyAllowed: r.residencyAllowed,
-      countries: r.countries,
-      color: r.color,
-      description: r.description,
-    };
-    await db.complianceRegion.upsert({ where: { id: r.id }, create: { id: r.id, ...data }, update: data });
-  }
-}
 
 function regionOf(country: string): string {
   return REGIONS.find((r) => r.countries.includes(country))?.id ?? "global";
@@ -210,6 +197,11 @@ async function seedUsers() {
 }
 
 async function main() {
+  if (isProductionMode(env)) {
+    throw new Error(
+      "npm run db:seed refuses to run with NODE_ENV=production: it writes demo users, satellites and a public page. Production needs only npm run db:migrate and npm run user:create.",
+    );
+  }
   const { values } = parseArgs({
     options: {
       satellites: { type: "string", default: "300" },
@@ -223,7 +215,7 @@ async function main() {
     throw new Error("--satellites must be a whole number between 1 and 200000");
   }
   await migrate(env.DATABASE_URL);
-  await seedRegions();
+  await bootstrap(db);
   const existing = await db.satellite.count();
   if (values.reset && existing > 0) {
     await db.satellite.deleteMany({});
@@ -231,12 +223,12 @@ async function main() {
   }
   if (existing === 0 || values.reset) {
     await seedFleet(count);
-    if (!isProduction) await issueDemoJoinTokens();
+    await issueDemoJoinTokens();
   } else console.log(`The fleet already has ${existing} satellites: left as it is (--reset replaces it).`);
   await seedReleases();
   await seedStatusPage();
-  if (isProduction || values["no-users"]) {
-    console.log("No demo users created (production never seeds them): use npm run user:create.");
+  if (values["no-users"]) {
+    console.log("No demo users created (--no-users): use npm run user:create.");
   } else {
     await seedUsers();
     console.log(

@@ -4,28 +4,38 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import nextModule from "next";
 import { applyAuthEnv, env } from "./env";
-import { createGateway } from "./gateway";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./http/headers";
 import { log } from "./log";
-import { ingestWriter } from "./ingest";
-import { superviseReconciler } from "./reconciler/supervise";
+import { refuseUnsafeStart } from "./startup-guard";
 
-type NextFactory = typeof nextModule;
+type NextFactory = typeof import("next").default;
 
 /** `next` is CommonJS: under Node's ESM loader its factory may sit on `.default`. */
-function nextFactory(): NextFactory {
-  const mod = nextModule as unknown as NextFactory | { default: NextFactory };
+function nextFactory(nextModule: unknown): NextFactory {
+  const mod = nextModule as NextFactory | { default: NextFactory };
   return typeof mod === "function" ? mod : mod.default;
 }
 
 async function main() {
+  // Before Next, the gateway or the reconciler load: an unsafe production core stops here, in a second.
+  await refuseUnsafeStart();
+  const [nextModule, { createGateway }, { ingestWriter }, { superviseReconciler }] = await Promise.all([
+    import("next"),
+    import("./gateway"),
+    import("./ingest"),
+    import("./reconciler/supervise"),
+  ]);
   const isDev = process.argv.includes("--dev");
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
   applyAuthEnv(env.PORT);
 
-  const app = nextFactory()({ dev: isDev, dir: root, hostname: "localhost", port: env.PORT });
+  const app = nextFactory(nextModule.default)({
+    dev: isDev,
+    dir: root,
+    hostname: "localhost",
+    port: env.PORT,
+  });
   const handleNext = app.getRequestHandler();
   await app.prepare();
   const gateway = createGateway();
