@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 
 export function LoginForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +19,7 @@ export function LoginForm({ next }: { next: string }) {
       redirect: false,
     });
     if (result?.ok && !result.error) {
-      window.location.assign(next);
+      window.location.assign(safeRedirectPath(next));
       return;
     }
     setPending(false);

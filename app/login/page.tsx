@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Logo } from "@/components/ui/logo";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { getCtx } from "@/server/auth/session";
 import { isProduction } from "@/server/env";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[] }>;
+}) {
   const ctx = await getCtx();
   const { next } = await searchParams;
-  const target = typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  const target = safeRedirectPath(next);
   if (ctx.actor) redirect(target);
   return (
     <main className="login">
