@@ -263,4 +263,45 @@ test.describe("a viewer", () => {
     await gotoReady(page, "/rollouts/new");
     await expect(page.getByRole("heading", { name: "You cannot open this page" })).toBeVisible();
   });
+
+  test("polls the rollout as JSON with an ETag, and an unchanged rollout answers 304", async ({ page }) => {
+    const api = `/api/v1/${completedRolloutUrl.slice(1)}`;
+    const first = await page.request.get(api);
+    expect(first.status()).toBe(200);
+    expect((await first.json()).status).toBe("completed");
+    const etag = first.headers()["etag"];
+    expect(etag).toBeTruthy();
+    const again = await page.request.get(api, { headers: { "If-None-Match": etag } });
+    expect(again.status()).toBe(304);
+    // The old address beside the page is gone rather than a second copy.
+    expect((await page.request.get(`${completedRolloutUrl}/progress`)).status()).toBe(404);
+  });
+
+  test("is told to sign in again, with a way back, when the session ends", async ({ page, context }) => {
+    // A completed rollout polls every 30 s: the next poll after the cookies go is the one that fails.
+    test.setTimeout(90_000);
+    await gotoReady(page, completedRolloutUrl);
+    await context.clearCookies();
+    const alert = page.getByRole("alert").filter({ hasText: "Your session has ended" });
+    await expect(alert).toBeVisible({ timeout: 45_000 });
+    await expect(alert.getByRole("link", { name: "Sign in again" })).toHaveAttribute(
+      "href",
+      `/login?next=${encodeURIComponent(completedRolloutUrl)}`,
+    );
+    // The page still shows the last state it had.
+    await expect(
+      page.getByRole("region", { name: "Status" }).getByText("completed", { exact: true }),
+    ).toBeVisible();
+  });
+});
+
+test("without a session the live endpoint answers a JSON 401, never the sign-in page", async ({
+  playwright,
+}) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const res = await anonymous.get(`/api/v1/${completedRolloutUrl.slice(1)}`, { maxRedirects: 0 });
+  expect(res.status()).toBe(401);
+  expect(res.headers()["content-type"]).toContain("application/json");
+  expect((await res.json()).error.code).toBe("UNAUTHORIZED");
+  await anonymous.dispose();
 });

@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
+import { LiveError } from "@/components/ui/live-error";
 import { etagFetcher } from "@/lib/fetch-json";
 import { formatMbps } from "@/lib/fleet";
 import {
@@ -201,7 +202,7 @@ export function FleetOverview({
 
         <div className="map-status" role="status" aria-live="polite">
           {error ? (
-            <span className="map-error">{error.message}</span>
+            <LiveError error={error} inlineClass="map-error" />
           ) : isPending ? (
             "Loading the fleet…"
           ) : (

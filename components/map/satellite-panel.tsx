@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useEffect } from "react";
+import { LiveError } from "@/components/ui/live-error";
 import { ConnectivityPill, HealthPill, LifecyclePill, RegionTag } from "@/components/ui/pills";
 import { describeConnectivity } from "@/lib/connectivity";
 import { countryName } from "@/lib/countries";
@@ -130,9 +131,7 @@ function SatelliteDetails({ slug }: { slug: string }) {
   if (error || !s) {
     return (
       <div className="panel-body">
-        <div className="alert error" role="alert">
-          {error?.message ?? "Could not load the satellite."}
-        </div>
+        <LiveError error={error ?? new Error("Could not load the satellite.")} />
       </div>
     );
   }

@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import { etagFetcher } from "@/lib/fetch-json";
+import { LiveError } from "@/components/ui/live-error";
+import { etagFetcher, isSignedOut, retryUnlessSignedOut } from "@/lib/fetch-json";
 import type { MapRolloutState } from "@/lib/fleet-map";
 import type { RolloutDetail } from "@/server/rollouts/views";
 import type { TargetState } from "@/server/rollouts/types";
@@ -16,7 +17,7 @@ import styles from "./rollouts.module.css";
 const POLL_MS = 5_000;
 
 const fetchProgress = etagFetcher<RolloutDetail>({ fallback: "The rollout could not be refreshed" });
-const fetchRollout = (id: string) => fetchProgress(`/rollouts/${encodeURIComponent(id)}/progress`);
+const fetchRollout = (id: string) => fetchProgress(`/api/v1/rollouts/${encodeURIComponent(id)}`);
 
 /** The fleet map's rollout colours; excluded and skipped satellites are drawn as not taking part. */
 const MAP_STATE: Record<TargetState, MapRolloutState> = {
@@ -54,8 +55,15 @@ export function RolloutLive({
     queryFn: () => fetchRollout(initial.id),
     initialData: initial,
     staleTime: POLL_MS / 2,
-    refetchInterval: (query) => (FINAL.has(query.state.data?.status ?? "") ? POLL_MS * 6 : POLL_MS),
+    // Signed out, polling would only repeat the 401 until the user signs in again.
+    refetchInterval: (query) =>
+      isSignedOut(query.state.error)
+        ? false
+        : FINAL.has(query.state.data?.status ?? "")
+          ? POLL_MS * 6
+          : POLL_MS,
     refetchIntervalInBackground: false,
+    retry: retryUnlessSignedOut,
   });
   const rollout = data;
   const onDone = useCallback(() => void refetch(), [refetch]);
@@ -95,11 +103,7 @@ export function RolloutLive({
         </section>
       )}
       {rollout.can.scopeProblem && <div className="alert info">{rollout.can.scopeProblem}</div>}
-      {error && (
-        <div role="alert" className="alert error">
-          {error.message}
-        </div>
-      )}
+      {error && <LiveError error={error} />}
       <section className="card card-body">
         <dl className="facts">
           <dt>Release</dt>

@@ -8,6 +8,7 @@ import { ImpactPill, IncidentStatusPill, VisibilityPill } from "@/components/inc
 import { Timeline } from "@/components/incidents/timeline";
 import { PageHead } from "@/components/ui/page-head";
 import { formatAgo } from "@/lib/connectivity";
+import { decodeSegment } from "@/lib/route-params";
 import { mayDo } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
@@ -25,12 +26,13 @@ import {
 export const metadata: Metadata = { title: "Incident" };
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = decodeSegment((await params).id);
+  if (id === null) notFound();
   const ctx = await getCtx();
   const now = new Date();
   let incident: IncidentDetail;
   try {
-    incident = await getIncident(ctx, decodeURIComponent(id), now);
+    incident = await getIncident(ctx, id, now);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { RolloutLive } from "@/components/rollouts/rollout-live";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
+import { decodeSegment } from "@/lib/route-params";
 import { getCtx } from "@/server/auth/session";
 import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
@@ -32,10 +33,11 @@ export default async function RolloutPage({ params }: { params: Promise<{ id: st
   const ctx = await getCtx();
   const denied = denyPage(ctx, "rollouts.read");
   if (denied) return denied;
-  const { id } = await params;
+  const id = decodeSegment((await params).id);
+  if (id === null) notFound();
   let rollout: RolloutDetail;
   try {
-    rollout = await getRollout(ctx, decodeURIComponent(id));
+    rollout = await getRollout(ctx, id);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;

@@ -11,6 +11,7 @@ import { countryName } from "@/lib/countries";
 import { formatMbps } from "@/lib/fleet";
 import { formatDateTime } from "@/lib/format";
 import type { TelemetryRange } from "@/lib/telemetry";
+import { decodeSegment } from "@/lib/route-params";
 import { mayDo } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
 import { commandRefusal } from "@/server/commands/issue";
@@ -33,12 +34,13 @@ function telemetryRangeFor(startedAt: Date | null, now: Date): TelemetryRange {
 }
 
 export default async function SatellitePage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = decodeSegment((await params).id);
+  if (id === null) notFound();
   const ctx = await getCtx();
   const now = new Date();
   let s: SatelliteDetail;
   try {
-    s = await getSatellite(ctx, decodeURIComponent(id), now);
+    s = await getSatellite(ctx, id, now);
   } catch (error) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
