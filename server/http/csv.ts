@@ -1,14 +1,15 @@
 import "server-only";
 
 /**
- * One CSV cell. Quotes what needs quoting, and defuses text a spreadsheet would run as a formula
- * (names, labels and summaries are typed by users).
+ * One CSV cell. Every text cell is quoted, so a separator inside it (`,` or the `;` many spreadsheets
+ * use) never starts a new cell; text a spreadsheet would run as a formula (= + - @ tab CR) is defused with
+ * a leading ' inside the quotes. Names, labels and summaries are typed by users and enrolling agents.
  */
 export function csvCell(value: string | number | null): string {
   if (value === null) return "";
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 /**

@@ -29,8 +29,8 @@ beforeAll(async () => {
 describe("exporting the Satellites list as CSV", () => {
   it("quotes what needs quoting and defuses formulas", () => {
     expect(csvCell('a "b", c')).toBe('"a ""b"", c"');
-    expect(csvCell("=SUM(A1)")).toBe("'=SUM(A1)");
-    expect(csvCell("-1")).toBe("'-1");
+    expect(csvCell("=SUM(A1)")).toBe(`"'=SUM(A1)"`);
+    expect(csvCell("-1")).toBe(`"'-1"`);
     expect(csvCell(-1)).toBe("-1");
     expect(csvCell(null)).toBe("");
     expect(csvCell("line\nbreak")).toBe('"line\nbreak"');

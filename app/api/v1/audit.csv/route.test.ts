@@ -32,7 +32,7 @@ describe("GET /api/v1/audit.csv", () => {
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="orrery-audit-\d+\.csv"$/);
     const lines = (await res.text()).split("\r\n").filter(Boolean);
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(",'+cmd|' /C calc'!A0,");
+    expect(lines[1]).toContain(`,"'+cmd|' /C calc'!A0",`);
   });
 
   it("answers 422 naming the field for a bad date or range", async () => {
