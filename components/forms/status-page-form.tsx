@@ -55,7 +55,7 @@ export function StatusPageForm({
           <Field
             name="visibility"
             label="Visibility"
-            hint="unlisted: only with its secret link"
+            hint="unlisted: only with its secret link; leaving unlisted retires the link for good"
             errors={errors}
           >
             {(p) => (

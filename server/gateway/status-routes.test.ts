@@ -1,17 +1,48 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { request as httpRequest } from "node:http";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { xmlWellFormednessError } from "@/lib/status/well-formed";
 import { ctxAs, satelliteInput, seedRegions } from "../../test/factories";
 import { startGateway } from "../../test/gateway";
+import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { registerSatellite } from "../satellites/register";
-import { createStatusPage } from "../status/pages";
+import { getSnapshot, snapshotCount } from "../status/cache";
+import { createStatusPage, updateStatusPage } from "../status/pages";
+import { preparedAnswerCount } from "./status-routes";
+
+// The configured address: every public link must come from here, never from the request.
+const PUBLIC = vi.hoisted(() => (process.env.PUBLIC_URL = "https://status.orrery.test"));
 
 let gateway: Awaited<ReturnType<typeof startGateway>>;
+let admin: Ctx;
 let secret = "";
+
+type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+
+/** A raw request, so Host and the forwarding headers can be anything a client sends. */
+function raw(path: string, headers: Record<string, string> = {}): Promise<Answer> {
+  const url = new URL(gateway.url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, path, headers, agent: false }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+/** An answer as a reader could compare it: everything but the clock. */
+function comparable(a: Answer) {
+  const { date: _date, ...headers } = a.headers;
+  return { status: a.status, headers, body: a.body };
+}
 
 beforeAll(async () => {
   await seedRegions();
-  const admin = await ctxAs("admin");
+  admin = await ctxAs("admin");
   const s = await registerSatellite(admin, satelliteInput({ slug: "gw-fra-01", name: "Frankfurt 01" }));
   await db.satellite.update({
     where: { id: s.id },
@@ -58,7 +89,8 @@ describe("status on the machine path", () => {
     const res = await fetch(`${gateway.url}/api/status/public-page`);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("public, max-age=30, stale-while-revalidate=60");
-    expect(res.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
     const etag = res.headers.get("etag") ?? "";
     const body = await res.json();
     expect(body.overall).toBe("operational");
@@ -123,5 +155,116 @@ describe("status on the machine path", () => {
     ).toBe(404);
     expect((await fetch(`${gateway.url}/api/status/no-such-page`)).status).toBe(404);
     expect((await fetch(`${gateway.url}/api/status/%zz`)).status).toBe(404);
+  });
+});
+
+describe("public links come from configuration", () => {
+  const spoofs: Record<string, string>[] = [
+    { host: "evil.example" },
+    { host: "evil.example", "x-forwarded-proto": "http" },
+    { host: "evil.example:8443", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+    { "x-forwarded-host": "evil.example", forwarded: "host=evil.example;proto=http" },
+  ];
+
+  it("the feed and the embed link to PUBLIC_URL whatever Host and X-Forwarded-* say", async () => {
+    for (const headers of spoofs) {
+      for (const path of ["/status/public-page/feed.atom", "/embed/status/public-page"]) {
+        const res = await raw(path, headers);
+        expect(res.status).toBe(200);
+        expect(res.body).not.toContain("evil.example");
+        expect(res.body).toContain(`${PUBLIC}/status/public-page`);
+      }
+    }
+    const hidden = await raw(`/status/hidden-page/feed.atom?key=${secret}`, { host: "evil.example" });
+    expect(hidden.body).toContain(`href="${PUBLIC}/status/hidden-page/feed.atom?key=`);
+  });
+
+  it("1,000 distinct Host values add no cached answers and no snapshots", async () => {
+    await raw("/status/public-page/feed.atom");
+    await raw("/embed/status/public-page?theme=dark");
+    const snapshot = await getSnapshot("public-page");
+    expect(snapshot).not.toBeNull();
+    const answers = preparedAnswerCount(snapshot!);
+    const snapshots = snapshotCount();
+    for (let i = 0; i < 1_000; i++) {
+      const headers = { host: `h${i}.evil.example`, "x-forwarded-proto": i % 2 ? "https" : "http" };
+      const path = ["/status/public-page/feed.atom", "/embed/status/public-page?theme=dark"][i % 2];
+      expect((await raw(path, headers)).status).toBe(200);
+    }
+    // Made-up themes fall back to one of three, not a new answer each.
+    await raw("/embed/status/public-page?theme=sepia");
+    await raw("/embed/status/public-page?theme=sepia2");
+    expect(await getSnapshot("public-page")).toBe(snapshot);
+    expect(preparedAnswerCount(snapshot!)).toBeLessThanOrEqual(answers + 1);
+    expect(snapshotCount()).toBe(snapshots);
+  });
+});
+
+describe("an unlisted page without its key is an unknown page", () => {
+  const paths = (slug: string) => [
+    `/api/status/${slug}`,
+    `/api/status/${slug}/badge.svg`,
+    `/api/status/${slug}/badge.svg?region=eu-gdpr`,
+    `/status/${slug}/feed.atom`,
+    `/embed/status/${slug}`,
+    `/embed/status/${slug}?theme=dark`,
+  ];
+
+  it("answers with the same status, body and headers on JSON, badge, feed and embed", async () => {
+    const unknown = paths("no-such-page");
+    const hidden = paths("hidden-page");
+    for (let i = 0; i < unknown.length; i++) {
+      const expected = comparable(await raw(unknown[i]));
+      expect(expected.status).toBe(404);
+      const sep = hidden[i].includes("?") ? "&" : "?";
+      for (const path of [
+        hidden[i],
+        `${hidden[i]}${sep}key=nope`,
+        `${hidden[i]}${sep}key=${"x".repeat(24)}`,
+      ]) {
+        expect(comparable(await raw(path)), path).toEqual(expected);
+      }
+    }
+  });
+
+  it("retires the old link when a page goes unlisted, public, then unlisted again", async () => {
+    const created = await createStatusPage(admin, {
+      slug: "cycle-page",
+      title: "Cycle",
+      visibility: "unlisted",
+      includeAll: "on",
+      showSatellites: "",
+      allowedOrigins: "",
+    });
+    const first = (await db.statusPage.findUniqueOrThrow({ where: { id: created.id } })).secret;
+    expect(first).toBeTruthy();
+    for (const path of paths("cycle-page")) {
+      const sep = path.includes("?") ? "&" : "?";
+      expect((await raw(`${path}${sep}key=${first}`)).status, path).toBe(200);
+    }
+    const edit = (visibility: string) =>
+      updateStatusPage(admin, {
+        id: created.id,
+        slug: "cycle-page",
+        title: "Cycle",
+        visibility,
+        includeAll: "on",
+        showSatellites: "",
+        allowedOrigins: "",
+      });
+    await edit("public");
+    expect((await db.statusPage.findUniqueOrThrow({ where: { id: created.id } })).secret).toBeNull();
+    await edit("unlisted");
+    const second = (await db.statusPage.findUniqueOrThrow({ where: { id: created.id } })).secret;
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(first);
+    const unknown = paths("no-such-page");
+    const cycle = paths("cycle-page");
+    for (let i = 0; i < cycle.length; i++) {
+      const sep = cycle[i].includes("?") ? "&" : "?";
+      const dead = comparable(await raw(`${cycle[i]}${sep}key=${first}`));
+      expect(dead, cycle[i]).toEqual(comparable(await raw(unknown[i])));
+      expect((await raw(`${cycle[i]}${sep}key=${second}`)).status, cycle[i]).toBe(200);
+    }
   });
 });

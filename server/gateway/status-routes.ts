@@ -5,6 +5,8 @@ import { renderBadge } from "@/lib/status/badge";
 import { matchesEtag, weakEtag } from "@/lib/status/etag";
 import { PUBLIC_STATUS_COLOR, PUBLIC_STATUS_LABEL } from "@/lib/status/public-status";
 import { escapeXml } from "@/lib/status/xml";
+import { publicUrl } from "../env";
+import { DATA_POLICY } from "../http/security-headers";
 import { keyQuery, readableSnapshot } from "../status/access";
 import type { StatusSnapshot } from "../status/snapshot";
 import { GatewayRouter, sendJson } from "./router";
@@ -14,7 +16,10 @@ import { GatewayRouter, sendJson } from "./router";
 
 const PUBLIC_CACHE = "public, max-age=30, stale-while-revalidate=60";
 
-/** Answers built once per snapshot and reused: the body, its gzip and its ETag. */
+/**
+ * Answers built once per snapshot and reused: the body, its gzip and its ETag. Keys come only from fixed
+ * sets (format, theme, a region or satellite the page shows), never from request headers.
+ */
 type Prepared = { body: Buffer; gzip: Buffer; etag: string; type: string };
 const prepared = new WeakMap<StatusSnapshot, Map<string, Prepared>>();
 
@@ -26,10 +31,15 @@ function prepare(snapshot: StatusSnapshot, key: string, type: string, make: () =
     const text = make();
     const body = Buffer.from(text);
     entry = { body, gzip: gzipSync(body), etag: key === "json" ? snapshot.etag : weakEtag(text), type };
-    // Badges for unknown regions or satellites are cheap to make but must not grow the cache without bound.
+    // A page's regions and satellites bound the keys already; this is a backstop.
     if (cache.size < 2_000) cache.set(key, entry);
   }
   return entry;
+}
+
+/** How many answers are kept for a snapshot (tests check that request headers never add any). */
+export function preparedAnswerCount(snapshot: StatusSnapshot): number {
+  return prepared.get(snapshot)?.size ?? 0;
 }
 
 /** Data answers may be read by any site's script; the embed is a document and only framed. */
@@ -39,8 +49,7 @@ function send(req: IncomingMessage, res: ServerResponse, p: Prepared, embedPolic
     "Cache-Control": PUBLIC_CACHE,
     ETag: p.etag,
     Vary: "Accept-Encoding",
-    "Content-Security-Policy": embedPolicy ?? "frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": embedPolicy ?? DATA_POLICY,
     ...(embedPolicy ? {} : { "Access-Control-Allow-Origin": "*" }),
   };
   if (matchesEtag(req.headers["if-none-match"], p.etag)) {
@@ -64,13 +73,13 @@ function query(req: IncomingMessage): URLSearchParams {
   return new URLSearchParams(at < 0 ? "" : url.slice(at + 1));
 }
 
-function origin(req: IncomingMessage): string {
-  const proto = String(req.headers["x-forwarded-proto"] ?? "http")
-    .split(",")[0]
-    .trim();
-  return `${proto === "https" ? "https" : "http"}://${req.headers.host ?? "localhost"}`;
+/** The widget's colour scheme: one of three, so a made-up theme never makes a new cached answer. */
+function themeOf(q: URLSearchParams): "light" | "dark" | "auto" {
+  const theme = q.get("theme");
+  return theme === "light" || theme === "dark" ? theme : "auto";
 }
 
+/** Unknown, disabled and keyless unlisted pages all answer exactly this, so none can be told apart. */
 function notFound(res: ServerResponse) {
   sendJson(res, 404, { error: { code: "NOT_FOUND", message: "No such status page." } });
 }
@@ -160,7 +169,7 @@ function frameAncestors(origins: string[]): string {
   return ["'self'", ...safe].join(" ");
 }
 
-function embedHtml(snapshot: StatusSnapshot, base: string, theme: string | null): string {
+function embedHtml(snapshot: StatusSnapshot, base: string, theme: "light" | "dark" | "auto"): string {
   const doc = snapshot.document;
   const e = escapeXml;
   const accent = /^#[0-9a-f]{6}$/i.test(doc.page.accentColor ?? "")
@@ -177,7 +186,7 @@ function embedHtml(snapshot: StatusSnapshot, base: string, theme: string | null)
     .slice(0, 3)
     .map((i) => `<li><strong>${e(i.title)}</strong> <span class="st">${e(i.status)}</span></li>`)
     .join("");
-  const scheme = theme === "dark" || theme === "light" ? theme : "light dark";
+  const scheme = theme === "auto" ? "light dark" : theme;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="refresh" content="60"><title>${e(doc.page.title)} status</title><style>
 :root{color-scheme:${scheme};--bg:light-dark(#fff,#151b23);--fg:light-dark(#18202b,#e6eaf0);--mute:light-dark(#536073,#a4afbf);--line:light-dark(#e2e6ec,#27303d)}
@@ -212,21 +221,19 @@ export function statusRoutes(router: GatewayRouter): GatewayRouter {
         }),
       )
       .on(method, "/status/:slug/feed.atom", (req, res, { slug }) =>
-        withSnapshot(req, res, slug, (s) => {
-          const base = origin(req);
+        withSnapshot(req, res, slug, (s) =>
           send(
             req,
             res,
-            prepare(s, `feed:${base}`, "application/atom+xml; charset=utf-8", () => feedFor(s, base)),
-          );
-        }),
+            prepare(s, "feed", "application/atom+xml; charset=utf-8", () => feedFor(s, publicUrl())),
+          ),
+        ),
       )
       .on(method, "/embed/status/:slug", (req, res, { slug }) =>
         withSnapshot(req, res, slug, (s) => {
-          const base = origin(req);
-          const theme = query(req).get("theme");
-          const page = prepare(s, `embed:${base}:${theme}`, "text/html; charset=utf-8", () =>
-            embedHtml(s, base, theme),
+          const theme = themeOf(query(req));
+          const page = prepare(s, `embed:${theme}`, "text/html; charset=utf-8", () =>
+            embedHtml(s, publicUrl(), theme),
           );
           send(
             req,

@@ -60,6 +60,11 @@ export async function getSnapshot(slug: string): Promise<StatusSnapshot | null> 
   return entry.snapshot;
 }
 
+/** How many pages have a snapshot in memory (tests check that readers cannot add entries at will). */
+export function snapshotCount(): number {
+  return entries.size;
+}
+
 /** Forget every snapshot (tests, and a page deleted or renamed). */
 export function clearSnapshots(): void {
   entries.clear();

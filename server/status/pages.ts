@@ -218,8 +218,10 @@ export async function updateStatusPage(ctx: Ctx, raw: unknown): Promise<{ id: st
   const existing = await loadRow(input.id);
   if (!existing) throw new AppError("NOT_FOUND", "No such status page.");
   const sel = await resolveSelection(input);
-  // An unlisted page keeps its link; making a page unlisted gives it one.
-  const secret = input.visibility === "unlisted" ? (existing.secret ?? newSecret()) : existing.secret;
+  // An unlisted page keeps its link while it stays unlisted. Any other visibility drops it, so a page made
+  // unlisted again gets a new link and the old one stays dead.
+  const staysUnlisted = existing.visibility === "unlisted" && existing.secret !== null;
+  const secret = input.visibility !== "unlisted" ? null : staysUnlisted ? existing.secret : newSecret();
   try {
     await transaction(async (tx) => {
       await tx.statusPageRegion.deleteMany({ where: { statusPageId: input.id } });

@@ -5,6 +5,7 @@ import styles from "@/components/status/status.module.css";
 import { UptimeBar } from "@/components/status/uptime-bar";
 import { PUBLIC_STATUS_COLOR, PUBLIC_STATUS_LABEL, type PublicStatus } from "@/lib/status/public-status";
 import { formatUptimePct, overallUptime } from "@/lib/status/uptime";
+import { publicUrl } from "@/server/env";
 import { keyQuery, readableSnapshot } from "@/server/status/access";
 import type { PublicComponent, PublicIncident, PublicRegion } from "@/server/status/snapshot";
 import { pageUptime, type PageUptime } from "@/server/status/uptime";
@@ -37,8 +38,12 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
     description: doc.page.description || `Live status of ${doc.page.title}.`,
     // An unlisted page must not be indexed or discovered through search.
     robots: snapshot.page.visibility === "public" ? undefined : { index: false, follow: false },
+    // Absolute links from configuration: a request's Host or X-Forwarded-* headers never choose them.
     alternates: {
-      types: { "application/atom+xml": `/status/${doc.page.slug}/feed.atom${keyQuery(snapshot)}` },
+      canonical: `${publicUrl()}/status/${doc.page.slug}${keyQuery(snapshot)}`,
+      types: {
+        "application/atom+xml": `${publicUrl()}/status/${doc.page.slug}/feed.atom${keyQuery(snapshot)}`,
+      },
     },
   };
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { StatusPageButtonForm, StatusPageForm } from "@/components/forms/status-page-form";
 import { CopySnippet } from "@/components/ui/copy-snippet";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
 import { getCtx } from "@/server/auth/session";
+import { publicUrl } from "@/server/env";
 import { listRegions } from "@/server/compliance/regions";
 import { isAppError } from "@/server/errors";
 import { getSnapshot } from "@/server/status/cache";
@@ -45,9 +45,8 @@ export default async function EditStatusPage({ params, searchParams }: Props) {
     listRegions(ctx),
     page.visibility === "disabled" ? null : getSnapshot(page.slug),
   ]);
-  const h = await headers();
-  const proto = h.get("x-forwarded-proto")?.split(",")[0] === "https" ? "https" : "http";
-  const base = `${proto}://${h.get("host") ?? "localhost"}`;
+  // Snippets people paste elsewhere use the configured address, never this request's Host.
+  const base = publicUrl();
   const key = page.visibility === "unlisted" && page.secret ? `?key=${page.secret}` : "";
   const withKey = (extra: string) => (key ? `${key}&${extra}` : `?${extra}`);
   return (
