@@ -7,7 +7,6 @@ const ORIGIN = "http://orrery.invalid";
 const MAX_LENGTH = 2048;
 const MAX_DECODES = 3;
 // C0 controls, DEL, the C1 controls and the backslash are never part of a path Orrery links to.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\\]/;
 
 function isSafeLayer(path: string): boolean {

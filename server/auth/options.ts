@@ -1,16 +1,12 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { safeRedirectUrl } from "@/lib/safe-redirect";
 import { authSecret } from "../env";
 import { isAppError } from "../errors";
-import { CLIENT_IP_HEADER } from "../http/headers";
+import { clientAddressOf } from "../http/client-address";
 import { signInWithPassword } from "./sign-in";
-
-function headerOf(headers: unknown, name: string): string | undefined {
-  if (!headers || typeof headers !== "object") return undefined;
-  const value = (headers as Record<string, unknown>)[name];
-  return typeof value === "string" ? value : Array.isArray(value) ? String(value[0]) : undefined;
-}
+import { endSessions } from "./sign-out";
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
@@ -24,7 +20,7 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
       },
       async authorize(credentials, req) {
-        const ip = headerOf(req?.headers, CLIENT_IP_HEADER) ?? "unknown";
+        const ip = clientAddressOf(req?.headers);
         try {
           const user = await signInWithPassword(credentials, ip);
           if (!user) return null;
@@ -43,7 +39,16 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      await endSessions(token);
+    },
+  },
   callbacks: {
+    // Every callbackUrl (sign-in and sign-out, query or cookie) lands on a path of this site.
+    async redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
+    },
     async jwt({ token, user }) {
       if (user) {
         const u = user as typeof user & { role: string; sv: number };

@@ -4,18 +4,19 @@ import { decode } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { actorForSession } from "../users/users";
+import { clientAddressOf } from "../http/client-address";
+import { REQUEST_ID_HEADER } from "../http/headers";
 import type { Ctx } from "./context";
-import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "../http/headers";
 import { authOptions } from "./options";
+import { sessionClaims, type SessionClaims } from "./sign-out";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 /** Reads the session's claims from next-auth's JWT cookie; anything unreadable is no session. */
-export async function claimsFromToken(raw: string | undefined): Promise<{ uid: string; sv: number } | null> {
+export async function claimsFromToken(raw: string | undefined): Promise<SessionClaims | null> {
   if (!raw) return null;
   const token = await decode({ token: raw, secret: authOptions.secret ?? "" }).catch(() => null);
-  if (!token || typeof token.uid !== "string" || typeof token.sv !== "number") return null;
-  return { uid: token.uid, sv: token.sv };
+  return sessionClaims(token);
 }
 
 /**
@@ -24,7 +25,8 @@ export async function claimsFromToken(raw: string | undefined): Promise<{ uid: s
  */
 export const getCtx = cache(async (): Promise<Ctx> => {
   const [jar, headerList] = await Promise.all([cookies(), headers()]);
-  const ip = headerList.get(CLIENT_IP_HEADER) ?? undefined;
+  const address = clientAddressOf(headerList);
+  const ip = address === "unknown" ? undefined : address;
   const requestId = headerList.get(REQUEST_ID_HEADER) ?? randomUUID();
   const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   const claims = await claimsFromToken(raw);

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit";
 import { db, transaction } from "../db";
 import { AppError } from "../errors";
 import { dummyVerify, verifyPassword } from "./password";
-import { checkThrottle, recordFailure, recordSuccess } from "./throttle";
+import { releaseAttempt, reserveAttempt } from "./throttle";
 
 const Credentials = z.object({
   email: z.string().trim().toLowerCase().max(254),
@@ -13,7 +13,10 @@ const Credentials = z.object({
 
 export type SignedIn = { id: string; email: string; name: string; role: string; sessionVersion: number };
 
-/** Checks a password, slowing down repeated failures; returns null for any wrong email or password. */
+/**
+ * Checks a password, slowing down repeated failures; returns null for any wrong email or password. The
+ * attempt is counted before the password is checked, so a burst cannot outrun the throttle.
+ */
 export async function signInWithPassword(
   input: unknown,
   ip: string,
@@ -22,7 +25,7 @@ export async function signInWithPassword(
   const parsed = Credentials.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const throttle = await checkThrottle(ip, email, now);
+  const throttle = await reserveAttempt(ip, email, now);
   if (throttle.isBlocked) {
     throw new AppError(
       "RATE_LIMITED",
@@ -34,12 +37,9 @@ export async function signInWithPassword(
   }
   const user = await db.user.findUnique({ where: { email } });
   const isValid = user ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
-  if (!user || !isValid || user.disabledAt) {
-    await recordFailure(ip, email, now);
-    return null;
-  }
-  await recordSuccess(ip, email);
+  if (!user || !isValid || user.disabledAt) return null;
   await transaction(async (tx) => {
+    await releaseAttempt(tx, throttle.reservation);
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
     await recordAudit(
       tx,
