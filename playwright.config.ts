@@ -46,6 +46,8 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       NODE_ENV: "production",
+      // A demo core: its accounts are the demo's, on plain http (the production refusals are skipped).
+      ORRERY_DEMO: "1",
       PORT: String(port),
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./test-results/e2e/orrery.db",
       NEXTAUTH_SECRET: "orrery-e2e-secret-orrery-e2e-secret-0123",

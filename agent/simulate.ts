@@ -102,6 +102,9 @@ function run(runner: FleetRunner, options: SimOptions): Promise<number> {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => (isStopping ? process.exit(130) : void stop(signal)));
   }
+  // `npm run demo` holds our stdin open: when the launcher goes, even killed hard, the pipe closes, so do we.
+  if (process.env.ORRERY_STOP_WITH_STDIN === "1")
+    process.stdin.on("end", () => void stop("launcher gone")).resume();
   return finished;
 }
 

@@ -27,6 +27,7 @@ export function bench(name: string, port: number): Bench {
     ...process.env,
     DATABASE_URL: `file:${dbFile}`,
     NODE_ENV: "production",
+    ORRERY_DEMO: "1", // demo data on plain http: not a production core
     PORT: String(port),
     NEXTAUTH_SECRET: "orrery-bench-secret-orrery-bench-secret",
     LOG_LEVEL: "warn",

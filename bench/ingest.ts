@@ -56,6 +56,7 @@ const env: Record<string, string | undefined> = {
   ...process.env,
   DATABASE_URL: databaseUrl,
   NODE_ENV: "production",
+  ORRERY_DEMO: "1", // demo data on plain http: not a production core
   PORT: String(PORT),
   NEXTAUTH_SECRET: "orrery-bench-secret-orrery-bench-secret",
   LOG_LEVEL: "warn",

@@ -1,12 +1,20 @@
-// npm run demo: migrate, seed the demo fleet when the database is empty, build, and start the console.
-// Honours PORT and DATABASE_URL (SQLite file by default).
-import { spawn, spawnSync } from "node:child_process";
+// npm run demo: migrate, seed the demo fleet when the database is empty, build, and start the console as a
+// demo (ORRERY_DEMO=1) on 127.0.0.1 unless HOST says otherwise: its passwords are published.
+// Honours PORT, HOST and DATABASE_URL (SQLite file by default).
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { superviseDemo } from "./demo-processes.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.env.PORT ?? "3000";
+const host = process.env.HOST ?? "127.0.0.1";
+const isLoopbackOnly = ["127.0.0.1", "::1", "localhost"].includes(host);
+// The simulator dials the address the console listens on; a wildcard one is reached on loopback.
+const coreHost = ["0.0.0.0", "::", ""].includes(host) ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+const url =
+  isLoopbackOnly || coreHost === "127.0.0.1" ? `http://localhost:${port}` : `http://${coreHost}:${port}`;
 const tsNode = ["--import", "tsx", "--import", "./scripts/register.mjs"];
 const databaseUrl = process.env.DATABASE_URL ?? "file:./data/orrery.db";
 // The seed writes the demo fleet's join tokens beside the SQLite file (data/ for PostgreSQL).
@@ -14,20 +22,19 @@ const dataDir = databaseUrl.startsWith("file:")
   ? dirname(((p) => (isAbsolute(p) ? p : resolve(root, p)))(databaseUrl.slice(5).replace(/\?.*$/, "")))
   : join(root, "data");
 const fleetFile = join(dataDir, "demo-join-tokens.json");
-let simulator = null;
 
-function startSimulator() {
-  if (process.env.ORRERY_SIMULATOR === "off" || !existsSync(fleetFile)) return;
+function simulatorCommand() {
+  if (process.env.ORRERY_SIMULATOR === "off" || !existsSync(fleetFile)) return null;
   const count = JSON.parse(readFileSync(fleetFile, "utf8")).length;
   console.log(`▸ Starting the simulator: ${count} virtual agents report over the agent protocol`);
-  simulator = spawn(
-    process.execPath,
-    [
+  return {
+    command: process.execPath,
+    args: [
       "--import",
       "tsx",
       "agent/simulate.ts",
       "--core",
-      `http://localhost:${port}`,
+      `http://${coreHost}:${port}`,
       "--fleet-file",
       fleetFile,
       "--state-file",
@@ -35,8 +42,8 @@ function startSimulator() {
       "--satellites",
       String(count),
     ],
-    { cwd: root, stdio: ["ignore", "inherit", "inherit"] },
-  );
+    options: { cwd: root },
+  };
 }
 
 function step(title, command, args, env = {}) {
@@ -48,29 +55,43 @@ function step(title, command, args, env = {}) {
   }
 }
 
-step("Migrating and seeding the demo fleet (only when the database is empty)", process.execPath, [
-  ...tsNode,
-  "prisma/seed.ts",
-  "--if-empty",
-]);
+// The demo seed refuses production mode; the demo's data is never production's.
+step(
+  "Migrating and seeding the demo fleet (only when the database is empty)",
+  process.execPath,
+  [...tsNode, "prisma/seed.ts", "--if-empty"],
+  { NODE_ENV: "development" },
+);
 step("Building the console", process.execPath, [join(root, "node_modules/next/dist/bin/next"), "build"], {
   NEXT_TELEMETRY_DISABLED: "1",
 });
 
-console.log(`\n▸ Starting Orrery on http://localhost:${port}`);
-const server = spawn(process.execPath, [...tsNode, "server/main.ts"], {
-  cwd: root,
-  stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, NODE_ENV: "production", PORT: port, NEXT_TELEMETRY_DISABLED: "1" },
-});
-let announced = false;
-server.stdout.on("data", (chunk) => {
-  process.stdout.write(chunk);
-  if (!announced && String(chunk).includes("listening")) {
-    announced = true;
+console.log(`\n▸ Starting Orrery on ${url} (listening on ${host})`);
+const demo = superviseDemo({
+  server: {
+    command: process.execPath,
+    args: [...tsNode, "server/main.ts"],
+    options: {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        ORRERY_DEMO: "1",
+        PORT: port,
+        HOST: host,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  },
+  simulator: simulatorCommand,
+  onReady() {
     const password = process.env.DEMO_PASSWORD ? "the DEMO_PASSWORD you set" : "orrery-demo";
+    const reach = isLoopbackOnly
+      ? "Only this machine can reach it (HOST=0.0.0.0 opens it to the network; the password is public)."
+      : `It listens on ${host}: anyone who reaches it can sign in with the published password.`;
     console.log(`
-  Orrery is ready: http://localhost:${port}
+  Orrery is ready: ${url}
+  ${reach}
 
   Sign in as
     admin@orrery.local      admin: users, satellites, everything
@@ -80,13 +101,7 @@ server.stdout.on("data", (chunk) => {
 
   Ctrl-C stops it.
 `);
-    startSimulator();
-  }
+  },
 });
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    simulator?.kill(signal);
-    server.kill(signal);
-  });
-}
-server.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => demo.stop(signal));
+demo.done.then((code) => process.exit(code));
