@@ -1,21 +1,43 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isProduction } from "@/server/env";
+import { baseSecurityHeaders, pagePolicy, resourcePolicy } from "@/server/http/security-headers";
 
-// Optimistic only: sends visitors without a session cookie to /login. Every page, action and route
-// authorizes again in server/, where a stale, forged or disabled session is refused.
+// Every answer Next gives gets the security headers here; pages get a Content-Security-Policy with a
+// fresh nonce, which Next reads from the request's copy of the header and puts on its own scripts.
+// Console pages also send visitors without a session cookie to /login: optimistic only, as every page,
+// action and route authorizes again in server/, where a stale, forged or disabled session is refused.
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+const PUBLIC_PAGES = /^\/(login|status|embed)(\/|$)/;
+
+function withHeaders(response: NextResponse, policy: string): NextResponse {
+  for (const [name, value] of Object.entries(baseSecurityHeaders())) response.headers.set(name, value);
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
 
 export function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname;
+  if (path.startsWith("/api/")) return withHeaders(NextResponse.next(), resourcePolicy());
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = pagePolicy(nonce, { isDev: !isProduction, allowRemoteImages: path.startsWith("/status/") });
+  const isConsole = !PUBLIC_PAGES.test(path);
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (hasSession) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  const next = request.nextUrl.pathname + request.nextUrl.search;
-  url.pathname = "/login";
-  url.search = next !== "/" ? `?next=${encodeURIComponent(next)}` : "";
-  return NextResponse.redirect(url);
+  if (isConsole && !hasSession) {
+    const url = request.nextUrl.clone();
+    const next = path + request.nextUrl.search;
+    url.pathname = "/login";
+    url.search = next !== "/" ? `?next=${encodeURIComponent(next)}` : "";
+    return withHeaders(NextResponse.redirect(url), policy);
+  }
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy);
 }
 
 export const config = {
-  // Public and machine paths are left alone: sign-in, next-auth, JSON APIs (they answer 401 themselves),
-  // status pages and embeds, and static assets.
-  matcher: ["/((?!login|api/|status/|embed/|_next/|favicon|.*\\.(?:svg|png|ico|txt)$).*)"],
+  // Everything but Next's static files; the machine path (agents, public status JSON, feeds, embeds)
+  // never reaches Next and sets the same headers itself.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.svg).*)"],
 };

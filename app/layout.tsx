@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import { HydrationMark } from "@/components/ui/hydration-mark";
 import "./globals.css";
 
@@ -18,11 +19,14 @@ export const viewport: Viewport = {
 // Sets the theme before the first paint so dark mode never flashes light.
 const THEME_SCRIPT = `try{var t=localStorage.getItem("orrery-theme");if(t!=="light"&&t!=="dark")t=matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light";document.documentElement.dataset.theme=t}catch(e){}`;
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The proxy's per-request nonce: the policy runs no inline script without it. Reading headers also
+  // renders every page per request, which a nonce needs (a prerendered page would carry none).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body>
         {children}

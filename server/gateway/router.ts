@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isAppError, toErrorBody } from "../errors";
 import { logError } from "../log";
+import { baseSecurityHeaders, DATA_POLICY } from "../http/security-headers";
 
 // The machine path: plain node:http handlers answered before Next, for callers that come in thousands
 // (agents, status-page readers). Each handler calls the same server/<domain> verbs as the console.
@@ -38,8 +39,10 @@ export class GatewayRouter {
   handle(req: IncomingMessage, res: ServerResponse): boolean {
     const path = (req.url ?? "/").split("?")[0];
     const matches = this.routes.filter((r) => r.pattern.test(path));
+    if (matches.length === 0 && !this.prefixes.some((p) => path.startsWith(p))) return false;
+    // Next's proxy never sees what the machine path answers: its answers carry the same headers themselves.
+    for (const [name, value] of Object.entries(baseSecurityHeaders())) res.setHeader(name, value);
     if (matches.length === 0) {
-      if (!this.prefixes.some((p) => path.startsWith(p))) return false;
       sendJson(res, 404, { error: { code: "NOT_FOUND", message: `No such endpoint: ${path}` } });
       return true;
     }
@@ -87,8 +90,8 @@ export function sendJson(
     "Content-Type": "application/json; charset=utf-8",
     "Content-Length": Buffer.byteLength(payload),
     "Cache-Control": "no-store",
-    // Nothing on the machine path may be framed, except the status embed, which sets its own policy.
-    "Content-Security-Policy": "frame-ancestors 'none'",
+    // Nothing on the machine path may be framed or run anything, except the status embed (its own policy).
+    "Content-Security-Policy": DATA_POLICY,
     ...headers,
   });
   res.end(payload);
