@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   const store = StateStore.open(config.stateDir);
   const client = new AgentClient(config.core);
 
-  if (!store.isEnrolled) {
+  if (!store.isEnrolled || config.isReenroll) {
     let joinToken: string;
     try {
       joinToken = readJoinToken(config.joinToken, (path) => readFileSync(path, "utf8"));
@@ -95,6 +95,10 @@ async function main(argv: string[]): Promise<number> {
       runUpgradeHook,
       currentStackVersion: stackVersion,
       setStackVersion: (version) => store.update((s) => (s.stackVersion = version)),
+      adoptAgentToken: (token) => {
+        store.setAgentToken(token);
+        client.setToken(token);
+      },
     }),
   });
   const sampler = new HostSampler({ procRoot: config.procRoot, diskPath: config.diskPath });

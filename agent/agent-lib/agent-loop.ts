@@ -152,8 +152,8 @@ export class AgentLoop {
     this.deps.log(
       "error",
       `the core refused the agent token (401: ${message}): it was revoked (satellite decommissioned ` +
-        `or credentials rotated). To enroll again: move ${this.deps.store.path} aside and start the ` +
-        "agent with a new join token.",
+        `or credentials revoked). To enroll again, start the agent with the join token an admin gives ` +
+        "you and --re-enroll (it keeps the buffered samples).",
     );
   }
 

@@ -24,6 +24,7 @@ describe("parseAgentArgs", () => {
       core: "https://orrery.example.com/",
       stateDir: "/var/lib/orrery-agent",
       joinToken: null,
+      isReenroll: false,
       upgradeHook: null,
       intervalOverrideSec: null,
       agentVersion: "1.4.0",
@@ -33,6 +34,11 @@ describe("parseAgentArgs", () => {
       isVerbose: false,
       satellite: null,
     });
+  });
+
+  it("--re-enroll needs a join token to enroll with", () => {
+    expect(parse("--re-enroll", "--join-token", "orr_join_x").isReenroll).toBe(true);
+    expect(usageError([...base, "--re-enroll"])).toMatch(/--re-enroll needs --join-token/);
   });
 
   it("reads every option", () => {

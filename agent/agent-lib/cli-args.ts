@@ -9,6 +9,8 @@ export const USAGE = `Usage: npx tsx agent/agent.ts --core URL --state-dir DIR [
   --state-dir DIR          where the agent keeps state.json and buffer.jsonl (required)
   --join-token T           enrolls on first start; not needed once DIR/state.json exists
   --join-token-file F      the same, read from a file (keeps it out of the process list)
+  --re-enroll              enroll again with the join token although DIR/state.json exists (after an admin
+                           revoked the credentials); keeps the buffered samples and command records
   --upgrade-hook PATH      executable run for stack.upgrade commands
   --interval-override SEC  sample and send every SEC seconds, whatever the core asks
   --agent-version V        reported agent version (default 1.4.0)
@@ -37,6 +39,8 @@ export type AgentConfig = {
   stateDir: string;
   /** Read only on the first start, so the token file can be deleted once enrolled. */
   joinToken: { value: string } | { file: string } | null;
+  /** Enroll with the join token even though the state directory holds an (expired or revoked) token. */
+  isReenroll: boolean;
   upgradeHook: string | null;
   intervalOverrideSec: number | null;
   agentVersion: string;
@@ -69,6 +73,7 @@ export function parseAgentArgs(argv: string[]): AgentConfig | "help" {
         "disk-path": { type: "string" },
         "proc-root": { type: "string", default: "/proc" },
         verbose: { type: "boolean", default: false },
+        "re-enroll": { type: "boolean", default: false },
         help: { type: "boolean", default: false },
         ...SATELLITE_OPTIONS,
       },
@@ -94,11 +99,15 @@ export function parseAgentArgs(argv: string[]): AgentConfig | "help" {
   }
   const tokenFile = values["join-token-file"];
   const tokenValue = values["join-token"];
+  if (values["re-enroll"] && !tokenFile && !tokenValue) {
+    throw new UsageError("--re-enroll needs --join-token or --join-token-file");
+  }
 
   return {
     core: coreUrl.toString(),
     stateDir,
     joinToken: tokenFile ? { file: absolute(tokenFile) } : tokenValue ? { value: tokenValue } : null,
+    isReenroll: values["re-enroll"],
     upgradeHook: values["upgrade-hook"] ? absolute(values["upgrade-hook"]) : null,
     intervalOverrideSec: values["interval-override"] ? seconds(values["interval-override"]) : null,
     agentVersion: version(values["agent-version"], "--agent-version"),

@@ -34,6 +34,7 @@ function setup(outcome: HookOutcome = hookDone(), hookPath: string | null = "/op
     },
     currentStackVersion: () => stackVersion,
     setStackVersion: (v) => (stackVersion = v),
+    adoptAgentToken: () => {},
   };
   const handlers = commandHandlers(deps);
   const run = (c: DeliveredCommand) => handlers[c.type](c, { reportRunning: (m) => running.push(m) });
@@ -91,7 +92,7 @@ describe("command handlers", () => {
     expect(noHook.hookCalls.length + noVersion.hookCalls.length).toBe(0);
   });
 
-  it("acknowledges control-plane changes and refuses credential rotation for now", async () => {
+  it("acknowledges control-plane changes, and refuses a rotation without a new token", async () => {
     const { run } = setup();
     for (const type of [
       "satellite.cordon",
@@ -105,7 +106,7 @@ describe("command handlers", () => {
     }
     expect(await run(command("agent.rotate-credentials"))).toEqual({
       status: "failed",
-      message: "not supported yet",
+      message: "payload.agentToken is missing or not an agent token",
     });
   });
 });

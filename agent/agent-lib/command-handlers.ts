@@ -8,7 +8,11 @@ export type HandlerDeps = {
   runUpgradeHook: (request: HookRequest) => Promise<HookOutcome>;
   currentStackVersion: () => string;
   setStackVersion: (version: string) => void;
+  /** Saves the new agent token (atomically, before the ack is sent) and uses it from then on. */
+  adoptAgentToken: (token: string) => void;
 };
+
+const AGENT_TOKEN = /^orr_agent_[A-Za-z0-9_-]{43}$/;
 
 const VERSION = /^[0-9A-Za-z][0-9A-Za-z.+-]{0,39}$/;
 
@@ -30,7 +34,15 @@ export function commandHandlers(deps: HandlerDeps): Record<string, CommandHandle
       result: await deps.gatherDiagnostics(),
     }),
     "stack.upgrade": upgradeHandler(deps),
-    "agent.rotate-credentials": async () => ({ status: "failed", message: "not supported yet" }),
+    "agent.rotate-credentials": async (command) => {
+      const token = command.payload?.agentToken;
+      if (typeof token !== "string" || !AGENT_TOKEN.test(token)) {
+        return { status: "failed", message: "payload.agentToken is missing or not an agent token" };
+      }
+      // If saving throws, the executor acks "failed" and the current token stays in use.
+      deps.adoptAgentToken(token);
+      return { status: "succeeded", message: `now using agent token …${token.slice(-4)}` };
+    },
   };
   for (const [type, message] of Object.entries(ACKNOWLEDGED)) {
     handlers[type] = async () => ({ status: "succeeded", message });

@@ -70,8 +70,16 @@ export class StateStore {
     return this.current;
   }
 
+  /** Enrolling again for the same satellite keeps the command records, so none runs twice. */
   enrolled(enrollment: Enrollment): void {
-    this.current = { version: 1, ...enrollment, stackVersionFlag: null, commands: [], pendingAcks: [] };
+    const kept = this.current?.satelliteId === enrollment.satelliteId ? this.current : null;
+    this.current = {
+      version: 1,
+      ...enrollment,
+      stackVersionFlag: kept?.stackVersionFlag ?? null,
+      commands: kept?.commands ?? [],
+      pendingAcks: kept?.pendingAcks ?? [],
+    };
     this.nextFreeSeq = enrollment.seq + 1;
     this.save();
   }
@@ -91,6 +99,19 @@ export class StateStore {
   raiseSeq(used: number): void {
     if (used >= this.nextFreeSeq) this.nextFreeSeq = used + 1;
     if (used > this.state.seq) this.update((s) => (s.seq = used));
+  }
+
+  /** A rotated token: saved before it is used, and left unchanged (on disk and here) if saving fails. */
+  setAgentToken(token: string): void {
+    const state = this.mutable();
+    const previous = state.agentToken;
+    state.agentToken = token;
+    try {
+      this.save();
+    } catch (error) {
+      state.agentToken = previous;
+      throw error;
+    }
   }
 
   /** A unit file keeps its --stack-version after an upgrade; only a changed flag means a new version. */

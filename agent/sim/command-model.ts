@@ -13,13 +13,19 @@ export type CommandContext = {
   degradedServices: string[];
 };
 
-/** `restartedService`: a restart clears that service's degraded episode. */
+/**
+ * `restartedService`: a restart clears that service's degraded episode. `newToken`: the agent token to save
+ * and switch to before the final ack is sent.
+ */
 export type CommandPlan = {
   durationMs: number;
   final: AckRequest;
   stackVersion?: string;
   restartedService?: string;
+  newToken?: string;
 };
+
+const AGENT_TOKEN = /^orr_agent_[A-Za-z0-9_-]{43}$/;
 
 /** Commands that just take a moment; the short aliases are accepted as well as the core's names. */
 export const QUICK_COMMANDS = new Set([
@@ -83,11 +89,15 @@ export function planCommand(command: DeliveredCommand, rng: Rng, ctx: CommandCon
   if (QUICK_COMMANDS.has(type)) {
     return { durationMs: seconds(rng, 1, 5), final: { status: "succeeded", message: `${type} done` } };
   }
-  const message =
-    type === "agent.rotate-credentials"
-      ? "agent.rotate-credentials is not supported by the simulator"
-      : `unknown command type: ${type}`;
-  return { durationMs: 0, final: { status: "failed", message } };
+  if (type === "agent.rotate-credentials") {
+    const token = payload.agentToken;
+    if (typeof token !== "string" || !AGENT_TOKEN.test(token)) {
+      return { durationMs: 0, final: { status: "failed", message: "payload.agentToken is missing" } };
+    }
+    const final: AckRequest = { status: "succeeded", message: `now using agent token …${token.slice(-4)}` };
+    return { durationMs: 0, final, newToken: token };
+  }
+  return { durationMs: 0, final: { status: "failed", message: `unknown command type: ${type}` } };
 }
 
 function diagnostics(rng: Rng, ctx: CommandContext): Record<string, unknown> {

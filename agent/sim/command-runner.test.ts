@@ -30,6 +30,7 @@ function setup(executedKeys: string[] = []) {
       context: () => ctx,
       onStackVersion: (v) => versions.push(v),
       onServiceRestart: () => {},
+      adoptToken: async (token) => client.setToken(token),
       beforeRequest: async () => {},
       isStopped: () => false,
       onUnauthorized: () => {},

@@ -3,7 +3,7 @@
 import { type AckRequest, type AgentClient, type DeliveredCommand, ProtocolError } from "../protocol";
 import { type Clock, sleep } from "./clock";
 import { type CommandContext, planCommand } from "./command-model";
-import { statusOf } from "./errors";
+import { errorMessage, statusOf } from "./errors";
 import type { Rng } from "./prng";
 import type { SimStats } from "./stats";
 
@@ -22,6 +22,8 @@ export type CommandRunnerDeps = {
   /** Called when a command changed the installed stack version. */
   onStackVersion: (version: string) => void;
   onServiceRestart: (service: string) => void;
+  /** Saves a rotated agent token and switches to it; rejects if it could not be saved. */
+  adoptToken: (token: string) => Promise<void>;
   /** Resolves when the agent may send: waits out a cut-off or a slow link. */
   beforeRequest: () => Promise<void>;
   isStopped: () => boolean;
@@ -77,14 +79,25 @@ export class CommandRunner {
     if (!this.inFlight.delete(key)) return; // abandoned at shutdown
     if (plan.stackVersion && plan.final.status === "succeeded") this.deps.onStackVersion(plan.stackVersion);
     if (plan.restartedService) this.deps.onServiceRestart(plan.restartedService);
+    // Saved before the final ack leaves: the core retires the old token once the new one is used.
+    const ack = plan.newToken ? await this.adopt(plan.newToken, plan.final) : plan.final;
     stats.commandsFinished++;
-    const final = { id, ack: plan.final, isSending: true };
+    const final = { id, ack, isSending: true };
     this.finals.set(key, final);
-    const finishing = running.then(() => this.sendAck(id, plan.final));
+    const finishing = running.then(() => this.sendAck(id, ack));
     this.sending.add(finishing);
     await finishing;
     this.sending.delete(finishing);
     final.isSending = false;
+  }
+
+  private async adopt(token: string, succeeded: AckRequest): Promise<AckRequest> {
+    try {
+      await this.deps.adoptToken(token);
+      return succeeded;
+    } catch (error) {
+      return { status: "failed", message: `could not save the new agent token: ${errorMessage(error)}` };
+    }
   }
 
   /**

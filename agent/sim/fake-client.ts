@@ -50,7 +50,11 @@ export class FakeClient {
     };
   }
 
+  /** Called as each ack is sent, with the token it carries: to look at what was saved by then. */
+  onAck: ((id: string, request: AckRequest, token: string | null) => Promise<void> | void) | null = null;
+
   async ack(id: string, request: AckRequest): Promise<{ id: string; state: string }> {
+    await this.onAck?.(id, request, this.token);
     this.acks.push({ id, ...request });
     const next = this.ackScript.shift() ?? null;
     if (next instanceof Error) throw next;

@@ -4,7 +4,7 @@ import { type Clock, sleep } from "./clock";
 import type { SiteSpec } from "./fleet";
 import { OutageGate, flakySlugs } from "./offline";
 import { type AgentPhase, SimAgent, type SimAgentDeps } from "./sim-agent";
-import type { AgentState, SimState } from "./state-file";
+import { type AgentState, type SimState, saveState } from "./state-file";
 import { SimStats } from "./stats";
 
 export type FleetRunnerOptions = {
@@ -12,6 +12,8 @@ export type FleetRunnerOptions = {
   speed: number;
   upgradeFailureRate: number;
   offlineShare: number;
+  /** Where rotated agent tokens are saved at once; without it they live in memory until the caller saves. */
+  stateFile?: string;
 };
 
 export type FleetRunnerDeps = {
@@ -41,7 +43,15 @@ export class FleetRunner {
     );
     const makeClient = deps.makeClient ?? ((core: string) => new AgentClient(core));
     this.agents = specs.map((spec) => {
-      const agentDeps = { ...deps, client: makeClient(options.core), stats: this.stats, gate: this.gate };
+      const { stateFile } = options;
+      const persist = stateFile ? () => saveState(stateFile, this.stateToSave()) : undefined;
+      const agentDeps = {
+        ...deps,
+        client: makeClient(options.core),
+        stats: this.stats,
+        gate: this.gate,
+        persist,
+      };
       const agentOptions = { ...options, isFlaky: flaky.has(spec.slug) };
       return new SimAgent(spec, this.savedFor(spec), agentOptions, agentDeps);
     });

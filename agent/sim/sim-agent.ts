@@ -22,6 +22,8 @@ export type SimAgentDeps = {
   stats: SimStats;
   gate: OutageGate;
   log: (message: string) => void;
+  /** Saves the whole simulator state now: a rotated token must be on disk before its ack is sent. */
+  persist?: () => Promise<void>;
 };
 /** `revoked`: the core refused the agent token (401), so its saved state is worthless. */
 export type AgentPhase = "enrolling" | "running" | "skipped" | "revoked" | "stopped";
@@ -82,6 +84,17 @@ export class SimAgent {
         this.stackVersion = version;
       },
       onServiceRestart: (service: string) => this.model.endEpisode(service),
+      adoptToken: async (token: string) => {
+        const previous = this.token;
+        this.token = token;
+        try {
+          await deps.persist?.();
+        } catch (error) {
+          this.token = previous;
+          throw error;
+        }
+        deps.client.setToken(token);
+      },
       beforeRequest: () => this.uplink.beforeRequest(() => this.isActive),
       isStopped: () => !this.isActive,
       onUnauthorized: () => this.revoke("ack"),

@@ -54,10 +54,26 @@ export async function loadState(path: string): Promise<SimState> {
   }
 }
 
-/** Write then rename, so a crash mid-write leaves the previous file whole. */
-export async function saveState(path: string, state: SimState): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(state, null, 1)}\n`, { mode: 0o600 });
-  await rename(temp, path);
+const writing = new Map<string, Promise<void>>();
+
+/**
+ * Write then rename, so a crash mid-write leaves the previous file whole. Saves of one path run one at a
+ * time in call order, so an older snapshot never lands over a newer one (a rotated token saved at once).
+ */
+export function saveState(path: string, state: SimState): Promise<void> {
+  const text = `${JSON.stringify(state, null, 1)}\n`;
+  const write = async () => {
+    await mkdir(dirname(path), { recursive: true });
+    const temp = `${path}.${process.pid}.tmp`;
+    await writeFile(temp, text, { mode: 0o600 });
+    await rename(temp, path);
+  };
+  const done = (writing.get(path) ?? Promise.resolve()).catch(() => {}).then(write);
+  writing.set(path, done);
+  void done
+    .finally(() => {
+      if (writing.get(path) === done) writing.delete(path);
+    })
+    .catch(() => {});
+  return done;
 }
