@@ -79,6 +79,24 @@ describe("a production install", () => {
     expect(await counts(url)).toEqual(nothingButRegions);
   });
 
+  it("creates its first admin with user:create, never in the demo domain", async () => {
+    const { url } = await emptyDatabase();
+    const env = { NODE_ENV: "production", DATABASE_URL: url, ORRERY_NEW_PASSWORD: "a-long-real-password" };
+    expect((await runScript(["prisma/migrate.ts"], env)).code).toBe(0);
+    const demo = await runScript(
+      ["scripts/user-create.ts", "--email", "boss@orrery.local", "--role", "admin"],
+      env,
+    );
+    expect(demo.code).toBe(1);
+    expect(demo.stderr.trim()).toBe("email: @orrery.local is reserved for demo accounts; use a real address");
+    const real = await runScript(
+      ["scripts/user-create.ts", "--email", "ops@example.com", "--role", "admin"],
+      env,
+    );
+    expect(real.code).toBe(0);
+    expect((await counts(url)).User).toBe(1);
+  });
+
   it("is refused by the demo seed with one line, and nothing is written", async () => {
     const { url, dir } = await emptyDatabase();
     const run = await runScript(["prisma/seed.ts"], { NODE_ENV: "production", DATABASE_URL: url });

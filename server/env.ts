@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { z } from "zod";
-import { isProductionMode } from "./startup-checks";
 
 // The one place that reads process.env (CONVENTIONS rule 10).
 const EnvSchema = z.object({
@@ -60,14 +59,13 @@ export function sqlitePath(url = env.DATABASE_URL): string {
 
 /**
  * next-auth's signing secret. On the embedded SQLite default it is generated once and kept beside the
- * database file, so the quick start and the demo need no configuration; production and PostgreSQL must set it.
+ * database file, so the quick start needs no configuration; on PostgreSQL (many replicas) it must be set.
+ * A production core never gets here without one: server/startup-checks.ts refuses to start first.
  */
 export function authSecret(): string {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
-  if (databaseKind() === "postgres" || isProductionMode(env)) {
-    throw new Error(
-      "NEXTAUTH_SECRET must be set (32+ characters) in production and when DATABASE_URL is PostgreSQL",
-    );
+  if (databaseKind() === "postgres") {
+    throw new Error("NEXTAUTH_SECRET must be set (32+ characters) when DATABASE_URL is PostgreSQL");
   }
   const file = resolve(dirname(sqlitePath()), "auth-secret");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
