@@ -1,6 +1,7 @@
 import "server-only";
 import { isSqlite, rawPgPool, rawSqlite } from "../db-raw";
 import { AppError } from "../errors";
+import { activateRotatedCredential } from "./rotation";
 import { AGENT_TOKEN_PATTERN, hashToken } from "./tokens";
 
 export type AgentIdentity = {
@@ -12,8 +13,9 @@ export type AgentIdentity = {
   expiresAt: number | null;
 };
 
-// Heartbeats come thousands a second: a verified token is remembered briefly. Revocation (decommission,
-// rotation) therefore takes effect within CACHE_MS on this process.
+// Heartbeats come thousands a second: a verified token is remembered briefly. A revocation evicts the
+// satellite's entries in the process that made it; other replicas notice within CACHE_MS (a shared
+// invalidation channel would close that window).
 const CACHE_MS = 5_000;
 const cache = new Map<string, { identity: AgentIdentity; until: number }>();
 
@@ -51,6 +53,18 @@ export async function authenticateAgent(token: string | null, now = new Date()):
     cache.delete(hash);
     throw new AppError("UNAUTHORIZED", "Unknown or revoked agent token.");
   }
+  if (row.rotationCommandId && !row.lastUsedAt) {
+    await activateRotatedCredential(
+      {
+        id: row.id,
+        satelliteId: row.satelliteId,
+        slug: row.slug,
+        tokenHint: row.tokenHint,
+        rotationCommandId: row.rotationCommandId,
+      },
+      now,
+    );
+  }
   const identity: AgentIdentity = {
     credentialId: row.id,
     satelliteId: row.satelliteId,
@@ -68,18 +82,26 @@ export function forgetAgentTokens(): void {
   cache.clear();
 }
 
+/** Evicts one satellite's cached tokens: call after revoking them, so this process refuses them at once. */
+export function forgetSatelliteTokens(satelliteId: string): void {
+  for (const [hash, hit] of cache) if (hit.identity.satelliteId === satelliteId) cache.delete(hash);
+}
+
 type CredentialRow = {
   id: string;
   satelliteId: string;
   expiresAt: string | Date | null;
   revokedAt: string | Date | null;
+  lastUsedAt: string | Date | null;
+  rotationCommandId: string | null;
+  tokenHint: string;
   slug: string;
   regionId: string;
   heartbeatIntervalSec: number;
   lifecycle: string;
 };
 
-const LOOKUP = `SELECT c."id", c."satelliteId", c."expiresAt", c."revokedAt", s."slug", s."regionId", s."heartbeatIntervalSec", s."lifecycle"
+const LOOKUP = `SELECT c."id", c."satelliteId", c."expiresAt", c."revokedAt", c."lastUsedAt", c."rotationCommandId", c."tokenHint", s."slug", s."regionId", s."heartbeatIntervalSec", s."lifecycle"
   FROM "AgentCredential" c JOIN "Satellite" s ON s."id" = c."satelliteId" WHERE c."tokenHash" = `;
 
 // On the hot path, through the driver: one indexed lookup, no ORM round trip.

@@ -4,7 +4,9 @@ import { conflictOnUnique, transaction } from "../db";
 import { AppError, validationError } from "../errors";
 import { resolveRegion } from "../satellites/register";
 import { derivedColumns } from "../satellites/view";
+import { forgetSatelliteTokens } from "./auth";
 import { EnrollInput, EnrollSatellite } from "./schemas";
+import { restartSequence, type SequenceReset } from "./sequence-reset";
 import { AGENT_TOKEN_PREFIX, hashToken, JOIN_TOKEN_PATTERN, newToken, tokenHint } from "./tokens";
 
 export type Enrolled = { satelliteId: string; agentToken: string; heartbeatIntervalSec: number };
@@ -19,7 +21,7 @@ export async function enrollAgent(input: unknown, ip?: string, now = new Date())
   if (!JOIN_TOKEN_PATTERN.test(body.joinToken)) throw new AppError("UNAUTHORIZED", REFUSED);
   const agentToken = newToken(AGENT_TOKEN_PREFIX);
   try {
-    return await transaction(async (tx) => {
+    const enrolled = await transaction(async (tx) => {
       const join = await tx.joinToken.findUnique({ where: { tokenHash: hashToken(body.joinToken) } });
       if (!join || join.revokedAt || join.expiresAt <= now || join.uses >= join.maxUses) {
         throw new AppError("UNAUTHORIZED", REFUSED);
@@ -31,6 +33,7 @@ export async function enrollAgent(input: unknown, ip?: string, now = new Date())
       });
       if (used.count === 0) throw new AppError("UNAUTHORIZED", REFUSED);
 
+      let reenrolled: ({ revokedTokens: number } & SequenceReset) | null = null;
       let satelliteId: string;
       let slug: string;
       let intervalSec: number;
@@ -45,11 +48,21 @@ export async function enrollAgent(input: unknown, ip?: string, now = new Date())
             lifecycle: s.lifecycle === "pending" ? "active" : s.lifecycle,
           },
         });
-        // A re-enrolled satellite's older credentials get the same 24 h grace as a rotation.
-        await tx.agentCredential.updateMany({
-          where: { satelliteId: s.id, revokedAt: null, expiresAt: null },
-          data: { expiresAt: new Date(now.getTime() + 24 * 3_600_000) },
+        // A new enrollment starts a new seq space, so an earlier agent still reporting would collide with
+        // this one: its tokens stop at once (an admin wanting a gentle hand-over rotates instead).
+        const earlier = await tx.agentCredential.updateMany({
+          where: {
+            satelliteId: s.id,
+            revokedAt: null,
+            OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+          },
+          data: { revokedAt: now },
         });
+        const hadCredentials = (await tx.agentCredential.count({ where: { satelliteId: s.id } })) > 0;
+        if (hadCredentials) {
+          const reset = await restartSequence(tx, s.id);
+          reenrolled = { revokedTokens: earlier.count, ...reset };
+        }
         ({ id: satelliteId, slug, heartbeatIntervalSec: intervalSec } = s);
       } else {
         if (body.satellite === undefined) {
@@ -88,18 +101,33 @@ export async function enrollAgent(input: unknown, ip?: string, now = new Date())
       await tx.agentCredential.create({
         data: { satelliteId, tokenHash: hashToken(agentToken), tokenHint: tokenHint(agentToken) },
       });
+      const enrolledBy = `with join token ${join.tokenHint}${ip ? ` from ${ip}` : ""} (agent ${body.agentVersion}, stack ${body.stackVersion})`;
       await recordAudit(
         tx,
         { type: "agent", id: satelliteId, label: slug },
-        {
-          action: "agent.enroll",
-          targetType: "satellite",
-          targetId: satelliteId,
-          summary: `${slug} enrolled with join token ${join.tokenHint}${ip ? ` from ${ip}` : ""} (agent ${body.agentVersion}, stack ${body.stackVersion})`,
-        },
+        reenrolled
+          ? {
+              action: "agent.reenroll",
+              targetType: "satellite",
+              targetId: satelliteId,
+              summary: `${slug} enrolled again ${enrolledBy}; ${reenrolled.revokedTokens} earlier token(s) revoked, sequence restarted (was ${reenrolled.previousLastSeq ?? "none"}), ${reenrolled.archived} raw sample(s) archived`,
+              data: {
+                revokedTokens: reenrolled.revokedTokens,
+                previousLastSeq: reenrolled.previousLastSeq?.toString() ?? null,
+                archivedSamples: reenrolled.archived,
+              },
+            }
+          : {
+              action: "agent.enroll",
+              targetType: "satellite",
+              targetId: satelliteId,
+              summary: `${slug} enrolled ${enrolledBy}`,
+            },
       );
       return { satelliteId, agentToken, heartbeatIntervalSec: intervalSec };
     });
+    forgetSatelliteTokens(enrolled.satelliteId);
+    return enrolled;
   } catch (error) {
     const taken = (body.satellite as { slug?: unknown } | undefined)?.slug;
     conflictOnUnique(error, { slug: `satellite.slug: "${String(taken)}" is already taken` }, "satellite.");

@@ -3,6 +3,7 @@ import { AppError, validationError } from "../errors";
 import { ingestWriter } from "../ingest";
 import type { IngestResult } from "../ingest/types";
 import type { AgentIdentity } from "./auth";
+import { ROTATE_COMMAND, withRotatedToken } from "./rotation";
 import { HeartbeatInput, sampleTimeErrors } from "./schemas";
 
 export type HeartbeatAnswer = IngestResult & { heartbeatIntervalSec: number };
@@ -26,5 +27,10 @@ export async function recordHeartbeat(
     samples: parsed.data.samples,
     now,
   });
-  return { ...result, heartbeatIntervalSec: agent.intervalSec };
+  // Minted after the commit that delivered the command: if this fails, the answer fails too, and the
+  // command is delivered again once its lease lapses.
+  const commands = await Promise.all(
+    result.commands.map((c) => (c.type === ROTATE_COMMAND ? withRotatedToken(agent, c, now) : c)),
+  );
+  return { ...result, commands, heartbeatIntervalSec: agent.intervalSec };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "../audit";
 import type { AgentIdentity } from "../agents/auth";
+import { ROTATE_COMMAND, settleRotation } from "../agents/rotation";
 import { AckInput } from "../agents/schemas";
 import { type Prisma, transaction } from "../db";
 import { AppError, validationError } from "../errors";
@@ -77,6 +78,7 @@ export async function ackCommand(
       if (typeof version === "string")
         await tx.satellite.update({ where: { id: cmd.satelliteId }, data: { stackVersion: version } });
     }
+    const unusedTokens = cmd.type === ROTATE_COMMAND ? await settleRotation(tx, agent, cmd.id, now) : 0;
     await recordAudit(
       tx,
       { type: "agent", id: agent.satelliteId, label: agent.slug },
@@ -84,7 +86,7 @@ export async function ackCommand(
         action: `command.${ack.status}`,
         targetType: "command",
         targetId: cmd.id,
-        summary: `${cmd.type} on ${agent.slug} ${ack.status}${ack.message ? `: ${ack.message.slice(0, 200)}` : ""}`,
+        summary: `${cmd.type} on ${agent.slug} ${ack.status}${ack.message ? `: ${ack.message.slice(0, 200)}` : ""}${unusedTokens ? ` (${unusedTokens} unused rotated token(s) revoked)` : ""}`,
       },
     );
     return answer(updated);

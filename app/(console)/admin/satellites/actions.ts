@@ -1,5 +1,6 @@
 "use server";
 
+import { revokeAgentCredentials, type RevokedCredentials } from "@/server/agents/revoke";
 import { formObject, runAction, type ActionResult } from "@/server/http/action";
 import { decommissionSatellite } from "@/server/satellites/decommission";
 import { registerSatellite } from "@/server/satellites/register";
@@ -26,5 +27,15 @@ export async function decommissionSatelliteAction(_prev: Saved | null, form: For
   return runAction((ctx) => decommissionSatellite(ctx, formObject(form)), {
     revalidate: PATHS,
     redirectTo: (s) => `/satellites/${s.slug}`,
+  });
+}
+
+/** No redirect: the page shows the new join token once, from this result. */
+export async function revokeCredentialsAction(
+  _prev: ActionResult<RevokedCredentials> | null,
+  form: FormData,
+): Promise<ActionResult<RevokedCredentials>> {
+  return runAction((ctx) => revokeAgentCredentials(ctx, formObject(form)), {
+    revalidate: ["/admin/satellites"],
   });
 }

@@ -1,18 +1,24 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DecommissionForm } from "@/components/forms/decommission-form";
+import { RevokeCredentialsForm } from "@/components/forms/revoke-credentials-form";
 import { SatelliteForm } from "@/components/forms/satellite-form";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
 import { countryOptions } from "@/lib/countries";
 import { labelsToText } from "@/lib/fleet";
+import { listAgentCredentials } from "@/server/agents/credentials";
 import { getCtx } from "@/server/auth/session";
 import { listRegions } from "@/server/compliance/regions";
+import { publicUrl } from "@/server/env";
 import { isAppError } from "@/server/errors";
 import { getSatellite, type SatelliteDetail } from "@/server/satellites/get";
-import { decommissionSatelliteAction, updateSatelliteAction } from "../actions";
+import { decommissionSatelliteAction, revokeCredentialsAction, updateSatelliteAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit satellite" };
+
+const CREDENTIAL_TONE = { active: "ok", expiring: "info", expired: "", revoked: "bad" } as const;
+const utc = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 16) : "—");
 
 export default async function EditSatellitePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -26,7 +32,10 @@ export default async function EditSatellitePage({ params }: { params: Promise<{ 
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const regions = await listRegions(ctx);
+  const [regions, credentials] = await Promise.all([
+    listRegions(ctx),
+    listAgentCredentials(ctx, { satelliteId: s.id }),
+  ]);
   const isRetired = s.lifecycle === "decommissioned";
   return (
     <div className="page">
@@ -55,6 +64,48 @@ export default async function EditSatellitePage({ params }: { params: Promise<{ 
               countries={countryOptions()}
               submitLabel="Save changes"
             />
+          </section>
+          <section className="card" aria-labelledby="credentials-heading">
+            <div className="card-head">
+              <h2 id="credentials-heading">Agent credentials</h2>
+            </div>
+            {credentials.length === 0 ? (
+              <div className="card-body muted">No agent has enrolled for this satellite yet.</div>
+            ) : (
+              <div className="table-wrap">
+                <table className="data">
+                  <thead>
+                    <tr>
+                      <th scope="col">Token</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Issued (UTC)</th>
+                      <th scope="col">Ends (UTC)</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {credentials.map((c) => (
+                      <tr key={c.id}>
+                        <td className="mono">orr_agent_{c.hint}</td>
+                        <td>
+                          <span className={`pill ${CREDENTIAL_TONE[c.status]}`}>{c.status}</span>
+                          {c.isPendingRotation && <div className="cell-sub">rotation, not used yet</div>}
+                        </td>
+                        <td className="mono cell-sub">{utc(c.createdAt)}</td>
+                        <td className="mono cell-sub">{utc(c.revokedAt ?? c.expiresAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            <div className="card-body">
+              <RevokeCredentialsForm
+                id={s.id}
+                slug={s.slug}
+                core={publicUrl()}
+                action={revokeCredentialsAction}
+              />
+            </div>
           </section>
           <section className="card">
             <div className="card-head">
