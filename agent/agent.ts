@@ -59,7 +59,11 @@ async function main(argv: string[]): Promise<number> {
       clock,
       signal: stop.signal,
     });
-    if (!outcome.isEnrolled) return outcome.exitCode;
+    // A --re-enroll left in a unit file must not stop later starts once its single-use token is spent.
+    const isKeepingSavedToken =
+      !outcome.isEnrolled && store.isEnrolled && outcome.exitCode === EXIT.enrollmentRefused;
+    if (isKeepingSavedToken) log("warn", "--re-enroll was refused: carrying on with the saved agent token");
+    else if (!outcome.isEnrolled) return outcome.exitCode;
   } else if (config.joinToken) {
     log("info", `already enrolled (${store.path}): the join token is not needed and was not used`);
   }

@@ -91,6 +91,19 @@ describe("StateStore", () => {
     expect(StateStore.open(dir).state.pendingAcks).toEqual([]);
   });
 
+  it("enrolling again resets the seq and token, keeping the command records only for the same satellite", () => {
+    const store = StateStore.open(tempDir());
+    store.enrolled(enrollment);
+    store.raiseSeq(Number.MAX_SAFE_INTEGER); // a poisoned high-water mark the core once answered
+    store.startCommand({ key: "k1", commandId: "c1", type: "diagnostics.run", startedAt: "t" });
+    store.enrolled({ ...enrollment, agentToken: "orr_agent_again" });
+    expect(store.state.agentToken).toBe("orr_agent_again");
+    expect(store.nextSeq()).toBe(1);
+    expect(StateStore.open(store.dir).findCommand("k1")).toBeDefined();
+    store.enrolled({ ...enrollment, satelliteId: "sat_2" });
+    expect(store.findCommand("k1")).toBeUndefined();
+  });
+
   it("forgets the oldest finished commands beyond the limit, never a running one", () => {
     const dir = tempDir();
     StateStore.open(dir).enrolled(enrollment);
