@@ -6,6 +6,7 @@ import { createJoinToken } from "../agents/join-tokens";
 import { revokeAgentCredentials } from "../agents/revoke";
 import { enqueueCommand } from "../commands/enqueue";
 import { db } from "../db";
+import { decommissionSatellite } from "../satellites/decommission";
 import { registerSatellite } from "../satellites/register";
 
 let gw: Awaited<ReturnType<typeof startGateway>>;
@@ -158,6 +159,13 @@ describe("revoking credentials", () => {
     expect(revoked.joinToken.token).toMatch(/^orr_join_/);
     const join = await db.joinToken.findUniqueOrThrow({ where: { id: revoked.joinToken.id } });
     expect(join).toMatchObject({ satelliteId: sat.id, maxUses: 1, uses: 0 });
+  });
+
+  it("a decommission refuses a just-accepted token at once too", async () => {
+    const sat = await enrolledSatellite();
+    expect((await beat(sat.token, 1)).status).toBe(200);
+    await decommissionSatellite(admin, { id: sat.id, reason: "site closed" });
+    expect((await beat(sat.token, 2)).status).toBe(401);
   });
 
   it("recovers from a poisoned seq: after revoke and re-enroll the real agent's heartbeats are stored and update health", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { forgetSatelliteTokens } from "../agents/auth";
 import { recordAudit } from "../audit";
 import { authorize, type Ctx } from "../auth/context";
 import { transaction } from "../db";
@@ -24,7 +25,7 @@ export async function decommissionSatellite(
   const parsed = DecommissionInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const { id, reason } = parsed.data;
-  return transaction(async (tx) => {
+  const retired = await transaction(async (tx) => {
     const satellite = await tx.satellite.findUnique({
       where: { id },
       select: { slug: true, lifecycle: true },
@@ -55,4 +56,6 @@ export async function decommissionSatellite(
     });
     return { id, slug: satellite.slug };
   });
+  forgetSatelliteTokens(id); // refused at once in this process, not after the token cache's 5 s
+  return retired;
 }
