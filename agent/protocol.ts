@@ -1,4 +1,4 @@
-// The agent protocol v1 as seen from a satellite (../shared/AGENT-PROTOCOL.md): types and a small HTTP client
+// The agent protocol v1 as seen from a satellite (docs/agent-protocol.md): types and a small HTTP client
 // shared by the real agent and the simulator. Plain fetch, no server code.
 
 export type ServiceStatus = "ok" | "degraded" | "down";
