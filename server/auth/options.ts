@@ -8,8 +8,14 @@ import { clientAddressOf } from "../http/client-address";
 import { signInWithPassword } from "./sign-in";
 import { endSessions } from "./sign-out";
 
+let secret: string | undefined;
+
 export const authOptions: NextAuthOptions = {
-  secret: authSecret(),
+  // Read on first use, not at import: `next build` loads this module without the production secret.
+  get secret() {
+    secret ??= authSecret();
+    return secret;
+  },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
   providers: [
