@@ -70,7 +70,7 @@ export const COMMAND_FORMS: Record<CommandType, CommandForm> = {
   },
   "agent.rotate-credentials": {
     label: "Rotate agent credentials",
-    description: "The agent gets a new token; the old one keeps working for 24 hours.",
+    description: "The agent gets a new token; the old one stops 10 minutes after the new one is first used.",
     fields: [],
   },
   "link.set-limit": {

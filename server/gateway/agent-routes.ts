@@ -4,6 +4,7 @@ import { enrollAgent } from "../agents/enroll";
 import { recordHeartbeat } from "../agents/heartbeat";
 import { ackCommand } from "../commands/ack";
 import { AppError, isAppError } from "../errors";
+import { addressBucket, clientAddress } from "../http/client-address";
 import { readJson, requireJson } from "./body";
 import { RateLimiter } from "./rate-limit";
 import { sendJson, type GatewayRouter } from "./router";
@@ -12,8 +13,9 @@ import { sendJson, type GatewayRouter } from "./router";
 const perAgent = new RateLimiter(120);
 const failedAuthPerAddress = new RateLimiter(30);
 
+// Behind a reverse proxy the socket peer is the proxy: count and record the client it vouches for.
 function addressOf(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? "unknown";
+  return clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"]);
 }
 
 /**
@@ -22,7 +24,7 @@ function addressOf(req: IncomingMessage): string {
  */
 function failedAuthentication(req: IncomingMessage, error: unknown): never {
   if (isAppError(error) && error.code === "UNAUTHORIZED") {
-    const wait = failedAuthPerAddress.take(addressOf(req));
+    const wait = failedAuthPerAddress.take(addressBucket(addressOf(req)));
     if (wait > 0) {
       throw new AppError("RATE_LIMITED", "Too many failed authentications from this address.", {
         retryAfterSec: wait,
