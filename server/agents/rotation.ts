@@ -125,3 +125,20 @@ export async function settleRotation(
   });
   return count;
 }
+
+/**
+ * Rotate commands that ended without the agent's ack (expired, or undeliverable after every delivery) leave
+ * the tokens their deliveries minted unused: revoke them, so no credential outlives the command that made it.
+ */
+export async function retireUnusedRotationTokens(
+  tx: Tx,
+  commandIds: readonly string[],
+  now: Date,
+): Promise<number> {
+  if (commandIds.length === 0) return 0;
+  const { count } = await tx.agentCredential.updateMany({
+    where: { rotationCommandId: { in: [...commandIds] }, lastUsedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count;
+}

@@ -6,6 +6,7 @@ import { createJoinToken } from "../agents/join-tokens";
 import { revokeAgentCredentials } from "../agents/revoke";
 import { enqueueCommand } from "../commands/enqueue";
 import { db } from "../db";
+import { settleCommands } from "../reconciler/commands";
 import { decommissionSatellite } from "../satellites/decommission";
 import { registerSatellite } from "../satellites/register";
 
@@ -143,6 +144,19 @@ describe("agent.rotate-credentials", () => {
     advanceClock(11 * 60_000);
     expect((await beat(sat.token, 2)).status).toBe(200);
     expect((await beat(unused, 3)).status).toBe(401);
+  });
+
+  it("a rotation that expires without an ack leaves no usable token behind", async () => {
+    const sat = await enrolledSatellite();
+    const cmd = await enqueueCommand(operator, { satelliteId: sat.id, type: "agent.rotate-credentials" });
+    // The answer carrying the minted token never reached the agent; the minted token was never used.
+    const lost = (await beat(sat.token, 1)).body.commands[0].payload.agentToken as string;
+    await db.command.update({ where: { id: cmd.id }, data: { expiresAt: new Date(Date.now() + 1_000) } });
+    advanceClock(61_000); // past the delivery lease and the command's expiry
+    await settleCommands(new Date());
+    expect((await db.command.findUniqueOrThrow({ where: { id: cmd.id } })).state).toBe("expired");
+    expect((await beat(lost, 2)).status).toBe(401);
+    expect((await beat(sat.token, 3)).status).toBe(200);
   });
 });
 

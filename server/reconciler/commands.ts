@@ -1,4 +1,5 @@
 import "server-only";
+import { retireUnusedRotationTokens, ROTATE_COMMAND } from "../agents/rotation";
 import { recordAudit } from "../audit";
 import { db, transaction } from "../db";
 import { MAX_DELIVERIES } from "../ingest/types";
@@ -18,6 +19,10 @@ export async function settleCommands(
   });
   if (!due) return { requeued: 0, failed: 0, expired: 0 };
   return transaction(async (tx) => {
+    const expiring = await tx.command.findMany({
+      where: { type: ROTATE_COMMAND, expiresAt: { lte: now }, OR: [{ state: "queued" }, lapsed] },
+      select: { id: true },
+    });
     const expired = await tx.command.updateMany({
       where: { expiresAt: { lte: now }, OR: [{ state: "queued" }, lapsed] },
       data: {
@@ -55,6 +60,11 @@ export async function settleCommands(
         );
       }
     }
+    await retireUnusedRotationTokens(
+      tx,
+      [...expiring, ...undeliverable.filter((c) => c.type === ROTATE_COMMAND)].map((c) => c.id),
+      now,
+    );
     const requeued = await tx.command.updateMany({
       where: { ...lapsed, deliveries: { lt: MAX_DELIVERIES } },
       data: { state: "queued", leaseUntil: null },
