@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { applyAuthEnv, env } from "./env";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./http/headers";
+import { answerMalformedPath } from "./http/malformed-path";
 import { log } from "./log";
 import { refuseUnsafeStart } from "./startup-guard";
 
@@ -46,6 +47,7 @@ async function main() {
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     req.headers[REQUEST_ID_HEADER] = randomUUID();
     if (gateway.handle(req, res)) return;
+    if (answerMalformedPath(req, res)) return;
     handleNext(req, res).catch((error: unknown) => {
       log("error", "next handler failed", { error: String(error) });
       if (!res.headersSent) res.writeHead(500).end();

@@ -8,7 +8,6 @@ import { ImpactPill, IncidentStatusPill, VisibilityPill } from "@/components/inc
 import { Timeline } from "@/components/incidents/timeline";
 import { PageHead } from "@/components/ui/page-head";
 import { formatAgo } from "@/lib/connectivity";
-import { decodeSegment } from "@/lib/route-params";
 import { mayDo } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
@@ -26,8 +25,8 @@ import {
 export const metadata: Metadata = { title: "Incident" };
 
 export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = decodeSegment((await params).id);
-  if (id === null) notFound();
+  // Next hands params over decoded; a malformed escape never gets here (server/http/malformed-path.ts).
+  const { id } = await params;
   const ctx = await getCtx();
   const now = new Date();
   let incident: IncidentDetail;

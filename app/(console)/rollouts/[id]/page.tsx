@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { RolloutLive } from "@/components/rollouts/rollout-live";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
-import { decodeSegment } from "@/lib/route-params";
 import { getCtx } from "@/server/auth/session";
 import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
@@ -33,8 +32,8 @@ export default async function RolloutPage({ params }: { params: Promise<{ id: st
   const ctx = await getCtx();
   const denied = denyPage(ctx, "rollouts.read");
   if (denied) return denied;
-  const id = decodeSegment((await params).id);
-  if (id === null) notFound();
+  // Next hands params over decoded; a malformed escape never gets here (server/http/malformed-path.ts).
+  const { id } = await params;
   let rollout: RolloutDetail;
   try {
     rollout = await getRollout(ctx, id);

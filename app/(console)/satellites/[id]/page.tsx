@@ -11,7 +11,6 @@ import { countryName } from "@/lib/countries";
 import { formatMbps } from "@/lib/fleet";
 import { formatDateTime } from "@/lib/format";
 import type { TelemetryRange } from "@/lib/telemetry";
-import { decodeSegment } from "@/lib/route-params";
 import { mayDo } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
 import { commandRefusal } from "@/server/commands/issue";
@@ -34,8 +33,8 @@ function telemetryRangeFor(startedAt: Date | null, now: Date): TelemetryRange {
 }
 
 export default async function SatellitePage({ params }: { params: Promise<{ id: string }> }) {
-  const id = decodeSegment((await params).id);
-  if (id === null) notFound();
+  // Next hands params over decoded; a malformed escape never gets here (server/http/malformed-path.ts).
+  const { id } = await params;
   const ctx = await getCtx();
   const now = new Date();
   let s: SatelliteDetail;
