@@ -61,8 +61,10 @@ test.describe("an admin", () => {
       .trim()
       .split("\r\n");
     expect(lines[0]).toBe("at,actor_type,actor,action,target_type,target_id,target,summary,ip,request_id");
-    expect(lines.slice(1).every((l) => l.split(",")[3].startsWith("release."))).toBe(true);
-    const mine = lines.filter((l) => l.includes(version)).map((l) => l.split(",")[3]);
+    // Text cells are quoted: the action is the fourth cell, without its quotes.
+    const action = (l: string) => l.split(",")[3].replace(/^"|"$/g, "");
+    expect(lines.slice(1).every((l) => action(l).startsWith("release."))).toBe(true);
+    const mine = lines.filter((l) => l.includes(version)).map(action);
     expect(mine.sort()).toEqual(["release.create", "release.update"]);
   });
 
