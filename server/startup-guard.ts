@@ -1,6 +1,7 @@
 import "server-only";
 import { enabledDemoAccounts } from "./demo-accounts";
 import { env } from "./env";
+import { trustedProxies } from "./http/client-address";
 import { log } from "./log";
 import {
   DEMO_WARNING,
@@ -28,6 +29,15 @@ async function startupFacts(): Promise<StartupFacts> {
  * A demo core (ORRERY_DEMO=1) only says so, once, when `announceDemo` is set.
  */
 export async function refuseUnsafeStart({ announceDemo = true } = {}): Promise<void> {
+  // A wrong proxy list would otherwise surface on the first sign-in, as a failed request: refuse it here, in any mode.
+  try {
+    trustedProxies();
+  } catch (error) {
+    process.stderr.write(
+      `Orrery refuses to start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  }
   if (isDemoCore(env)) {
     if (announceDemo) log("warn", DEMO_WARNING);
     return;
