@@ -46,6 +46,13 @@ sqlite
      VALUES ('bench-incident', 'Packet loss on transatlantic links', 'minor', 'identified', false, true, ?, ?, ?)`,
   )
   .run(iso(now), iso(now), iso(now));
+// An unlisted page: read without its key it must cost what an unknown slug costs, so neither is told apart.
+sqlite
+  .prepare(
+    `INSERT INTO "StatusPage" ("id", "slug", "title", "visibility", "secret", "allowedOrigins", "includeAll", "createdAt", "updatedAt")
+     VALUES ('bench-unlisted', 'hidden', 'Hidden', 'unlisted', 'bench-secret-0123456789ab', '[]', true, ?, ?)`,
+  )
+  .run(iso(now), iso(now));
 sqlite.close();
 
 const server = await start();
@@ -87,6 +94,9 @@ try {
   const badge = await cannon("/api/status/global/badge.svg", { "accept-encoding": "gzip" });
   process.stdout.write("▸ GET /api/status/global with If-None-Match (304)\n");
   const revalidated = await cannon("/api/status/global", { "if-none-match": etag }, 304);
+  process.stdout.write("▸ GET /api/status/hidden without its key, and an unknown slug (both 404)\n");
+  const keyless = await cannon("/api/status/hidden", {}, 404);
+  const unknown = await cannon("/api/status/never-made", {}, 404);
 
   const fmt = (f: Figures, target = true) => {
     const ok = f.rps >= 5000 && f.p99 <= 25 && f.errors === 0;
@@ -99,6 +109,8 @@ ${CONNECTIONS} connections, ${SECONDS} s per run, load generator on the same 2 c
   JSON   /api/status/global            ${fmt(body)}
   badge  /api/status/global/badge.svg  ${fmt(badge)}
   JSON revalidated (304)               ${fmt(revalidated)}
+  unlisted page without its key (404)  ${fmt(keyless, false)}
+  unknown slug (404)                   ${fmt(unknown, false)}
   baseline: no-op GET /healthz         ${fmt(noop, false)}
 `);
 } finally {
