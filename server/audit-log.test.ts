@@ -235,7 +235,7 @@ describe("exporting the audit log as CSV", () => {
     expect(lines[1]).toContain("release.create-draft");
     expect(lines[1]).toContain('"a, b"');
     expect(lines[2]).toContain(`'=HYPERLINK(""x"")`);
-    expect(lines[3]).toContain(`,release,${release.id},2024.3.0,`);
+    expect(lines[3]).toContain(`,"release","${release.id}","2024.3.0",`);
   });
 
   it("reads every match in batches, rows sharing a timestamp included exactly once", async () => {
