@@ -15,9 +15,13 @@ export type AgentIdentity = {
 
 // Heartbeats come thousands a second: a verified token is remembered briefly. A revocation evicts the
 // satellite's entries in the process that made it; other replicas notice within CACHE_MS (a shared
-// invalidation channel would close that window).
+// invalidation channel would close that window). The map lives on globalThis because Next's bundle holds its
+// own copy of this module: a revocation made by a server action must reach the machine path's cache.
 const CACHE_MS = 5_000;
-const cache = new Map<string, { identity: AgentIdentity; until: number }>();
+type CacheEntry = { identity: AgentIdentity; until: number };
+const CACHE_KEY = Symbol.for("orrery.agent-token-cache");
+const cacheStore = globalThis as unknown as Record<symbol, Map<string, CacheEntry> | undefined>;
+const cache = (cacheStore[CACHE_KEY] ??= new Map<string, CacheEntry>());
 
 export function bearerToken(header: string | undefined): string | null {
   if (!header) return null;

@@ -175,6 +175,16 @@ describe("revoking credentials", () => {
     expect(join).toMatchObject({ satelliteId: sat.id, maxUses: 1, uses: 0 });
   });
 
+  it("refuses it at once when the revocation runs in another copy of the code, as a console action does", async () => {
+    const sat = await enrolledSatellite();
+    expect((await beat(sat.token, 1)).status).toBe(200); // cached by the gateway's copy of the auth module
+    // Next's bundle holds its own copy of server/: a fresh module graph stands in for it.
+    vi.resetModules();
+    const fresh = await import("../agents/revoke");
+    await fresh.revokeAgentCredentials(admin, { satelliteId: sat.id, reason: "revoked from the console" });
+    expect((await beat(sat.token, 2)).status).toBe(401);
+  });
+
   it("a decommission refuses a just-accepted token at once too", async () => {
     const sat = await enrolledSatellite();
     expect((await beat(sat.token, 1)).status).toBe(200);
