@@ -41,7 +41,7 @@ export async function withRotatedToken(
       action: "agent.credentials.issue",
       targetType: "satellite",
       targetId: agent.satelliteId,
-      summary: `Issued agent token ${hint} to ${agent.slug} with command ${command.id}; the current token works until the new one is first used, then for 10 more minutes`,
+      summary: `Issued agent token ${hint} to ${agent.slug} with command ${command.id}; the current token works until the new one is first used, then for ${ROTATION_GRACE_MS / 60_000} more minutes`,
       data: { commandId: command.id, tokenHint: hint },
     });
   });
@@ -136,9 +136,32 @@ export async function retireUnusedRotationTokens(
   now: Date,
 ): Promise<number> {
   if (commandIds.length === 0) return 0;
-  const { count } = await tx.agentCredential.updateMany({
+  const unused = await tx.agentCredential.findMany({
     where: { rotationCommandId: { in: [...commandIds] }, lastUsedAt: null, revokedAt: null },
+    select: {
+      id: true,
+      tokenHint: true,
+      rotationCommandId: true,
+      satellite: { select: { id: true, slug: true } },
+    },
+  });
+  if (unused.length === 0) return 0;
+  await tx.agentCredential.updateMany({
+    where: { id: { in: unused.map((c) => c.id) }, lastUsedAt: null, revokedAt: null },
     data: { revokedAt: now },
   });
-  return count;
+  for (const c of unused) {
+    await recordAudit(
+      tx,
+      { type: "system", label: "reconciler" },
+      {
+        action: "agent.credential.expire",
+        targetType: "satellite",
+        targetId: c.satellite.id,
+        summary: `Revoked agent token ${c.tokenHint} of ${c.satellite.slug}, never used: its rotate command ${c.rotationCommandId} ended without an ack`,
+        data: { commandId: c.rotationCommandId, tokenHint: c.tokenHint },
+      },
+    );
+  }
+  return unused.length;
 }

@@ -157,6 +157,7 @@ describe("agent.rotate-credentials", () => {
     expect((await db.command.findUniqueOrThrow({ where: { id: cmd.id } })).state).toBe("expired");
     expect((await beat(lost, 2)).status).toBe(401);
     expect((await beat(sat.token, 3)).status).toBe(200);
+    expect(await auditActions(sat.id)).toContain("agent.credential.expire");
   });
 });
 
