@@ -38,7 +38,6 @@ export async function csvDownload(lines: AsyncGenerator<string>, name: string): 
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="orrery-${name}-${stamp}.csv"`,
-      "Cache-Control": "private, no-store",
     },
   });
 }

@@ -64,3 +64,14 @@ export function queryObject(url: string): Record<string, string | string[]> {
   }
   return out;
 }
+
+/**
+ * A live view's JSON with an ETag: an unchanged body answers 304 with none, so pollers pay only for changes.
+ * The caching headers themselves are route()'s (private, no-store), whatever the view.
+ */
+export function conditionalJson(req: Request, json: string, etag: string): Response {
+  const seen = req.headers.get("if-none-match");
+  if (seen && seen.split(/\s*,\s*/).includes(etag))
+    return new Response(null, { status: 304, headers: { ETag: etag } });
+  return new Response(json, { headers: { ETag: etag, "Content-Type": "application/json" } });
+}

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { route } from "@/server/http/route";
+import { conditionalJson, route } from "@/server/http/route";
 import { getRollout } from "@/server/rollouts/get";
 
 // A rollout's live state for its page, polled every few seconds: an unchanged rollout answers 304.
@@ -7,9 +7,5 @@ import { getRollout } from "@/server/rollouts/get";
 export const GET = route(async (ctx, req, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const json = JSON.stringify(await getRollout(ctx, id));
-  const etag = `"${createHash("sha1").update(json).digest("base64url")}"`;
-  const headers = { ETag: etag, "Cache-Control": "private, no-cache" };
-  const seen = req.headers.get("if-none-match");
-  if (seen && seen.split(/\s*,\s*/).includes(etag)) return new Response(null, { status: 304, headers });
-  return new Response(json, { headers: { ...headers, "Content-Type": "application/json" } });
+  return conditionalJson(req, json, `"${createHash("sha1").update(json).digest("base64url")}"`);
 });

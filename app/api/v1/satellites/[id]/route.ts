@@ -5,5 +5,5 @@ import { getSatellite } from "@/server/satellites/get";
 export const GET = route(async (ctx, _req, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const satellite = await getSatellite(ctx, id);
-  return Response.json(satellite, { headers: { "Cache-Control": "private, no-store" } });
+  return satellite;
 });

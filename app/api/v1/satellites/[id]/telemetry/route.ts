@@ -5,6 +5,5 @@ import { satelliteTelemetry } from "@/server/satellites/telemetry";
 export const GET = route(async (ctx, req, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const series = await satelliteTelemetry(ctx, { ...queryObject(req.url), id });
-  // Per-user data that changes every beat: neither the browser nor a proxy may keep a copy.
-  return Response.json(series, { headers: { "Cache-Control": "private, no-store" } });
+  return series;
 });
