@@ -4,9 +4,7 @@ import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { db } from "../server/db";
-import { env } from "../server/env";
 import { isAppError } from "../server/errors";
-import { DEMO_EMAIL_DOMAIN, isProductionMode } from "../server/startup-checks";
 import { CreateUserInput } from "../server/users/schemas";
 import { createUserUnchecked } from "../server/users/users";
 
@@ -41,10 +39,6 @@ async function main() {
   });
   if (!parsed.success) {
     throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
-  }
-  // A production core refuses to start while an account of the demo domain is enabled.
-  if (isProductionMode(env) && parsed.data.email.endsWith(DEMO_EMAIL_DOMAIN)) {
-    throw new Error(`email: ${DEMO_EMAIL_DOMAIN} is reserved for demo accounts; use a real address`);
   }
   const user = await db.$transaction((tx) =>
     createUserUnchecked(tx, { type: "system", label: "cli" }, parsed.data),

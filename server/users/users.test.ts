@@ -3,6 +3,7 @@ import { anonymous, ctxAs, seedRegions } from "../../test/factories";
 import type { Ctx } from "../auth/context";
 import { signInWithPassword } from "../auth/sign-in";
 import { db } from "../db";
+import { env } from "../env";
 import { AppError } from "../errors";
 import { actorForSession, createUser, listUsers, setUserDisabled, updateUser } from "./users";
 
@@ -144,5 +145,42 @@ describe("sign-in throttling", () => {
     // And after the wait, so does the first address.
     const later = new Date(now.getTime() + 60_000);
     expect(await signInWithPassword({ email: address, password }, "203.0.113.9", later)).not.toBeNull();
+  });
+});
+
+describe("the demo domain in production", () => {
+  // A production core refuses to start while an @orrery.local account is enabled, so it never makes one.
+  async function asProduction<T>(work: () => Promise<T>): Promise<T> {
+    const before = env.NODE_ENV;
+    env.NODE_ENV = "production";
+    try {
+      return await work();
+    } finally {
+      env.NODE_ENV = before;
+    }
+  }
+
+  it("refuses to create an @orrery.local account, naming the field, and writes nothing", async () => {
+    const error = await asProduction(() =>
+      refused(createUser(admin, { email: "boss@orrery.local", name: "Boss", role: "admin", password })),
+    );
+    expect(error.code).toBe("VALIDATION");
+    expect(error.fields?.email).toMatch(/reserved for demo accounts/);
+    expect(await db.user.count({ where: { email: "boss@orrery.local" } })).toBe(0);
+  });
+
+  it("refuses to re-enable one, and still lets an admin disable it", async () => {
+    const demo = await createUser(admin, {
+      email: "kiosk@orrery.local",
+      name: "Kiosk",
+      role: "viewer",
+      password,
+    });
+    await asProduction(async () => {
+      await setUserDisabled(admin, { id: demo.id, isDisabled: true });
+      const error = await refused(setUserDisabled(admin, { id: demo.id, isDisabled: false }));
+      expect(error.fields?.email).toMatch(/reserved for demo accounts/);
+    });
+    expect((await db.user.findUniqueOrThrow({ where: { id: demo.id } })).disabledAt).not.toBeNull();
   });
 });

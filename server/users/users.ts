@@ -4,7 +4,9 @@ import { authorize, type Actor, type Ctx } from "../auth/context";
 import { hashPassword } from "../auth/password";
 import type { Role } from "../auth/policy";
 import { conflictOnUnique, db, transaction, type Tx } from "../db";
+import { env } from "../env";
 import { AppError, validationError } from "../errors";
+import { DEMO_EMAIL_DOMAIN, isProductionMode } from "../startup-checks";
 import { CreateUserInput, SetUserDisabledInput, UpdateUserInput } from "./schemas";
 
 export type UserView = {
@@ -53,12 +55,24 @@ export async function listUsers(ctx: Ctx): Promise<UserView[]> {
   return rows.map(toView);
 }
 
+/**
+ * A production core refuses to start while an account of the demo domain (published password) is enabled,
+ * so production never creates or re-enables one, from the console or the CLI.
+ */
+function refuseDemoAccount(email: string): void {
+  if (isProductionMode(env) && email.endsWith(DEMO_EMAIL_DOMAIN)) {
+    const message = `is reserved for demo accounts (${DEMO_EMAIL_DOMAIN}); use a real address`;
+    throw new AppError("VALIDATION", `email: ${message}`, { fields: { email: message } });
+  }
+}
+
 /** Creates a user without a session: the CLI (`npm run user:create`) and the seed use this. */
 export async function createUserUnchecked(
   tx: Tx,
   who: Ctx | { type: "system"; label: string },
   input: CreateUserInput,
 ): Promise<UserView> {
+  refuseDemoAccount(input.email);
   await checkRegions(tx, input.regionIds ?? []);
   try {
     const user = await tx.user.create({
@@ -142,6 +156,7 @@ export async function setUserDisabled(ctx: Ctx, input: unknown, now = new Date()
   return transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id } });
     if (!before) throw new AppError("NOT_FOUND", "No such user.");
+    if (!isDisabled) refuseDemoAccount(before.email);
     const user = await tx.user.update({
       where: { id },
       data: {
