@@ -91,3 +91,18 @@ export function superviseDemo({
     done,
   };
 }
+
+/**
+ * The demo console's environment: a production build run as a demo (ORRERY_DEMO=1), listening on 127.0.0.1
+ * unless HOST says otherwise, because the demo's passwords are published.
+ */
+export function demoServerEnv(parentEnv, port) {
+  return {
+    ...parentEnv,
+    NODE_ENV: "production",
+    ORRERY_DEMO: "1",
+    PORT: String(port),
+    HOST: parentEnv.HOST ?? "127.0.0.1",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { superviseDemo } from "./demo-processes.mjs";
+import { demoServerEnv, superviseDemo } from "./demo-processes.mjs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const node = (source: string) => ({ command: process.execPath, args: ["-e", source] });
@@ -133,5 +133,28 @@ describe("the demo's processes", () => {
     expect(isAlive(pids.simulator)).toBe(true);
     child.kill("SIGKILL");
     expect(await eventually(() => !isAlive(pids.simulator), 10_000)).toBe(true);
+  });
+});
+
+describe("the demo launcher's safety", () => {
+  it("listens on 127.0.0.1 unless HOST says otherwise, as a demo core", () => {
+    expect(demoServerEnv({}, 3000)).toMatchObject({ HOST: "127.0.0.1", ORRERY_DEMO: "1", PORT: "3000" });
+    expect(demoServerEnv({ HOST: "0.0.0.0" }, 4000).HOST).toBe("0.0.0.0");
+  });
+
+  it("refuses a PostgreSQL DATABASE_URL before touching it, unless asked for a throwaway database", async () => {
+    const child = spawn(process.execPath, ["scripts/demo.mjs"], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: "postgresql://orrery@127.0.0.1:9/orrery",
+        ORRERY_DEMO_ON_POSTGRES: "",
+      },
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain("npm run demo refuses a PostgreSQL DATABASE_URL");
   });
 });

@@ -5,11 +5,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { superviseDemo } from "./demo-processes.mjs";
+import { demoServerEnv, superviseDemo } from "./demo-processes.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const port = process.env.PORT ?? "3000";
-const host = process.env.HOST ?? "127.0.0.1";
+const host = demoServerEnv(process.env, port).HOST;
 const isLoopbackOnly = ["127.0.0.1", "::1", "localhost"].includes(host);
 // The simulator dials the address the console listens on; a wildcard one is reached on loopback.
 const coreHost = ["0.0.0.0", "::", ""].includes(host) ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
@@ -22,6 +22,14 @@ const dataDir = databaseUrl.startsWith("file:")
   ? dirname(((p) => (isAbsolute(p) ? p : resolve(root, p)))(databaseUrl.slice(5).replace(/\?.*$/, "")))
   : join(root, "data");
 const fleetFile = join(dataDir, "demo-join-tokens.json");
+
+// A PostgreSQL URL in the shell is more likely production's than a demo's: seed demo data there only on request.
+if (!databaseUrl.startsWith("file:") && process.env.ORRERY_DEMO_ON_POSTGRES !== "1") {
+  console.error(
+    "npm run demo refuses a PostgreSQL DATABASE_URL: it would seed demo satellites, accounts and a public page there. Unset DATABASE_URL for the SQLite demo, or set ORRERY_DEMO_ON_POSTGRES=1 for a throwaway database.",
+  );
+  process.exit(1);
+}
 
 function simulatorCommand() {
   if (process.env.ORRERY_SIMULATOR === "off" || !existsSync(fleetFile)) return null;
@@ -73,14 +81,7 @@ const demo = superviseDemo({
     args: [...tsNode, "server/main.ts"],
     options: {
       cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        ORRERY_DEMO: "1",
-        PORT: port,
-        HOST: host,
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
+      env: demoServerEnv(process.env, port),
     },
   },
   simulator: simulatorCommand,
