@@ -119,3 +119,22 @@ describe("listing commands", () => {
     await expectRejected(listCommands(viewer, { limit: "500" }), "VALIDATION");
   });
 });
+
+describe("an inherited name as a command type", () => {
+  it.each(["constructor", "toString", "__proto__"])(
+    "%s is bad input naming the field, when listing and when issuing, and nothing is written",
+    async (type) => {
+      const listed = await listCommands(operator, { type }).catch((e: unknown) => e);
+      expect(listed).toBeInstanceOf(AppError);
+      expect((listed as AppError).fields).toHaveProperty("type");
+      const before = await db.command.count();
+      const issued = await issueCommands(operator, { type, target: { satelliteIds: [de.id] } }).catch(
+        (e: unknown) => e,
+      );
+      expect(issued).toBeInstanceOf(AppError);
+      expect((issued as AppError).code).toBe("VALIDATION");
+      expect((issued as AppError).fields).toHaveProperty("type");
+      expect(await db.command.count()).toBe(before);
+    },
+  );
+});
