@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { etagFetcher, fetchJson, isSignedOut, retryUnlessSignedOut, SignedOutError } from "./fetch-json";
+import {
+  etagFetcher,
+  fetchJson,
+  HttpError,
+  isSignedOut,
+  retryUnlessSignedOut,
+  SignedOutError,
+} from "./fetch-json";
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
@@ -84,5 +91,15 @@ describe("retryUnlessSignedOut", () => {
     expect(retryUnlessSignedOut(0, new Error("network"))).toBe(true);
     expect(retryUnlessSignedOut(1, new Error("network"))).toBe(false);
     expect(retryUnlessSignedOut(0, new SignedOutError())).toBe(false);
+  });
+});
+
+describe("retrying a live view", () => {
+  it("retries a server failure once, never a refusal or a signed-out session", () => {
+    expect(retryUnlessSignedOut(0, new HttpError("boom", 503))).toBe(true);
+    expect(retryUnlessSignedOut(1, new HttpError("boom", 503))).toBe(false);
+    expect(retryUnlessSignedOut(0, new HttpError("no such satellite", 404))).toBe(false);
+    expect(retryUnlessSignedOut(0, new SignedOutError())).toBe(false);
+    expect(retryUnlessSignedOut(0, new TypeError("network down"))).toBe(true);
   });
 });

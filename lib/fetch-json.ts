@@ -20,15 +20,29 @@ export function isSignedOut(error: unknown): error is SignedOutError {
   return error instanceof SignedOutError;
 }
 
-/** react-query's `retry` for live views: once for a network or server failure, never when signed out. */
+/** Orrery answered with an error status; `status` tells a refusal (4xx) from a failure (5xx). */
+export class HttpError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+/**
+ * react-query's `retry` for live views: once for a network or server failure; never when signed out or
+ * refused (a 4xx will not change on a retry).
+ */
 export function retryUnlessSignedOut(failures: number, error: Error): boolean {
-  return failures < 1 && !isSignedOut(error);
+  return failures < 1 && !isSignedOut(error) && !(error instanceof HttpError && error.status < 500);
 }
 
 async function failure(res: Response, messages: Messages): Promise<Error> {
   if (res.status === 401) return new SignedOutError(messages.unauthorized);
   const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return new Error(body?.error?.message ?? `${messages.fallback} (HTTP ${res.status}).`);
+  return new HttpError(body?.error?.message ?? `${messages.fallback} (HTTP ${res.status}).`, res.status);
 }
 
 /** A 200 that is not JSON (a sign-in page served by a proxy, say) is a failure, not a parse crash. */
@@ -40,8 +54,8 @@ async function readJson<T>(res: Response, messages: Messages): Promise<T> {
   }
 }
 
-export async function fetchJson<T>(url: string, messages: Messages): Promise<T> {
-  const res = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
+export async function fetchJson<T>(url: string, messages: Messages, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(url, { cache: "no-store", signal, headers: { accept: "application/json" } });
   if (!res.ok) throw await failure(res, messages);
   return readJson<T>(res, messages);
 }

@@ -2,6 +2,8 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
+import { LiveError } from "@/components/ui/live-error";
+import { fetchJson, retryUnlessSignedOut } from "@/lib/fetch-json";
 import {
   TELEMETRY_RANGES,
   telemetryQueryKey,
@@ -21,41 +23,11 @@ const RANGE_LABELS: Record<TelemetryRange, string> = {
 };
 const CHART_TITLES = ["Throughput", "Round trip and loss", "CPU, memory and disk", "Uptime and health"];
 
-/** The route's own JSON, typed by the shared series type; the browser does not validate it again. */
-function asSeries(body: unknown): TelemetrySeries {
-  return body as TelemetrySeries;
-}
-
-function errorMessage(body: unknown): string | null {
-  if (typeof body !== "object" || body === null || !("error" in body)) return null;
-  const error = body.error;
-  if (typeof error !== "object" || error === null || !("message" in error)) return null;
-  return typeof error.message === "string" ? error.message : null;
-}
-
-class TelemetryHttpError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
-async function fetchTelemetry(satelliteId: string, range: TelemetryRange, signal: AbortSignal) {
+/** The route's own JSON, read the way every live view reads it (a 401 offers to sign in again). */
+function fetchTelemetry(satelliteId: string, range: TelemetryRange, signal: AbortSignal) {
   const url = `/api/v1/satellites/${encodeURIComponent(satelliteId)}/telemetry?range=${range}`;
-  const res = await fetch(url, { signal, headers: { accept: "application/json" } });
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const message = errorMessage(body) ?? `Telemetry could not be loaded (HTTP ${res.status}).`;
-    throw new TelemetryHttpError(message, res.status);
-  }
-  return asSeries(body);
+  return fetchJson<TelemetrySeries>(url, { fallback: "Telemetry could not be loaded" }, signal);
 }
-
-// A refusal (signed out, not found) will not change on a retry; a network or server failure may.
-const retryOnce = (failures: number, error: Error) =>
-  failures < 1 && !(error instanceof TelemetryHttpError && error.status < 500);
 
 function describeResolution(series: TelemetrySeries): string {
   if (series.resolution === "raw") return `raw samples, ${series.bucketSec}-second averages`;
@@ -79,7 +51,7 @@ export function TelemetryCharts({
     queryKey: telemetryQueryKey(satelliteId, range),
     queryFn: ({ signal }) => fetchTelemetry(satelliteId, range, signal),
     refetchInterval: range === "1h" ? 15_000 : 60_000,
-    retry: retryOnce,
+    retry: retryUnlessSignedOut,
     // The previous range stays on screen until the new one arrives, instead of a flash of skeletons.
     placeholderData: keepPreviousData,
   });
@@ -124,12 +96,7 @@ export function TelemetryCharts({
         </div>
       </div>
 
-      {query.isError && (
-        <div className="alert error" role="alert">
-          {series ? "Could not refresh telemetry: " : ""}
-          {query.error.message}
-        </div>
-      )}
+      {query.isError && <LiveError error={query.error} />}
 
       {query.isPending ? (
         <div className={styles.grid} role="status" aria-live="polite">
