@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "ActorType" ADD VALUE 'apiToken';
+
