@@ -1,5 +1,10 @@
 // Connectivity and health are derived, never stored as truth: every view calls these with its own `now`.
 
+import { formatAgo } from "./format";
+
+// Re-exported for the server code that already reads it from here; the console formats through lib/format.
+export { formatAgo };
+
 export const CONNECTIVITY = ["connected", "stale", "offline", "never_seen"] as const;
 export type Connectivity = (typeof CONNECTIVITY)[number];
 
@@ -53,16 +58,6 @@ export function foldServices(services: Record<string, ServiceStatus> | null | un
 export function effectiveHealth(connectivity: Connectivity, reported: Health): Health {
   if (connectivity === "offline" || connectivity === "never_seen") return "unknown";
   return reported;
-}
-
-export function formatAgo(from: Date, now: Date): string {
-  const sec = Math.max(0, Math.round((now.getTime() - from.getTime()) / 1000));
-  if (sec < 60) return `${sec} s ago`;
-  const min = Math.round(sec / 60);
-  if (min < 60) return `${min} min ago`;
-  const hours = Math.round(min / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.round(hours / 24)} d ago`;
 }
 
 /** "offline — last seen 4 min ago", the thresholds made visible. */

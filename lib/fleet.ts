@@ -20,12 +20,8 @@ export type SatelliteSort = (typeof SATELLITE_SORTS)[number];
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 
-export function formatMbps(mbps: number): string {
-  if (mbps >= 1_000_000)
-    return `${(mbps / 1_000_000).toLocaleString("en", { maximumFractionDigits: 1 })} Tbps`;
-  if (mbps >= 1000) return `${(mbps / 1000).toLocaleString("en", { maximumFractionDigits: 1 })} Gbps`;
-  return `${Math.round(mbps).toLocaleString("en")} Mbps`;
-}
+// Re-exported for importers not yet moved; rates are formatted in lib/format with the other numbers.
+export { formatMbps } from "./format";
 
 export function labelsToText(labels: Record<string, string>): string {
   return Object.entries(labels)

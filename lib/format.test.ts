@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDay, formatTime } from "./format";
+import {
+  formatAgo,
+  formatCount,
+  formatDateTime,
+  formatDay,
+  formatDuration,
+  formatMbps,
+  formatMbpsShort,
+  formatMegabytes,
+  formatNumber,
+  formatRange,
+  formatRelative,
+  formatTime,
+  formatUtcInput,
+} from "./format";
 
 describe("date formatting", () => {
   const at = "2026-11-28T19:42:25.000Z";
@@ -32,5 +46,74 @@ describe("date formatting", () => {
     expect(formatDateTime("not a date")).toBe("—");
     expect(formatTime("")).toBe("—");
     expect(formatDay(Number.NaN)).toBe("—");
+    expect(formatUtcInput("nope")).toBe("");
+    expect(formatRelative("nope", 0)).toBe("—");
+  });
+
+  it("adds seconds on request, and writes an input's UTC value", () => {
+    expect(formatDateTime(at, { seconds: true })).toBe("28 Nov 2026, 19:42:25 UTC");
+    expect(formatUtcInput("2026-11-29T01:12:30+05:30")).toBe("2026-11-28T19:42");
+  });
+});
+
+describe("relative time and durations", () => {
+  const now = "2026-11-28T12:00:00Z";
+
+  it("says how long ago, coarser as it grows", () => {
+    expect(formatAgo("2026-11-28T11:59:15Z", now)).toBe("45 s ago");
+    expect(formatAgo("2026-11-28T11:56:00Z", now)).toBe("4 min ago");
+    expect(formatAgo("2026-11-28T09:00:00Z", now)).toBe("3 h ago");
+    expect(formatAgo("2026-11-25T12:00:00Z", now)).toBe("3 d ago");
+  });
+
+  it("never puts a past-only moment in the future", () => {
+    expect(formatAgo("2026-11-28T12:05:00Z", now)).toBe("0 s ago");
+  });
+
+  it("writes future moments as 'in …'", () => {
+    expect(formatRelative("2026-11-28T12:04:00Z", now)).toBe("in 4 min");
+    expect(formatRelative("2026-11-28T11:56:00Z", now)).toBe("4 min ago");
+    expect(formatRelative(now, now)).toBe("0 s ago");
+  });
+
+  it("writes a duration in minutes, hours and days", () => {
+    expect(formatDuration("2026-11-28T12:00:00Z", "2026-11-28T12:42:00Z")).toBe("42 min");
+    expect(formatDuration("2026-11-28T12:00:00Z", "2026-11-28T15:20:00Z")).toBe("3 h 20 min");
+    expect(formatDuration("2026-11-28T12:00:00Z", "2026-11-28T14:00:00Z")).toBe("2 h");
+    expect(formatDuration("2026-11-25T09:00:00Z", "2026-11-28T12:00:00Z")).toBe("3 d 3 h");
+    expect(formatDuration("2026-11-28T12:00:00Z", "2026-11-28T11:00:00Z")).toBe("0 min");
+  });
+});
+
+describe("number formatting", () => {
+  it("groups thousands in one fixed locale and rounds to the digits asked for", () => {
+    expect(formatNumber(1234567)).toBe("1,234,567");
+    expect(formatNumber(1234.56, 1)).toBe("1,234.6");
+    expect(formatNumber(2.04, 1)).toBe("2");
+    expect(formatNumber(Number.NaN)).toBe("—");
+  });
+
+  it("counts with the right noun", () => {
+    expect(formatCount(1, "satellite")).toBe("1 satellite");
+    expect(formatCount(2450, "satellite")).toBe("2,450 satellites");
+    expect(formatCount(0, "event")).toBe("0 events");
+  });
+
+  it("writes which rows a page shows", () => {
+    expect(formatRange(1, 50, 2450)).toBe("1–50 of 2,450");
+    expect(formatRange(49, 50, 2450)).toBe("2,401–2,450 of 2,450");
+    expect(formatRange(3, 50, 120)).toBe("101–120 of 120");
+    expect(formatRange(1, 50, 0)).toBe("0–0 of 0");
+  });
+
+  it("writes link rates and sizes", () => {
+    expect(formatMbps(850.4)).toBe("850 Mbps");
+    expect(formatMbps(2500)).toBe("2.5 Gbps");
+    expect(formatMbps(1_200_000)).toBe("1.2 Tbps");
+    expect(formatMbpsShort(850)).toBe("850M");
+    expect(formatMbpsShort(2500)).toBe("2.5G");
+    expect(formatMbpsShort(12_000)).toBe("12G");
+    expect(formatMegabytes(2450)).toBe("2,450 MB");
+    expect(formatMegabytes(0.5)).toBe("0.5 MB");
   });
 });
