@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { ConnectivityPill, HealthPill } from "@/components/ui/pills";
 import type { RolloutTargetView } from "@/server/rollouts/views";
-import { TARGET_STATES, type TargetState } from "@/server/rollouts/types";
+import { TARGET_STATES, type TargetState } from "@/lib/rollout-target-states";
 import { formatWhen, TargetStatePill } from "./rollout-bits";
 
 const PAGE = 100;

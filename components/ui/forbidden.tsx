@@ -1,5 +1,5 @@
-import { mayDo, type Ctx } from "@/server/auth/context";
-import type { Permission } from "@/server/auth/policy";
+import { can, type Permission } from "@/lib/policy";
+import type { Ctx } from "@/server/auth/context";
 import { PageHead } from "./page-head";
 
 function Forbidden({ permission, role }: { permission: Permission; role: string }) {
@@ -17,8 +17,11 @@ function Forbidden({ permission, role }: { permission: Permission; role: string 
   );
 }
 
-/** For pages: the refusal to render instead, or null when the caller may see the page. */
+/**
+ * For pages: the refusal to render instead, or null when the caller may see the page. A page has no target,
+ * so the role table alone decides, as `refusal` would.
+ */
 export function denyPage(ctx: Ctx, permission: Permission): React.ReactElement | null {
-  if (mayDo(ctx, permission)) return null;
+  if (ctx.actor && can(ctx.actor.role, permission)) return null;
   return <Forbidden permission={permission} role={ctx.actor?.role ?? "anonymous"} />;
 }

@@ -1,6 +1,8 @@
 // The rollout engine's vocabulary: what the reconciler loads for one rollout each tick, what it observes of
 // the satellites, and the decisions it writes back. Pure types, no database: the engine runs anywhere.
 import type { Connectivity, Health } from "../../lib/connectivity";
+import type { CommandState } from "../commands/lifecycle";
+import type { TargetState } from "../../lib/rollout-target-states";
 
 export const ROLLOUT_STATUSES = [
   "draft",
@@ -24,27 +26,9 @@ export const WAVE_STATUSES = [
 ] as const;
 export type WaveStatus = (typeof WAVE_STATUSES)[number];
 
-export const TARGET_STATES = [
-  "pending",
-  "excluded",
-  "upgrading",
-  "succeeded",
-  "failed",
-  "skipped",
-  "rolled_back",
-] as const;
-export type TargetState = (typeof TARGET_STATES)[number];
+export { TARGET_STATES, type TargetState } from "../../lib/rollout-target-states";
 
-export const COMMAND_STATES = [
-  "queued",
-  "delivered",
-  "running",
-  "succeeded",
-  "failed",
-  "expired",
-  "cancelled",
-] as const;
-export type CommandState = (typeof COMMAND_STATES)[number];
+export type { CommandState };
 
 export type EngineWave = {
   index: number;
