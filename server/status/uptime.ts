@@ -8,7 +8,10 @@ import {
   type DailyUptime,
   type Interval,
 } from "@/lib/status/uptime";
+import { processSingleton } from "../cache/process-singleton";
+import { SwrCache } from "../cache/swr-cache";
 import { db } from "../db";
+import { logError } from "../log";
 import type { StatusSnapshot } from "./snapshot";
 
 export const UPTIME_DAYS = 90;
@@ -128,23 +131,19 @@ export async function computeUptime(snapshot: StatusSnapshot, now: Date): Promis
   };
 }
 
-type Entry = { uptime: PageUptime | null; building: Promise<PageUptime> | null };
-const KEY = Symbol.for("orrery.status-uptime");
-const store = globalThis as unknown as Record<symbol, Map<string, Entry> | undefined>;
-const entries: Map<string, Entry> = (store[KEY] ??= new Map());
+// A page's uptime is recomputed at most every five minutes (days change slowly and the scan is not free),
+// the previous figures served while new ones are computed.
+const uptimes = processSingleton(
+  "cache.status-uptime",
+  () =>
+    new SwrCache<PageUptime>({
+      freshMs: FRESH_MS,
+      staleMs: Infinity,
+      maxEntries: 500,
+      onBackgroundError: (error, slug) => logError("status uptime rebuild failed", error, { slug }),
+    }),
+);
 
-/** A page's uptime, recomputed at most every five minutes: days change slowly and the scan is not free. */
-export async function pageUptime(snapshot: StatusSnapshot): Promise<PageUptime> {
-  let entry = entries.get(snapshot.page.slug);
-  if (!entry) entries.set(snapshot.page.slug, (entry = { uptime: null, building: null }));
-  if (entry.uptime && Date.now() - entry.uptime.builtAt < FRESH_MS) return entry.uptime;
-  const e = entry;
-  e.building ??= computeUptime(snapshot, new Date()).finally(() => (e.building = null));
-  if (e.uptime) {
-    // Serve the previous figures while the new ones are computed.
-    void e.building.then((u) => (e.uptime = u)).catch(() => undefined);
-    return e.uptime;
-  }
-  e.uptime = await e.building;
-  return e.uptime;
+export function pageUptime(snapshot: StatusSnapshot): Promise<PageUptime> {
+  return uptimes.get(snapshot.page.slug, (now) => computeUptime(snapshot, new Date(now)));
 }
