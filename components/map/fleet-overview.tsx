@@ -2,29 +2,30 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { LiveError } from "@/components/ui/live-error";
 import { etagFetcher } from "@/lib/fetch-json";
-import { formatMbps } from "@/lib/fleet";
 import {
   COLOR_MODE_LABEL,
   COLOR_MODES,
   decodePoints,
   FLEET_FILTER_KEYS,
-  HOT_LINK_PCT,
   type ColorMode,
   type FleetMapPayload,
 } from "@/lib/fleet-map";
 import { CommandDialogButton } from "../commands/command-dialog";
-import { BANDWIDTH_STOPS, legendFor, NO_DATA_COLOR } from "./map-colors";
+import styles from "./fleet-overview.module.css";
+import { KpiStrip } from "./kpi-strip";
+import { legendFor } from "./map-colors";
+import { MapLegend } from "./map-legend";
+import { MapPlaceholder } from "./map-placeholder";
 import { SatellitePanel } from "./satellite-panel";
 
 // maplibre is large and needs the browser: it loads only here, after the page's own JS.
 const MapCanvas = dynamic(() => import("./map-canvas"), {
   ssr: false,
-  loading: () => <div className="map-canvas map-placeholder">Loading the map…</div>,
+  loading: () => <MapPlaceholder />,
 });
 
 const POLL_MS = 5_000;
@@ -81,46 +82,11 @@ export function FleetOverview({
   const regions = useMemo(() => data?.regions ?? [], [data?.regions]);
   const legend = useMemo(() => legendFor(mode, regions), [mode, regions]);
 
-  const k = data?.kpis;
-  const capacity = k ? k.downlinkMbps + k.uplinkMbps : 0;
-  const used = k ? k.rxMbps + k.txMbps : 0;
-
   return (
     <>
-      <section className="kpi-strip" aria-label="Fleet figures" aria-busy={isPending}>
-        <Kpi label="Satellites" value={k?.total} />
-        <Kpi label="Healthy" value={k?.byStatus.healthy} tone="ok" />
-        <Kpi label="Degraded" value={k?.byStatus.degraded} tone="warn" />
-        <Kpi label="Critical" value={k?.byStatus.critical} tone="bad" />
-        <Kpi label="Stale" value={k?.byStatus.stale} tone="warn" />
-        <Kpi label="Offline" value={k?.byStatus.offline} tone="bad" />
-        <Kpi label="Never seen" value={k?.byStatus.never_seen} />
-        <div className="kpi-cell wide">
-          <span className="kpi-label">Traffic against links</span>
-          <span className="kpi-value">
-            {k ? `↓ ${formatMbps(k.rxMbps)}  ↑ ${formatMbps(k.txMbps)}` : "—"}
-          </span>
-          <span className="kpi-sub">
-            {k ? `${capacity ? Math.round((used / capacity) * 100) : 0} % of ${formatMbps(capacity)}` : ""}
-          </span>
-        </div>
-        <Kpi
-          label="Hot links"
-          title={`Satellites using more than ${HOT_LINK_PCT} % of their contracted link`}
-          value={k?.hotLinks}
-          tone={k?.hotLinks ? "warn" : undefined}
-        />
-        <Kpi label="Rollouts" title="Active rollouts" value={k?.activeRollouts} href="/rollouts" />
-        <Kpi
-          label="Incidents"
-          title="Open incidents"
-          value={k?.openIncidents}
-          href="/incidents"
-          tone={k?.openIncidents ? "bad" : undefined}
-        />
-      </section>
+      <KpiStrip kpis={data?.kpis} isPending={isPending} />
 
-      <section className="map-stage" aria-label="Fleet map">
+      <section className={styles.stage} aria-label="Fleet map">
         <MapCanvas
           points={points}
           regions={regions}
@@ -140,7 +106,7 @@ export function FleetOverview({
           }}
         />
 
-        <div className="map-toolbar">
+        <div className={styles.toolbar}>
           <div className="segmented" role="group" aria-label="Colour satellites by">
             {COLOR_MODES.map((m) => (
               <button
@@ -153,7 +119,7 @@ export function FleetOverview({
               </button>
             ))}
           </div>
-          <label className="map-toggle">
+          <label className={styles.toggle}>
             <input
               type="checkbox"
               checked={showRegions}
@@ -170,39 +136,11 @@ export function FleetOverview({
           )}
         </div>
 
-        <div className="map-legend" aria-label={`Legend: ${COLOR_MODE_LABEL[mode]}`} data-mode={mode}>
-          <strong>{COLOR_MODE_LABEL[mode]}</strong>
-          {mode === "bandwidth" && (
-            // A continuous scale: clusters and points take any colour between the stops.
-            <>
-              <div
-                className="gradient"
-                style={{
-                  background: `linear-gradient(90deg, ${BANDWIDTH_STOPS.map(([pct, c]) => `${c} ${pct}%`).join(", ")})`,
-                }}
-              />
-              <div className="gradient-scale">
-                {BANDWIDTH_STOPS.map(([pct]) => (
-                  <span key={pct}>{pct === 100 ? "100 %+" : `${pct} %`}</span>
-                ))}
-              </div>
-            </>
-          )}
-          <ul>
-            {(mode === "bandwidth" ? legend.filter((e) => e.color === NO_DATA_COLOR) : legend).map(
-              (entry) => (
-                <li key={entry.label}>
-                  <span className="dot" style={{ background: entry.color }} />
-                  {entry.label}
-                </li>
-              ),
-            )}
-          </ul>
-        </div>
+        <MapLegend mode={mode} legend={legend} />
 
-        <div className="map-status" role="status" aria-live="polite">
+        <div className={styles.status} role="status" aria-live="polite">
           {error ? (
-            <LiveError error={error} inlineClass="map-error" />
+            <LiveError error={error} inlineClass={styles.error} />
           ) : isPending ? (
             "Loading the fleet…"
           ) : (
@@ -214,7 +152,7 @@ export function FleetOverview({
         </div>
 
         {!isPending && points && points.length === 0 && (
-          <div className="map-empty">
+          <div className={styles.empty}>
             <strong>No satellites match these filters.</strong>
             <span>Clear a filter to see more of the fleet.</span>
           </div>
@@ -235,38 +173,6 @@ export function FleetOverview({
         )}
       </section>
     </>
-  );
-}
-
-function Kpi({
-  label,
-  title,
-  value,
-  tone,
-  href,
-}: {
-  label: string;
-  title?: string;
-  value: number | undefined;
-  tone?: "ok" | "warn" | "bad";
-  href?: string;
-}) {
-  const body = (
-    <>
-      <span className="kpi-label">{label}</span>
-      <span className={`kpi-value${tone && value ? ` ${tone}` : ""}`}>
-        {value === undefined ? "—" : value.toLocaleString("en")}
-      </span>
-    </>
-  );
-  return href ? (
-    <Link href={href} className="kpi-cell" title={title}>
-      {body}
-    </Link>
-  ) : (
-    <div className="kpi-cell" title={title}>
-      {body}
-    </div>
   );
 }
 

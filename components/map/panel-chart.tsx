@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { fetchJson } from "@/lib/fetch-json";
+import styles from "./satellite-panel.module.css";
 
 type Series = {
   capacity: { rxMbps: number; txMbps: number };
@@ -28,13 +29,13 @@ export default function PanelChart({ id }: { id: string }) {
     queryFn: () => fetchSeries(id),
     refetchInterval: 15_000,
   });
-  if (isPending) return <div className="panel-chart skeleton" />;
+  if (isPending) return <div className={`${styles.chart} skeleton`} />;
   if (error) return <p className="muted small">Telemetry unavailable: {error.message}</p>;
   if (!data.points.some((p) => p.rx !== null || p.tx !== null)) {
     return <p className="muted small">No telemetry in the last hour.</p>;
   }
   return (
-    <div className="panel-chart" aria-label="Traffic in the last hour, UTC">
+    <div className={styles.chart} aria-label="Traffic in the last hour, UTC">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data.points} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" vertical={false} />

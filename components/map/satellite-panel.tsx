@@ -13,10 +13,11 @@ import { formatMbps } from "@/lib/fleet";
 import { linkUtilisationPct, MAP_STATUS_LABEL, MAP_STATUSES } from "@/lib/fleet-map";
 import type { SatelliteDetail } from "@/server/satellites/get";
 import { STATUS_COLOR } from "./map-colors";
+import styles from "./satellite-panel.module.css";
 
 const PanelChart = dynamic(() => import("./panel-chart"), {
   ssr: false,
-  loading: () => <div className="panel-chart skeleton" />,
+  loading: () => <div className={`${styles.chart} skeleton`} />,
 });
 
 type Props = {
@@ -44,8 +45,8 @@ export function SatellitePanel({ slug, group, names, statusOf, onSelect, onClose
   }, [onClose]);
 
   return (
-    <aside className="map-panel" aria-label="Satellite details" data-testid="map-panel">
-      <button type="button" className="panel-close" aria-label="Close panel" onClick={onClose}>
+    <aside className={styles.panel} aria-label="Satellite details" data-testid="map-panel">
+      <button type="button" className={styles.close} aria-label="Close panel" onClick={onClose}>
         ×
       </button>
       {slug ? (
@@ -70,17 +71,17 @@ function GroupList({
 }) {
   const sorted = [...group].sort((a, b) => (names?.get(a) ?? a).localeCompare(names?.get(b) ?? b));
   return (
-    <div className="panel-body">
+    <div className={styles.body}>
       <h2>{group.length} satellites at this spot</h2>
       <p className="muted small">They share a location, so the map cannot separate them. Pick one.</p>
-      <ul className="panel-list">
+      <ul className={styles.list}>
         {sorted.map((s) => {
           const status = MAP_STATUSES[statusOf?.get(s) ?? 0] ?? "unknown";
           return (
             <li key={s}>
               <button type="button" onClick={() => onSelect(s)}>
                 <span className="dot" style={{ background: STATUS_COLOR[status] }} />
-                <span className="grow">{names?.get(s) ?? s}</span>
+                <span className={styles.grow}>{names?.get(s) ?? s}</span>
                 <span className="muted small">{MAP_STATUS_LABEL[status]}</span>
               </button>
             </li>
@@ -95,8 +96,8 @@ function LinkBar({ label, value, capacity }: { label: string; value: number | nu
   const pct = value === null ? null : Math.round((value / capacity) * 100);
   const tone = pct === null ? "" : pct > 100 ? "bad" : pct > 80 ? "warn" : "ok";
   return (
-    <div className="link-bar">
-      <div className="row-between">
+    <div className={styles.linkBar}>
+      <div className={styles.linkFigures}>
         <span>{label}</span>
         <span className="mono small">
           {value === null ? "no live figure" : `${formatMbps(value)} of ${formatMbps(capacity)}`}
@@ -121,16 +122,16 @@ function SatelliteDetails({ slug }: { slug: string }) {
   });
   if (isPending) {
     return (
-      <div className="panel-body" aria-busy="true">
-        <div className="skeleton line wide" />
-        <div className="skeleton line" />
-        <div className="skeleton block" />
+      <div className={styles.body} aria-busy="true">
+        <div className={`skeleton ${styles.titleSkeleton}`} />
+        <div className={`skeleton ${styles.lineSkeleton}`} />
+        <div className={`skeleton ${styles.chartSkeleton}`} />
       </div>
     );
   }
   if (error || !s) {
     return (
-      <div className="panel-body">
+      <div className={styles.body}>
         <LiveError error={error ?? new Error("Could not load the satellite.")} />
       </div>
     );
@@ -139,12 +140,12 @@ function SatelliteDetails({ slug }: { slug: string }) {
   const util = linkUtilisationPct(s.rxMbps, s.txMbps, s.downlinkMbps, s.uplinkMbps);
   const services = Object.entries(s.services ?? {});
   return (
-    <div className="panel-body">
+    <div className={styles.body}>
       <h2 data-testid="panel-name">{s.name}</h2>
       <p className="muted small">
         {s.city}, {countryName(s.country)} · {s.kind} · {s.provider}
       </p>
-      <div className="row wrap">
+      <div className={`row ${styles.pills}`}>
         <ConnectivityPill value={s.connectivity} />
         <HealthPill value={s.health} />
         <LifecyclePill value={s.lifecycle} />
@@ -157,7 +158,7 @@ function SatelliteDetails({ slug }: { slug: string }) {
           now,
         )}
       </p>
-      <dl className="facts compact">
+      <dl className={`facts ${styles.facts}`}>
         <dt>Region</dt>
         <dd>
           <RegionTag id={s.region.id} color={s.region.color} /> <span className="muted">{s.region.name}</span>
@@ -177,7 +178,7 @@ function SatelliteDetails({ slug }: { slug: string }) {
       {services.length === 0 ? (
         <p className="muted small">No live service report.</p>
       ) : (
-        <ul className="services compact">
+        <ul className={styles.services}>
           {services.map(([name, state]) => (
             <li key={name}>
               <span className={`pill ${state === "ok" ? "ok" : state === "degraded" ? "warn" : "bad"}`}>
@@ -188,7 +189,7 @@ function SatelliteDetails({ slug }: { slug: string }) {
           ))}
         </ul>
       )}
-      <Link className="btn primary block" href={`/satellites/${s.slug}`}>
+      <Link className={`btn primary ${styles.open}`} href={`/satellites/${s.slug}`}>
         Open satellite page →
       </Link>
     </div>

@@ -4,12 +4,13 @@ import dynamic from "next/dynamic";
 import { useMemo } from "react";
 import { MAP_ROLLOUT_STATES, type FleetMapPoint, type MapRolloutState } from "@/lib/fleet-map";
 import { ROLLOUT_COLOR } from "../map/map-colors";
+import { MapPlaceholder } from "../map/map-placeholder";
 import styles from "./rollouts.module.css";
 
 // maplibre is large and needs the browser: it loads only where a map is shown.
 const MapCanvas = dynamic(() => import("../map/map-canvas"), {
   ssr: false,
-  loading: () => <div className="map-canvas map-placeholder">Loading the map…</div>,
+  loading: () => <MapPlaceholder />,
 });
 
 export type RolloutMapPoint = {

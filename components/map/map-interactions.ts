@@ -1,0 +1,83 @@
+import { Popup, type GeoJSONSource, type Map as MapLibre, type MapGeoJSONFeature } from "maplibre-gl";
+import { MAP_ROLLOUT_LABEL, MAP_ROLLOUT_STATES, MAP_STATUS_LABEL, MAP_STATUSES } from "@/lib/fleet-map";
+import { CLUSTER_MAX_ZOOM, LAYERS, SOURCE } from "./map-layers";
+import styles from "./map-canvas.module.css";
+
+export type MapHandlers = {
+  onSelect: (slug: string) => void;
+  onSelectGroup: (slugs: string[]) => void;
+};
+
+function hoverContent(feature: MapGeoJSONFeature): HTMLElement {
+  const box = document.createElement("div");
+  // The plain name is what the end-to-end tests find the tooltip by.
+  box.className = `${styles.tip} map-tip`;
+  const title = document.createElement("strong");
+  const line = document.createElement("span");
+  const props = feature.properties as Record<string, unknown>;
+  if (props.cluster) {
+    title.textContent = `${Number(props.point_count).toLocaleString("en")} satellites`;
+    const worst = MAP_STATUSES[Number(props.worst)] ?? "unknown";
+    line.textContent = `Worst: ${MAP_STATUS_LABEL[worst]} · click to zoom in`;
+  } else {
+    title.textContent = String(props.name);
+    const status = MAP_STATUSES[Number(props.status)] ?? "unknown";
+    const rollout = MAP_ROLLOUT_STATES[Number(props.rollout)] ?? "none";
+    const bw = Number(props.bw);
+    line.textContent = [
+      MAP_STATUS_LABEL[status],
+      bw >= 0 ? `link ${bw} %` : null,
+      rollout !== "none" ? `rollout: ${MAP_ROLLOUT_LABEL[rollout]}` : null,
+    ]
+      .filter(Boolean)
+      .join(" · ");
+  }
+  box.append(title, line);
+  return box;
+}
+
+/**
+ * Hover shows a satellite's or cluster's summary; a click selects a satellite, zooms into a cluster, or
+ * lists a cluster that never separates. Handlers are read at event time so they may change between renders.
+ * Returns the cleanup.
+ */
+export function attachInteractions(map: MapLibre, handlers: () => MapHandlers): () => void {
+  const popup = new Popup({ closeButton: false, closeOnClick: false, offset: 10, maxWidth: "280px" });
+  const hover = (e: { features?: MapGeoJSONFeature[]; lngLat: { lng: number; lat: number } }) => {
+    const f = e.features?.[0];
+    if (!f) return;
+    map.getCanvas().style.cursor = "pointer";
+    const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates;
+    popup.setLngLat([lon, lat]).setDOMContent(hoverContent(f)).addTo(map);
+  };
+  const leave = () => {
+    map.getCanvas().style.cursor = "";
+    popup.remove();
+  };
+  for (const layer of [LAYERS.points, LAYERS.clusters]) {
+    map.on("mousemove", layer, hover);
+    map.on("mouseleave", layer, leave);
+  }
+  map.on("click", LAYERS.points, (e) => {
+    const slug = e.features?.[0]?.properties?.slug;
+    if (typeof slug === "string") handlers().onSelect(slug);
+  });
+  map.on("click", LAYERS.clusters, async (e) => {
+    const f = e.features?.[0];
+    if (!f) return;
+    const source = map.getSource(SOURCE) as GeoJSONSource;
+    const clusterId = Number(f.properties.cluster_id);
+    const zoom = await source.getClusterExpansionZoom(clusterId);
+    // Satellites in one building never separate: list them instead of zooming forever.
+    if (zoom > CLUSTER_MAX_ZOOM || map.getZoom() >= CLUSTER_MAX_ZOOM) {
+      const leaves = await source.getClusterLeaves(clusterId, 200, 0);
+      handlers().onSelectGroup(
+        leaves.map((l) => String(l.properties?.slug)).filter((s) => s !== "undefined"),
+      );
+      return;
+    }
+    const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates;
+    map.easeTo({ center: [lon, lat], zoom, duration: 450 });
+  });
+  return () => popup.remove();
+}
