@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatDateTime, formatDay, formatTime } from "@/lib/format";
+import { DataTable, type Column, type EmptyState } from "@/components/tables/data-table";
+import { Time } from "@/components/ui/time";
 import type { CommandState, CommandView } from "@/server/commands/list";
 import { CancelCommandButton } from "./cancel-command-button";
 import { describePayload } from "./command-spec";
@@ -17,16 +18,6 @@ const STATE_TONE: Record<CommandState, string> = {
 
 export function CommandStatePill({ state }: { state: CommandState }) {
   return <span className={`pill ${STATE_TONE[state]}`}>{state}</span>;
-}
-
-/** A moment in the table; the exact instant, seconds included, is in the tooltip. */
-function When({ iso }: { iso: string | null }) {
-  if (!iso) return <span className="muted">—</span>;
-  return (
-    <time dateTime={iso} title={iso}>
-      {formatDateTime(iso)}
-    </time>
-  );
 }
 
 function issuer(c: CommandView): React.ReactNode {
@@ -53,82 +44,95 @@ function issuer(c: CommandView): React.ReactNode {
 export function CommandsTable({
   items,
   showSatellite = true,
+  now,
+  empty,
+  footer,
 }: {
   items: CommandView[];
   showSatellite?: boolean;
+  /** The moment relative times are counted from until the browser's clock takes over. */
+  now?: Date;
+  empty?: EmptyState;
+  footer?: React.ReactNode;
 }) {
   const hasActions = items.some((c) => c.canCancel);
+  const columns: (Column<CommandView> | false)[] = [
+    { id: "state", header: "State", cell: (c) => <CommandStatePill state={c.state} /> },
+    {
+      id: "command",
+      header: "Command",
+      cell: (c) => {
+        const payload = describePayload(c.payload);
+        return (
+          <>
+            <span className="mono">{c.type}</span>
+            {payload && <div className={styles.payload}>{payload}</div>}
+          </>
+        );
+      },
+    },
+    showSatellite && {
+      id: "satellite",
+      header: "Satellite",
+      cell: (c) => (
+        <>
+          <Link className="cell-main mono nowrap" href={`/satellites/${c.satellite.slug}`}>
+            {c.satellite.slug}
+          </Link>
+          <div className="cell-sub">{c.satellite.regionId}</div>
+        </>
+      ),
+    },
+    { id: "deliveries", header: "Deliveries", isNumeric: true, cell: (c) => c.deliveries },
+    { id: "issuer", header: "Issued by", cell: issuer },
+    {
+      id: "issued",
+      header: "Issued",
+      cellClassName: "nowrap",
+      cell: (c) => <Time at={c.issuedAt} now={now} />,
+    },
+    {
+      id: "finished",
+      header: "Finished",
+      cellClassName: "nowrap",
+      cell: (c) => (
+        <>
+          <Time at={c.finishedAt} now={now} />
+          {!c.finishedAt && (
+            <div className="cell-sub">
+              expires <Time at={c.expiresAt} now={now} />
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      id: "result",
+      header: "Result",
+      cellClassName: styles.result,
+      cell: (c) => (
+        <>
+          {c.message ?? (c.result ? null : <span className="muted">—</span>)}
+          {c.result && <div className={styles.payload}>{c.result}</div>}
+        </>
+      ),
+    },
+    hasActions && {
+      id: "actions",
+      header: <span className="sr-only">Actions</span>,
+      isNumeric: true,
+      cell: (c) =>
+        c.canCancel && <CancelCommandButton id={c.id} label={`${c.type} for ${c.satellite.slug}`} />,
+    },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">State</th>
-            <th scope="col">Command</th>
-            {showSatellite && <th scope="col">Satellite</th>}
-            <th scope="col" className="num">
-              Deliveries
-            </th>
-            <th scope="col">Issued by</th>
-            <th scope="col">Issued</th>
-            <th scope="col">Finished</th>
-            <th scope="col">Result</th>
-            {hasActions && (
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((c) => {
-            const payload = describePayload(c.payload);
-            return (
-              <tr key={c.id} aria-label={`${c.type} for ${c.satellite.slug}`}>
-                <td>
-                  <CommandStatePill state={c.state} />
-                </td>
-                <td>
-                  <span className="mono">{c.type}</span>
-                  {payload && <div className={styles.payload}>{payload}</div>}
-                </td>
-                {showSatellite && (
-                  <td>
-                    <Link className="cell-main mono nowrap" href={`/satellites/${c.satellite.slug}`}>
-                      {c.satellite.slug}
-                    </Link>
-                    <div className="cell-sub">{c.satellite.regionId}</div>
-                  </td>
-                )}
-                <td className="num">{c.deliveries}</td>
-                <td>{issuer(c)}</td>
-                <td className="nowrap">
-                  <When iso={c.issuedAt} />
-                </td>
-                <td className="nowrap">
-                  <When iso={c.finishedAt} />
-                  {!c.finishedAt && (
-                    <div className="cell-sub">
-                      expires {formatDay(c.expiresAt)}, {formatTime(c.expiresAt)} UTC
-                    </div>
-                  )}
-                </td>
-                <td className={styles.result}>
-                  {c.message ?? (c.result ? null : <span className="muted">—</span>)}
-                  {c.result && <div className={styles.payload}>{c.result}</div>}
-                </td>
-                {hasActions && (
-                  <td className="num">
-                    {c.canCancel && (
-                      <CancelCommandButton id={c.id} label={`${c.type} for ${c.satellite.slug}`} />
-                    )}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns.filter((c) => c !== false)}
+      rows={items}
+      rowKey={(c) => c.id}
+      rowLabel={(c) => `${c.type} for ${c.satellite.slug}`}
+      empty={empty}
+      footer={footer}
+    />
   );
 }

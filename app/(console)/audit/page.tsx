@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
-import { formatDateTime } from "@/lib/format";
+import { DataTable, type Column } from "@/components/tables/data-table";
+import { Pager } from "@/components/tables/pager";
+import { Time } from "@/components/ui/time";
+import { formatCount } from "@/lib/format";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { listAuditEvents, listAuditFacets, type AuditPage, type AuditRow } from "@/server/audit-log";
 import { getCtx } from "@/server/auth/session";
@@ -34,6 +37,37 @@ function Target({ event, params }: { event: AuditRow; params: SearchParams }) {
   );
 }
 
+function auditColumns(params: SearchParams, now: Date): Column<AuditRow>[] {
+  return [
+    {
+      id: "when",
+      header: "When",
+      cellClassName: "nowrap",
+      // Seconds order events within a minute, so the exact instant is on hover.
+      cell: (e) => <Time at={e.at} now={now} />,
+    },
+    {
+      id: "actor",
+      header: "Actor",
+      cell: (e) => (
+        <>
+          <Link
+            href={`/audit${withParams(params, { actor: e.actorLabel, page: undefined })}`}
+            title="Only events by this actor"
+          >
+            {e.actorLabel}
+          </Link>
+          <div className="cell-sub">{e.actorType}</div>
+        </>
+      ),
+    },
+    { id: "action", header: "Action", cellClassName: "mono", cell: (e) => e.action },
+    { id: "target", header: "Target", cell: (e) => <Target event={e} params={params} /> },
+    { id: "summary", header: "What happened", cell: (e) => e.summary },
+    { id: "ip", header: "From", cellClassName: "mono cell-sub", cell: (e) => e.ip ?? "—" },
+  ];
+}
+
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const ctx = await getCtx();
@@ -52,7 +86,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     if (!isAppError(error) || error.code !== "VALIDATION") throw error;
     problem = error;
   }
-  const pages = log ? Math.max(1, Math.ceil(log.total / log.limit)) : 1;
+  const now = new Date();
   return (
     <div className="page">
       <PageHead
@@ -72,7 +106,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               <a
                 className="btn"
                 href={`/api/v1/audit.csv${withParams(params, { page: undefined, limit: undefined })}`}
-                title={`All ${log.total.toLocaleString("en")} events these filters match`}
+                title={`All ${formatCount(log.total, "event")} these filters match`}
                 download
               >
                 Export CSV
@@ -96,74 +130,25 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             </div>
           </div>
         )}
-        {log && log.items.length === 0 && (
-          <div className="empty">
-            <h2>Nothing recorded</h2>
-            <p>No audit events match these filters.</p>
-          </div>
-        )}
-        {log && log.items.length > 0 && (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Actor</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">What happened</th>
-                  <th scope="col">From</th>
-                </tr>
-              </thead>
-              <tbody>
-                {log.items.map((e) => (
-                  <tr key={e.id}>
-                    <td className="nowrap">
-                      {/* Seconds order events within a minute, so the exact instant is on hover. */}
-                      <time dateTime={e.at} title={e.at}>
-                        {formatDateTime(e.at)}
-                      </time>
-                    </td>
-                    <td>
-                      <Link
-                        href={`/audit${withParams(params, { actor: e.actorLabel, page: undefined })}`}
-                        title="Only events by this actor"
-                      >
-                        {e.actorLabel}
-                      </Link>
-                      <div className="cell-sub">{e.actorType}</div>
-                    </td>
-                    <td className="mono">{e.action}</td>
-                    <td>
-                      <Target event={e} params={params} />
-                    </td>
-                    <td>{e.summary}</td>
-                    <td className="mono cell-sub">{e.ip ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
         {log && (
-          <nav className="pager" aria-label="Pages">
-            <span>{log.total.toLocaleString("en")} events</span>
-            <span className="row">
-              {log.page > 1 && (
-                <Link className="btn small" href={`/audit${withParams(params, { page: log.page - 1 })}`}>
-                  ← Newer
-                </Link>
-              )}
-              <span className="muted">
-                Page {log.page} of {pages}
-              </span>
-              {log.page < pages && (
-                <Link className="btn small" href={`/audit${withParams(params, { page: log.page + 1 })}`}>
-                  Older →
-                </Link>
-              )}
-            </span>
-          </nav>
+          <DataTable
+            columns={auditColumns(params, now)}
+            rows={log.items}
+            rowKey={(e) => e.id}
+            empty={{ title: "Nothing recorded", body: "No audit events match these filters." }}
+            footer={
+              <Pager
+                page={log.page}
+                limit={log.limit}
+                total={log.total}
+                isAlwaysShown
+                summary={formatCount(log.total, "event")}
+                prevText="← Newer"
+                nextText="Older →"
+                href={(to) => `/audit${withParams(params, { page: to })}`}
+              />
+            }
+          />
         )}
       </section>
     </div>

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { COMMAND_FORM_TYPES, COMMAND_FORMS } from "@/components/commands/command-spec";
 import { CommandsTable } from "@/components/commands/commands-table";
 import { AutoSubmit } from "@/components/tables/auto-submit";
+import { Pager } from "@/components/tables/pager";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
+import { formatCount } from "@/lib/format";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { getCtx } from "@/server/auth/session";
 import { COMMAND_STATES, listCommands, type CommandPage } from "@/server/commands/list";
@@ -28,7 +30,7 @@ export default async function CommandsPage({ searchParams }: { searchParams: Pro
     if (!isAppError(error) || error.code !== "VALIDATION") throw error;
     problem = error.message;
   }
-  const pages = log ? Math.max(1, Math.ceil(log.total / log.limit)) : 1;
+  const now = new Date();
   const isFiltered = FILTERS.some((k) => query[k]);
 
   return (
@@ -102,46 +104,29 @@ export default async function CommandsPage({ searchParams }: { searchParams: Pro
             </div>
           </div>
         )}
-        {log && log.items.length === 0 && (
-          <div className="empty">
-            <h2>No commands</h2>
-            <p>
-              {isFiltered
+        {log && (
+          <CommandsTable
+            items={log.items}
+            now={now}
+            empty={{
+              title: "No commands",
+              body: isFiltered
                 ? "No command matches these filters."
-                : "Commands sent from a satellite's page, the Satellites list or the map appear here."}
-            </p>
-          </div>
-        )}
-        {log && log.items.length > 0 && <CommandsTable items={log.items} />}
-        {log && log.total > 0 && (
-          <nav className="pager" aria-label="Pages">
-            <span>
-              {log.total.toLocaleString("en")} {log.total === 1 ? "command" : "commands"}
-            </span>
-            <span className="row">
-              {log.page > 1 && (
-                <Link
-                  className="btn small"
-                  rel="prev"
-                  href={`/commands${withParams(params, { page: log.page - 1 })}`}
-                >
-                  ← Newer
-                </Link>
-              )}
-              <span className="muted">
-                Page {log.page} of {pages}
-              </span>
-              {log.page < pages && (
-                <Link
-                  className="btn small"
-                  rel="next"
-                  href={`/commands${withParams(params, { page: log.page + 1 })}`}
-                >
-                  Older →
-                </Link>
-              )}
-            </span>
-          </nav>
+                : "Commands sent from a satellite's page, the Satellites list or the map appear here.",
+            }}
+            footer={
+              <Pager
+                page={log.page}
+                limit={log.limit}
+                total={log.total}
+                isAlwaysShown={log.total > 0}
+                summary={formatCount(log.total, "command")}
+                prevText="← Newer"
+                nextText="Older →"
+                href={(to) => `/commands${withParams(params, { page: to })}`}
+              />
+            }
+          />
         )}
       </section>
     </div>
