@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { anonymous, ctxAs, satelliteInput, seedRegions } from "@/test/factories";
-import type { Ctx } from "../auth/context";
+import { authorize, type Ctx } from "../auth/context";
 import { registerSatellite } from "../satellites/register";
 
 // The session comes from Next's request cookies; here each test says who is asking.
@@ -10,6 +10,8 @@ vi.mock("@/server/auth/session", () => ({ getCtx: async () => session.ctx }));
 const { route } = await import("./route");
 const list = (await import("@/app/api/v1/satellites/route")).GET;
 const map = (await import("@/app/api/v1/map/route")).GET;
+const rollout = (await import("@/app/api/v1/rollouts/[id]/route")).GET;
+const { contentEtag, tagJson } = await import("../cache/tagged-json");
 
 const get = (handler: typeof list, path: string, headers: Record<string, string> = {}) =>
   handler(new Request(`http://orrery.test${path}`, { headers }), undefined);
@@ -78,5 +80,86 @@ describe("route() answers for signed-in callers", () => {
     session.ctx = await ctxAs("viewer");
     const res = await get(list, "/api/v1/satellites");
     expect(res.headers.get("strict-transport-security")).toBeNull();
+  });
+});
+
+describe("route(handler, { etag: true })", () => {
+  const body = { state: { n: 1 } };
+  const tagged = route(
+    async (ctx) => {
+      authorize(ctx, "satellites.read");
+      return body.state;
+    },
+    { etag: true },
+  );
+  const ask = (headers: Record<string, string> = {}) =>
+    tagged(new Request("http://orrery.test/live", { headers }), undefined);
+
+  it("tags the JSON body and answers 304 without a body when If-None-Match holds the tag", async () => {
+    session.ctx = await ctxAs("viewer");
+    body.state = { n: 1 };
+    const res = await ask();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ n: 1 });
+    const etag = res.headers.get("etag") ?? "";
+    expect(etag).toBe(tagJson({ n: 1 }).etag);
+    expectPrivateAnswer(res);
+    for (const ifNoneMatch of [etag, `"other", ${etag}`, `W/${etag}`, "*"]) {
+      const again = await ask({ "if-none-match": ifNoneMatch });
+      expect(again.status).toBe(304);
+      expect(await again.text()).toBe("");
+      expect(again.headers.get("etag")).toBe(etag);
+      expectPrivateAnswer(again);
+    }
+    body.state = { n: 2 };
+    const changed = await ask({ "if-none-match": etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+    expect(await changed.json()).toEqual({ n: 2 });
+  });
+
+  it("answers a value tagged once with its own JSON and ETag", async () => {
+    session.ctx = await ctxAs("viewer");
+    const value = { ...tagJson({ kept: true }), extra: "not sent" };
+    const res = await route(async () => value, { etag: true })(
+      new Request("http://orrery.test/x"),
+      undefined,
+    );
+    expect(res.headers.get("etag")).toBe(value.etag);
+    expect(await res.text()).toBe(value.json);
+  });
+
+  it("without the option, no ETag and no 304", async () => {
+    session.ctx = await ctxAs("viewer");
+    const plain = route(async () => ({ n: 1 }));
+    const res = await plain(
+      new Request("http://orrery.test/x", { headers: { "if-none-match": "*" } }),
+      undefined,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("etag")).toBeNull();
+  });
+
+  it("errors carry no ETag: a refusal and an unknown rollout", async () => {
+    session.ctx = anonymous;
+    const out = await ask({ "if-none-match": "*" });
+    expect(out.status).toBe(401);
+    expect(out.headers.get("etag")).toBeNull();
+    expectPrivateAnswer(out);
+    session.ctx = await ctxAs("viewer");
+    const missing = await rollout(new Request("http://orrery.test/api/v1/rollouts/nope"), {
+      params: Promise.resolve({ id: "nope" }),
+    });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("etag")).toBeNull();
+    expectPrivateAnswer(missing);
+  });
+
+  it("the map's ETag is the hash of the body it sends", async () => {
+    session.ctx = await ctxAs("viewer");
+    const res = await get(map, "/api/v1/map?kind=datacenter");
+    const text = await res.text();
+    expect(res.headers.get("etag")).toBe(contentEtag(text));
+    expect(JSON.parse(text).slug).toEqual([]);
   });
 });

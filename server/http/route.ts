@@ -1,7 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { matchesEtag } from "@/lib/status/etag";
 import type { Ctx } from "../auth/context";
 import { getCtx } from "../auth/session";
+import { isTaggedJson, tagJson } from "../cache/tagged-json";
 import { toErrorBody } from "../errors";
 import { logError } from "../log";
 import { baseSecurityHeaders, resourcePolicy } from "./security-headers";
@@ -32,13 +34,33 @@ function withAnswerHeaders(res: Response, requestId: string): Response {
   }
 }
 
+export type RouteOptions = {
+  /**
+   * Answer with the ETag of the JSON body, and 304 without a body when If-None-Match already holds it, so
+   * pollers of a live view pay only for changes. A handler may return a value tagged once (tagJson) to
+   * spare the hashing. Cache-Control stays route()'s own: signed-in answers are never stored.
+   */
+  etag?: boolean;
+};
+
+/** A handler's result as the JSON answer, with its ETag when asked for. */
+function answer(req: Request, result: unknown, options: RouteOptions): Response {
+  if (result instanceof Response) return result;
+  if (!options.etag) return Response.json(result);
+  const { json, etag } = isTaggedJson(result) ? result : tagJson(result);
+  if (matchesEtag(req.headers.get("if-none-match"), etag))
+    return new Response(null, { status: 304, headers: { ETag: etag } });
+  return new Response(json, { headers: { ETag: etag, "Content-Type": "application/json" } });
+}
+
 /**
  * The one wrapper for Next route handlers: session auth, errors mapped to status codes once, and the same
  * security and no-store headers on every answer. `context` is what Next passes a dynamic route
- * (`{ params }`), handed through untouched.
+ * (`{ params }`), handed through untouched. Handlers set no headers of their own: `options` asks for them.
  */
 export function route<Context = unknown>(
   handler: (ctx: Ctx, req: Request, context: Context) => Promise<Response | unknown>,
+  options: RouteOptions = {},
 ) {
   return async (req: Request, context: Context): Promise<Response> => {
     let requestId: string = randomUUID();
@@ -46,7 +68,7 @@ export function route<Context = unknown>(
       const ctx = await getCtx();
       requestId = ctx.requestId ?? requestId;
       const result = await handler(ctx, req, context);
-      return withAnswerHeaders(result instanceof Response ? result : Response.json(result), requestId);
+      return withAnswerHeaders(answer(req, result, options), requestId);
     } catch (error) {
       const { status, body } = toErrorBody(error, requestId);
       if (status >= 500) logError("route failed", error, { requestId, url: req.url });
@@ -63,15 +85,4 @@ export function queryObject(url: string): Record<string, string | string[]> {
     out[key] = prev === undefined ? value : ([] as string[]).concat(prev, value);
   }
   return out;
-}
-
-/**
- * A live view's JSON with an ETag: an unchanged body answers 304 with none, so pollers pay only for changes.
- * The caching headers themselves are route()'s (private, no-store), whatever the view.
- */
-export function conditionalJson(req: Request, json: string, etag: string): Response {
-  const seen = req.headers.get("if-none-match");
-  if (seen && seen.split(/\s*,\s*/).includes(etag))
-    return new Response(null, { status: 304, headers: { ETag: etag } });
-  return new Response(json, { headers: { ETag: etag, "Content-Type": "application/json" } });
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { connectivityOf, effectiveHealth } from "@/lib/connectivity";
 import {
   HOT_LINK_PCT,
@@ -12,6 +11,9 @@ import {
   type MapStatus,
 } from "@/lib/fleet-map";
 import { authorize, type Ctx } from "../auth/context";
+import { processSingleton } from "../cache/process-singleton";
+import { SwrCache } from "../cache/swr-cache";
+import { tagJson, type TaggedJson } from "../cache/tagged-json";
 import { db } from "../db";
 import { validationError } from "../errors";
 import { ACTIVE_ROLLOUT_STATUSES } from "../rollouts/types";
@@ -31,7 +33,8 @@ const TARGET_TO_MAP: Record<string, MapRolloutState> = {
 const STATUS_INDEX = new Map(MAP_STATUSES.map((s, i) => [s, i]));
 const ROLLOUT_INDEX = new Map(MAP_ROLLOUT_STATES.map((s, i) => [s, i]));
 
-export type FleetMap = { payload: FleetMapPayload; json: string; etag: string };
+/** The payload with its JSON and the ETag of that JSON, each computed once. */
+export type FleetMap = TaggedJson & { payload: FleetMapPayload };
 
 /**
  * Every satellite the filters select, as the map's compact columns, with the KPI strip computed from the
@@ -52,22 +55,16 @@ function mapQuery(ctx: Ctx, input: unknown): SatelliteQuery {
 
 /**
  * The map as the endpoint serves it: every console polls every 5 s, mostly with the same filters, so an
- * answer is shared for SHARE_MS. The caller is authorized first; the map holds nothing per user.
+ * answer is shared for 2 s. The caller is authorized first; the map holds nothing per user.
  */
-const SHARE_MS = 2_000;
-const shared = new Map<string, { at: number; map: Promise<FleetMap> }>();
+const shared = processSingleton(
+  "cache.fleet-map",
+  () => new SwrCache<FleetMap>({ freshMs: 2_000, maxEntries: 200 }),
+);
 
 export async function fleetMapShared(ctx: Ctx, input: unknown): Promise<FleetMap> {
   const query = mapQuery(ctx, input);
-  const key = JSON.stringify(query);
-  const now = Date.now();
-  const hit = shared.get(key);
-  if (hit && now - hit.at < SHARE_MS) return hit.map;
-  if (shared.size > 200) shared.clear();
-  const map = buildFleetMap(query, new Date(now));
-  shared.set(key, { at: now, map });
-  map.catch(() => shared.delete(key));
-  return map;
+  return shared.get(JSON.stringify(query), (now) => buildFleetMap(query, new Date(now)));
 }
 
 async function buildFleetMap(query: SatelliteQuery, now: Date): Promise<FleetMap> {
@@ -160,7 +157,5 @@ async function buildFleetMap(query: SatelliteQuery, now: Date): Promise<FleetMap
   }
   k.rxMbps = Math.round(k.rxMbps);
   k.txMbps = Math.round(k.txMbps);
-  const json = JSON.stringify(payload);
-  const etag = `"${createHash("sha1").update(json).digest("base64url")}"`;
-  return { payload, json, etag };
+  return { ...tagJson(payload), payload };
 }

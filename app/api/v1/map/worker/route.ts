@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 // maplibre starts its worker from a URL beside its own module, which a bundle does not keep; the map
-// sets this URL instead. The file is the library's own, versioned by a query string, so it caches forever.
+// sets this URL instead. The library's own file, versioned by a query string, caches forever; it needs no
+// session, so it stays outside route(), whose answers are private and no-store.
 let body: Promise<Buffer> | null = null;
 
 export async function GET() {
