@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  configureConnectivity,
   connectivityDeadlines,
+  connectivityThresholds,
+  DEFAULT_THRESHOLDS,
   connectivityOf,
   describeConnectivity,
   effectiveHealth,
@@ -38,6 +41,25 @@ describe("connectivity thresholds", () => {
     expect(connectivityOf(seen, 10, now)).toBe("stale");
     expect(staleAfter <= now && offlineAfter > now).toBe(true);
   });
+
+  it("takes its thresholds from configuration, and from an argument over both", () => {
+    const short = { staleBeats: 1, staleGraceSec: 5, offlineBeats: 2, offlineFloorSec: 25 };
+    expect(connectivityOf(ago(40), 10, now, short)).toBe("offline");
+    expect(describeConnectivity("offline", ago(40), 10, now, short)).toContain("(offline after 25 s)");
+    try {
+      configureConnectivity(short);
+      expect(connectivityThresholds()).toEqual(short);
+      expect(staleAfterSec(10)).toBe(15);
+      expect(offlineAfterSec(10)).toBe(25);
+      expect(connectivityOf(ago(14.9), 10, now)).toBe("connected");
+      expect(connectivityOf(ago(15), 10, now)).toBe("stale");
+      expect(connectivityOf(ago(25), 10, now)).toBe("offline");
+      expect(connectivityDeadlines(now, 10).offlineAfter.getTime()).toBe(now.getTime() + 25_000);
+      expect(connectivityOf(ago(40), 10, now, DEFAULT_THRESHOLDS)).toBe("stale");
+    } finally {
+      configureConnectivity(DEFAULT_THRESHOLDS);
+    }
+  });
 });
 
 describe("health", () => {
@@ -57,7 +79,9 @@ describe("health", () => {
   });
 
   it("describes the thresholds", () => {
-    expect(describeConnectivity("offline", ago(240), 10, now)).toMatch(/^offline — last seen 4 min ago/);
+    expect(describeConnectivity("offline", ago(240), 10, now)).toMatch(
+      /^offline — last seen 4 min ago \(offline after 3 min\)$/,
+    );
     expect(describeConnectivity("never_seen", null, 10, now)).toMatch(/never seen/);
   });
 });

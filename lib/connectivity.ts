@@ -14,21 +14,51 @@ export type Health = (typeof HEALTH)[number];
 export const SERVICE_STATUS = ["ok", "degraded", "down"] as const;
 export type ServiceStatus = (typeof SERVICE_STATUS)[number];
 
-/** Seconds without a heartbeat after which a satellite is stale: 2 × interval + 20 s. */
-export function staleAfterSec(intervalSec: number): number {
-  return 2 * intervalSec + 20;
+/**
+ * How long a satellite may stay silent: stale after staleBeats × interval + staleGraceSec, offline after
+ * max(offlineFloorSec, offlineBeats × interval). Configuration (server/env.ts), short in the browser tests.
+ */
+export type ConnectivityThresholds = {
+  staleBeats: number;
+  staleGraceSec: number;
+  offlineBeats: number;
+  offlineFloorSec: number;
+};
+export const DEFAULT_THRESHOLDS: ConnectivityThresholds = {
+  staleBeats: 2,
+  staleGraceSec: 20,
+  offlineBeats: 6,
+  offlineFloorSec: 180,
+};
+
+// On globalThis: Next's bundles and the server entry load their own copies of this module in one process.
+const CONFIGURED = Symbol.for("orrery.connectivityThresholds");
+type WithThresholds = { [CONFIGURED]?: ConnectivityThresholds };
+
+/** Sets the process's thresholds once at start-up; unset, the defaults apply (and always in the browser). */
+export function configureConnectivity(thresholds: ConnectivityThresholds): void {
+  (globalThis as WithThresholds)[CONFIGURED] = thresholds;
 }
 
-/** Seconds without a heartbeat after which a satellite is offline: max(3 min, 6 × interval). */
-export function offlineAfterSec(intervalSec: number): number {
-  return Math.max(180, 6 * intervalSec);
+export function connectivityThresholds(): ConnectivityThresholds {
+  return (globalThis as WithThresholds)[CONFIGURED] ?? DEFAULT_THRESHOLDS;
+}
+
+/** Seconds without a heartbeat after which a satellite is stale: 2 × interval + 20 s by default. */
+export function staleAfterSec(intervalSec: number, t = connectivityThresholds()): number {
+  return t.staleBeats * intervalSec + t.staleGraceSec;
+}
+
+/** Seconds without a heartbeat after which a satellite is offline: max(3 min, 6 × interval) by default. */
+export function offlineAfterSec(intervalSec: number, t = connectivityThresholds()): number {
+  return Math.max(t.offlineFloorSec, t.offlineBeats * intervalSec);
 }
 
 /** The thresholds as instants, stored beside lastSeenAt so lists can filter by connectivity in SQL. */
-export function connectivityDeadlines(lastSeenAt: Date, intervalSec: number) {
+export function connectivityDeadlines(lastSeenAt: Date, intervalSec: number, t = connectivityThresholds()) {
   return {
-    staleAfter: new Date(lastSeenAt.getTime() + staleAfterSec(intervalSec) * 1000),
-    offlineAfter: new Date(lastSeenAt.getTime() + offlineAfterSec(intervalSec) * 1000),
+    staleAfter: new Date(lastSeenAt.getTime() + staleAfterSec(intervalSec, t) * 1000),
+    offlineAfter: new Date(lastSeenAt.getTime() + offlineAfterSec(intervalSec, t) * 1000),
   };
 }
 
@@ -36,11 +66,12 @@ export function connectivityOf(
   lastSeenAt: Date | null | undefined,
   intervalSec: number,
   now: Date,
+  t = connectivityThresholds(),
 ): Connectivity {
   if (!lastSeenAt) return "never_seen";
   const silentSec = (now.getTime() - lastSeenAt.getTime()) / 1000;
-  if (silentSec >= offlineAfterSec(intervalSec)) return "offline";
-  if (silentSec >= staleAfterSec(intervalSec)) return "stale";
+  if (silentSec >= offlineAfterSec(intervalSec, t)) return "offline";
+  if (silentSec >= staleAfterSec(intervalSec, t)) return "stale";
   return "connected";
 }
 
@@ -60,12 +91,18 @@ export function effectiveHealth(connectivity: Connectivity, reported: Health): H
   return reported;
 }
 
+/** "3 min", or "25 s" under a threshold shorter than a minute. */
+export function formatSpan(sec: number): string {
+  return sec < 60 ? `${sec} s` : `${Math.round(sec / 60)} min`;
+}
+
 /** "offline — last seen 4 min ago", the thresholds made visible. */
 export function describeConnectivity(
   connectivity: Connectivity,
   lastSeenAt: Date | null | undefined,
   intervalSec: number,
   now: Date,
+  t = connectivityThresholds(),
 ): string {
   if (connectivity === "never_seen" || !lastSeenAt) return "never seen — no heartbeat yet";
   const ago = formatAgo(lastSeenAt, now);
@@ -73,8 +110,8 @@ export function describeConnectivity(
     case "connected":
       return `connected — last seen ${ago}`;
     case "stale":
-      return `stale — last seen ${ago} (stale after ${staleAfterSec(intervalSec)} s without a beat)`;
+      return `stale — last seen ${ago} (stale after ${staleAfterSec(intervalSec, t)} s without a beat)`;
     case "offline":
-      return `offline — last seen ${ago} (offline after ${Math.round(offlineAfterSec(intervalSec) / 60)} min)`;
+      return `offline — last seen ${ago} (offline after ${formatSpan(offlineAfterSec(intervalSec, t))})`;
   }
 }

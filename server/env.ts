@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { z } from "zod";
+import { configureConnectivity } from "../lib/connectivity";
 
 // The one place that reads process.env (CONVENTIONS rule 10).
 const EnvSchema = z.object({
@@ -30,6 +31,13 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   // A maplibre style for deployments with their own tile server; unset, the map draws its offline basemap.
   MAP_STYLE_URL: z.url({ message: "must be an http(s) URL of a maplibre style" }).optional(),
+  // Silence before a satellite is stale (beats × its interval + grace) and offline (max(floor, beats × interval)).
+  CONNECTIVITY_STALE_BEATS: z.coerce.number().positive().default(2),
+  CONNECTIVITY_STALE_GRACE_SEC: z.coerce.number().min(0).default(20),
+  CONNECTIVITY_OFFLINE_BEATS: z.coerce.number().positive().default(6),
+  CONNECTIVITY_OFFLINE_FLOOR_SEC: z.coerce.number().min(0).default(180),
+  // How often the reconciler passes over derived state; the lease it holds lasts four passes.
+  RECONCILER_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -44,6 +52,13 @@ function loadEnv(): Env {
 }
 
 export const env = loadEnv();
+
+configureConnectivity({
+  staleBeats: env.CONNECTIVITY_STALE_BEATS,
+  staleGraceSec: env.CONNECTIVITY_STALE_GRACE_SEC,
+  offlineBeats: env.CONNECTIVITY_OFFLINE_BEATS,
+  offlineFloorSec: env.CONNECTIVITY_OFFLINE_FLOOR_SEC,
+});
 
 export type DatabaseKind = "sqlite" | "postgres";
 

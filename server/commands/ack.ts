@@ -3,13 +3,12 @@ import { recordAudit } from "../audit";
 import type { AgentIdentity } from "../agents/auth";
 import { ROTATE_COMMAND, settleRotation } from "../agents/rotation";
 import { AckInput } from "../agents/schemas";
-import { type Prisma, transaction } from "../db";
+import { transaction } from "../db";
 import { AppError, validationError } from "../errors";
-import { FINAL_STATES, isCommandType, LIFECYCLE_ON_SUCCESS } from "./types";
+import { type CommandChanges, nextState } from "./lifecycle";
+import { isCommandType, LIFECYCLE_ON_SUCCESS } from "./types";
 
 export type AckAnswer = { id: string; state: string; deliveries: number; finishedAt: string | null };
-
-const isFinal = (state: string) => (FINAL_STATES as readonly string[]).includes(state);
 
 /**
  * An agent reports progress on a command. Repeating an ack is harmless; a different final state for a
@@ -30,11 +29,7 @@ export async function ackCommand(
       throw new AppError("NOT_FOUND", `No command ${commandId} for this satellite.`);
     // Written only if the command is still in the state just read: a concurrent ack or the reconciler
     // changing it in between makes this one a CONFLICT instead of a silent overwrite.
-    const guardedUpdate = async (
-      id: string,
-      state: typeof cmd.state,
-      data: Prisma.CommandUpdateManyMutationInput,
-    ) => {
+    const guardedUpdate = async (id: string, state: typeof cmd.state, data: CommandChanges) => {
       const { count } = await tx.command.updateMany({ where: { id, state }, data });
       if (count === 0)
         throw new AppError("CONFLICT", `Command ${id} changed while this ack was applied; send it again.`);
@@ -45,31 +40,13 @@ export async function ackCommand(
       deliveries: c.deliveries,
       finishedAt: c.finishedAt?.toISOString() ?? null,
     });
-    if (isFinal(cmd.state)) {
-      if (
-        cmd.state === ack.status ||
-        (ack.status === "running" && cmd.state !== "expired" && cmd.state !== "cancelled")
-      ) {
-        return answer(cmd); // a repeated or late ack changes nothing
-      }
-      throw new AppError(
-        "CONFLICT",
-        `Command ${commandId} is already ${cmd.state}; it cannot become ${ack.status}.`,
-      );
-    }
-    if (ack.status === "running") {
-      if (cmd.state === "running") return answer(cmd);
-      await guardedUpdate(cmd.id, cmd.state, { state: "running", message: ack.message ?? cmd.message });
-      return answer(await tx.command.findUniqueOrThrow({ where: { id: cmd.id } }));
-    }
-    await guardedUpdate(cmd.id, cmd.state, {
-      state: ack.status,
-      finishedAt: now,
-      leaseUntil: null,
-      message: ack.message ?? null,
-      result: (ack.result ?? undefined) as object | undefined,
-    });
+    const transition = nextState(cmd, { type: "acked", ...ack }, now);
+    if (transition.kind === "unchanged") return answer(cmd); // a repeated or late ack changes nothing
+    if (transition.kind === "refused")
+      throw new AppError("CONFLICT", `Command ${commandId} ${transition.reason}.`);
+    await guardedUpdate(cmd.id, cmd.state, transition.changes);
     const updated = await tx.command.findUniqueOrThrow({ where: { id: cmd.id } });
+    if (ack.status === "running") return answer(updated);
     const lifecycle =
       ack.status === "succeeded" && isCommandType(cmd.type) ? LIFECYCLE_ON_SUCCESS[cmd.type] : undefined;
     if (lifecycle) await tx.satellite.update({ where: { id: cmd.satelliteId }, data: { lifecycle } });

@@ -3,20 +3,11 @@ import { z } from "zod";
 import { authorize, mayDo, type Ctx } from "../auth/context";
 import { db, type Prisma } from "../db";
 import { validationError } from "../errors";
-import { cancelBlocker } from "./cancel";
+import { cancelRefusal, COMMAND_STATES, type CommandState } from "./lifecycle";
 import { scopeRefusal } from "./issue";
 import { COMMAND_TYPES, isCommandType } from "./types";
 
-export const COMMAND_STATES = [
-  "queued",
-  "delivered",
-  "running",
-  "succeeded",
-  "failed",
-  "expired",
-  "cancelled",
-] as const;
-export type CommandState = (typeof COMMAND_STATES)[number];
+export { COMMAND_STATES, type CommandState } from "./lifecycle";
 
 // Query strings send strings: an empty parameter means "not given".
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -129,7 +120,7 @@ export async function listCommands(ctx: Ctx, input: unknown): Promise<CommandPag
     expiresAt: c.expiresAt.toISOString(),
     message: c.message,
     result: compactJson(c.result),
-    canCancel: mayWrite && cancelBlocker(c) === null && scopeRefusal(ctx, [c.satellite]) === null,
+    canCancel: mayWrite && cancelRefusal(c) === null && scopeRefusal(ctx, [c.satellite]) === null,
   }));
   return { total, page: q.page, limit: q.limit, items };
 }

@@ -37,5 +37,3 @@ export const LIFECYCLE_ON_SUCCESS: Partial<Record<CommandType, "active" | "cordo
   "satellite.uncordon": "active",
   "satellite.maintenance": "maintenance",
 };
-
-export const FINAL_STATES = ["succeeded", "failed", "expired", "cancelled"] as const;

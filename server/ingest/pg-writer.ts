@@ -5,14 +5,13 @@ import { pgDate, rawPgPool } from "../db-raw";
 import { satellitePatch } from "./latest";
 import { toDelivered } from "./sqlite-writer";
 import {
-  COMMAND_LEASE_MS,
   FLUSH_MAX_SAMPLES,
   FLUSH_WINDOW_MS,
-  MAX_DELIVERIES,
   type IngestJob,
   type IngestResult,
   type IngestWriter,
 } from "./types";
+import { leaseUntilFrom, MAX_DELIVERIES } from "../commands/lifecycle";
 
 type Pending = { job: IngestJob; resolve: (r: IngestResult) => void; reject: (e: unknown) => void };
 const COLUMNS = 13;
@@ -199,7 +198,7 @@ export class PgIngestWriter implements IngestWriter {
        WHERE "satelliteId" = ANY($1) AND "expiresAt" > $3 AND "deliveries" < $4
          AND ("state" = 'queued' OR ("state" = 'delivered' AND "leaseUntil" <= $3))
        RETURNING "id","satelliteId","type","payload","idempotencyKey","issuedAt","expiresAt"`,
-      [ids, pgDate(new Date(now.getTime() + COMMAND_LEASE_MS)), pgDate(now), MAX_DELIVERIES],
+      [ids, pgDate(leaseUntilFrom(now)), pgDate(now), MAX_DELIVERIES],
     );
     const delivered = new Set<string>();
     return jobs.map((job, j) => {

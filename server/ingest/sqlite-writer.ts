@@ -3,15 +3,14 @@ import { foldServices } from "@/lib/connectivity";
 import { openSqlite, sqliteDate, type RawSqlite } from "../db-raw";
 import { parseJson, satellitePatch } from "./latest";
 import {
-  COMMAND_LEASE_MS,
   FLUSH_MAX_SAMPLES,
   FLUSH_WINDOW_MS,
-  MAX_DELIVERIES,
   type DeliveredCommand,
   type IngestJob,
   type IngestResult,
   type IngestWriter,
 } from "./types";
+import { leaseUntilFrom, MAX_DELIVERIES } from "../commands/lifecycle";
 
 type Pending = { job: IngestJob; resolve: (r: IngestResult) => void; reject: (e: unknown) => void };
 type CommandRow = {
@@ -125,7 +124,7 @@ export class SqliteIngestWriter implements IngestWriter {
     const commands = this.statements.claimCommands.all({
       id: job.satelliteId,
       now: received,
-      leaseUntil: sqliteDate(new Date(job.now.getTime() + COMMAND_LEASE_MS)),
+      leaseUntil: sqliteDate(leaseUntilFrom(job.now)),
       max: MAX_DELIVERIES,
     }) as CommandRow[];
     return {

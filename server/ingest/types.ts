@@ -31,9 +31,6 @@ export interface IngestWriter {
   close(): Promise<void>;
 }
 
-/** Commands are leased for 60 s per delivery and given up after 10 deliveries. */
-export const COMMAND_LEASE_MS = 60_000;
-export const MAX_DELIVERIES = 10;
 /** How long a flush waits for more heartbeats to share its commit, and the most samples it takes. */
 export const FLUSH_WINDOW_MS = 3;
 export const FLUSH_MAX_SAMPLES = 1000;

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { env } from "../env";
 import { log, logError } from "../log";
 import { settleCommands } from "./commands";
 import { recordConnectivityTransitions } from "./connectivity";
@@ -11,8 +12,9 @@ import { applyRetention } from "./retention";
 import { rollUp } from "./rollups";
 
 export const LEASE_NAME = "reconciler";
-const TICK_MS = 5_000;
-const LEASE_TTL_MS = 20_000;
+const TICK_MS = env.RECONCILER_TICK_MS;
+// Four missed passes before another replica may take over (20 s at the default 5 s).
+const LEASE_TTL_MS = 4 * TICK_MS;
 const ROLLUP_EVERY_MS = 60_000;
 const RETENTION_EVERY_MS = 10 * 60_000;
 

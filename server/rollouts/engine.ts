@@ -1,6 +1,6 @@
 // The rollout engine: a pure function of (rollout, observations, now). The reconciler calls `decide` every
 // tick for each live rollout, writes the decisions in one transaction, and calls it again on the next tick.
-import { FINAL_STATES } from "../commands/types";
+import { FINAL_STATES } from "../commands/lifecycle";
 import type {
   CommandState,
   Decision,
