@@ -1,14 +1,13 @@
 import "server-only";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { dropProcessSingleton, processSingleton } from "./cache/process-singleton";
 import { databaseKind, env, sqlitePath } from "./env";
 
 // The hot paths (agent ingest and token checks) use the drivers themselves: Prisma's calls measured many
 // times slower here. Everything else goes through Prisma (server/db.ts).
 
 export type RawSqlite = Database.Database;
-
-const globalRaw = globalThis as unknown as { orrerySqlite?: RawSqlite; orreryPgPool?: pg.Pool };
 
 /** A new connection to the SQLite file. `busyTimeoutMs` is how long a write waits for the lock, blocking. */
 export function openSqlite(busyTimeoutMs: number): RawSqlite {
@@ -22,22 +21,20 @@ export function openSqlite(busyTimeoutMs: number): RawSqlite {
 
 /** The process's shared connection: token lookups, and the reconciler's roll-ups in its own process. */
 export function rawSqlite(): RawSqlite {
-  globalRaw.orrerySqlite ??= openSqlite(10_000);
-  return globalRaw.orrerySqlite;
+  return processSingleton("db.raw-sqlite", () => openSqlite(10_000));
 }
 
 export function rawPgPool(): pg.Pool {
   // timestamp without time zone holds UTC (Prisma's convention): read it back as UTC, whatever TZ says.
   pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (text) => new Date(`${text.replace(" ", "T")}Z`));
-  if (!globalRaw.orreryPgPool) {
+  return processSingleton("db.raw-pg-pool", () => {
     const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 8 });
     // An idle connection dropped by the server must not crash the process; the pool reconnects.
     pool.on("error", (error) =>
       console.error(JSON.stringify({ level: "warn", message: "pg pool", error: error.message })),
     );
-    globalRaw.orreryPgPool = pool;
-  }
-  return globalRaw.orreryPgPool;
+    return pool;
+  });
 }
 
 export const isSqlite = databaseKind() === "sqlite";
@@ -53,8 +50,6 @@ export function pgDate(date: Date): string {
 }
 
 export async function closeRaw(): Promise<void> {
-  globalRaw.orrerySqlite?.close();
-  globalRaw.orrerySqlite = undefined;
-  await globalRaw.orreryPgPool?.end();
-  globalRaw.orreryPgPool = undefined;
+  dropProcessSingleton<RawSqlite>("db.raw-sqlite")?.close();
+  await dropProcessSingleton<pg.Pool>("db.raw-pg-pool")?.end();
 }

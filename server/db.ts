@@ -3,6 +3,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../prisma/generated/postgres/client";
 import { Prisma, PrismaClient as SqliteClient } from "../prisma/generated/sqlite/client";
+import { processSingleton } from "./cache/process-singleton";
 import { databaseKind, env, sqlitePath } from "./env";
 import { AppError } from "./errors";
 
@@ -27,10 +28,8 @@ function createDb(url: string): Db {
   return asSharedClient(new PostgresClient({ adapter }));
 }
 
-// One client per process, kept across Next's dev reloads.
-const globalForDb = globalThis as unknown as { orreryDb?: Db };
-export const db: Db = globalForDb.orreryDb ?? createDb(env.DATABASE_URL);
-globalForDb.orreryDb = db;
+// One client per process, shared by Next's bundle and the server entry and kept across Next's dev reloads.
+export const db: Db = processSingleton("db.prisma", () => createDb(env.DATABASE_URL));
 
 export const dbKind = databaseKind(env.DATABASE_URL);
 

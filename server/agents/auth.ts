@@ -1,4 +1,5 @@
 import "server-only";
+import { processSingleton } from "../cache/process-singleton";
 import { isSqlite, rawPgPool, rawSqlite } from "../db-raw";
 import { AppError } from "../errors";
 import { activateRotatedCredential } from "./rotation";
@@ -15,13 +16,11 @@ export type AgentIdentity = {
 
 // Heartbeats come thousands a second: a verified token is remembered briefly. A revocation evicts the
 // satellite's entries in the process that made it; other replicas notice within CACHE_MS (a shared
-// invalidation channel would close that window). The map lives on globalThis because Next's bundle holds its
-// own copy of this module: a revocation made by a server action must reach the machine path's cache.
+// invalidation channel would close that window). One map per process: a revocation made by a server action
+// in Next's bundle must reach the machine path's cache.
 const CACHE_MS = 5_000;
 type CacheEntry = { identity: AgentIdentity; until: number };
-const CACHE_KEY = Symbol.for("orrery.agent-token-cache");
-const cacheStore = globalThis as unknown as Record<symbol, Map<string, CacheEntry> | undefined>;
-const cache = (cacheStore[CACHE_KEY] ??= new Map<string, CacheEntry>());
+const cache = processSingleton("agent-token-cache", () => new Map<string, CacheEntry>());
 
 export function bearerToken(header: string | undefined): string | null {
   if (!header) return null;

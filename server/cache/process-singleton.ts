@@ -13,7 +13,11 @@ export function processSingleton<T>(key: string, create: () => T): T {
   return instance;
 }
 
-/** Forgets the instance, so the next processSingleton(key, …) creates a new one (a closed client). */
-export function dropProcessSingleton(key: string): void {
-  delete (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(`orrery.${key}`)];
+/** Forgets the instance and hands it back to be closed; the next processSingleton(key, …) creates anew. */
+export function dropProcessSingleton<T>(key: string): T | undefined {
+  const store = globalThis as unknown as Record<symbol, T | undefined>;
+  const symbol = Symbol.for(`orrery.${key}`);
+  const instance = store[symbol];
+  delete store[symbol];
+  return instance;
 }
