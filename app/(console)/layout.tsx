@@ -6,8 +6,10 @@ import { Nav } from "@/components/shell/nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Logo } from "@/components/ui/logo";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { actorLabel } from "@/server/auth/actor";
 import { mayDo } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
+import styles from "./layout.module.css";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const ctx = await getCtx();
@@ -19,9 +21,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     icon,
   }));
   return (
-    <div className="shell">
-      <aside className="sidebar">
-        <Link href="/" className="brand">
+    <div className={styles.shell}>
+      <aside className={styles.sidebar}>
+        <Link href="/" className={styles.brand}>
           <Logo />
           <span>
             Orrery
@@ -29,11 +31,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </span>
         </Link>
         <Nav items={items} />
-        <div className="sidebar-foot">
-          <div className="who">
-            <strong title={ctx.actor.email}>{ctx.actor.name}</strong>
+        <div className={styles.foot}>
+          <div className={styles.who}>
+            <strong title={actorLabel(ctx.actor)}>{ctx.actor.name}</strong>
             <span>
-              {ctx.actor.email} · <span data-testid="role">{ctx.actor.role}</span>
+              {actorLabel(ctx.actor)} · <span data-testid="role">{ctx.actor.role}</span>
               {ctx.actor.regionIds ? ` · ${ctx.actor.regionIds.join(", ")}` : ""}
             </span>
           </div>
@@ -43,7 +45,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </div>
         </div>
       </aside>
-      <div className="main">
+      <div className={styles.main}>
         <QueryProvider>{children}</QueryProvider>
       </div>
     </div>

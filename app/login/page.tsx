@@ -5,6 +5,7 @@ import { safeRedirectPath } from "@/lib/safe-redirect";
 import { getCtx } from "@/server/auth/session";
 import { isProduction } from "@/server/env";
 import { LoginForm } from "./login-form";
+import styles from "./login.module.css";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -18,9 +19,9 @@ export default async function LoginPage({
   const target = safeRedirectPath(next);
   if (ctx.actor) redirect(target);
   return (
-    <main className="login">
-      <div className="card">
-        <div className="row" style={{ gap: 12 }}>
+    <main className={styles.login}>
+      <div className={`card ${styles.box}`}>
+        <div className={`row ${styles.title}`}>
           <Logo size={34} />
           <div>
             <h1>Orrery</h1>
@@ -29,7 +30,7 @@ export default async function LoginPage({
         </div>
         <LoginForm next={target} />
         {!isProduction && (
-          <div className="demo">
+          <div className={styles.demo}>
             Demo logins: <code>admin@orrery.local</code>, <code>operator@orrery.local</code>,{" "}
             <code>viewer@orrery.local</code> — password <code>orrery-demo</code> unless DEMO_PASSWORD was set.
           </div>

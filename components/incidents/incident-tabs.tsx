@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import styles from "../shell/tabs.module.css";
 
 const TABS = [
   { href: "/incidents", label: "Open" },
@@ -24,7 +25,7 @@ export function IncidentTabs({
     "/incidents/maintenance": counts.maintenance ? ` (${counts.maintenance})` : "",
   };
   return (
-    <nav className="tabs" aria-label="Incidents">
+    <nav className={styles.tabs} aria-label="Incidents">
       {TABS.map((t) => (
         <Link key={t.href} href={t.href} aria-current={pathname === t.href ? "page" : undefined}>
           {t.label}

@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import styles from "./nav.module.css";
 
 export type NavLink = { href: string; label: string; icon: string };
 
 export function Nav({ items }: { items: NavLink[] }) {
   const pathname = usePathname();
   return (
-    <nav className="nav" aria-label="Main">
+    <nav className={styles.nav} aria-label="Main">
       {items.map((item) => {
         const isActive = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (

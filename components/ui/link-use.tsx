@@ -1,5 +1,6 @@
 import { formatMbps } from "@/lib/fleet";
 import { HOT_LINK_PCT, linkUtilisationPct } from "@/lib/fleet-map";
+import styles from "./link-use.module.css";
 
 /** A satellite's traffic against its contracted link, as a bar with the figure beside it. */
 export function LinkUse({
@@ -18,11 +19,12 @@ export function LinkUse({
   const tone = pct > 100 ? "bad" : pct > HOT_LINK_PCT ? "warn" : "ok";
   const title = `↓ ${formatMbps(rxMbps ?? 0)} of ${formatMbps(downlinkMbps)} · ↑ ${formatMbps(txMbps ?? 0)} of ${formatMbps(uplinkMbps)}`;
   return (
-    <span className="link-use" title={title}>
-      <span className={`bar ${tone}`} role="img" aria-label={`${pct} % of link`}>
+    // The plain "link-use" name lets a table size the bar for its column.
+    <span className={`${styles.linkUse} link-use`} title={title}>
+      <span className={`bar ${tone} ${styles.meter}`} role="img" aria-label={`${pct} % of link`}>
         <span style={{ width: `${Math.min(100, pct)}%` }} />
       </span>
-      <span className="num">{pct} %</span>
+      <span className={styles.pct}>{pct} %</span>
     </span>
   );
 }
