@@ -10,7 +10,6 @@ import { mayDo } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
 import { maintenanceCounts } from "@/server/incidents/maintenance-read";
 import { listIncidents } from "@/server/incidents/read";
-import { mayActIn } from "@/server/incidents/scope";
 import { dismissProposalAction, publishIncidentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Incidents" };
@@ -80,7 +79,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             actions={
               canWrite
                 ? (i) =>
-                    mayActIn(ctx, i.regionIds) ? (
+                    mayDo(ctx, "incidents.write", { regions: i.regionIds }) ? (
                       <PublishActions
                         incidentId={i.id}
                         canDismiss

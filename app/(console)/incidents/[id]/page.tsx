@@ -13,7 +13,6 @@ import { getCtx } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
 import { getIncident, type IncidentDetail } from "@/server/incidents/read";
 import { INCIDENT_IMPACTS, INCIDENT_STATUSES } from "@/server/incidents/schemas";
-import { mayActIn } from "@/server/incidents/scope";
 import {
   dismissProposalAction,
   postIncidentUpdateAction,
@@ -36,7 +35,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const canAct = mayActIn(ctx, incident.regionIds);
+  const canAct = mayDo(ctx, "incidents.write", { regions: incident.regionIds });
   const isOpen = !incident.resolvedAt && !incident.isDismissed;
   const takesUpdates = isOpen && !incident.isProposed;
 

@@ -10,7 +10,6 @@ import { firstParam, type SearchParams } from "@/lib/search-params";
 import { mayDo, type Ctx } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
 import { listMaintenance, type MaintenancePage } from "@/server/incidents/maintenance-read";
-import { mayActIn } from "@/server/incidents/scope";
 import { cancelMaintenanceAction } from "../actions";
 
 export const metadata: Metadata = { title: "Maintenance" };
@@ -64,7 +63,8 @@ function WindowTable({ page, ctx, canCancel }: { page: MaintenancePage; ctx: Ctx
                 </td>
                 {canCancel && (
                   <td>
-                    {(w.state === "upcoming" || w.state === "active") && mayActIn(ctx, w.regionIds) ? (
+                    {(w.state === "upcoming" || w.state === "active") &&
+                    mayDo(ctx, "incidents.write", { regions: w.regionIds }) ? (
                       <CancelMaintenanceButton
                         id={w.id}
                         title={w.title}
