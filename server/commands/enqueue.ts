@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit";
+import { personOf } from "../auth/actor";
 import { authorize, type Ctx } from "../auth/context";
 import { conflictOnUnique, transaction, type Tx } from "../db";
 import { AppError, validationError } from "../errors";
@@ -58,7 +59,7 @@ export async function enqueueCommand(
     });
     if (!satellite)
       throw new AppError("NOT_FOUND", "No such satellite.", { fields: { satelliteId: "no such satellite" } });
-    authorize(ctx, "commands.write", { regionId: satellite.regionId, label: satellite.slug });
+    authorize(ctx, "commands.write", { satellites: [satellite] });
     if (satellite.lifecycle === "decommissioned") {
       throw new AppError("PRECONDITION_FAILED", `${satellite.slug} is decommissioned.`);
     }
@@ -68,7 +69,7 @@ export async function enqueueCommand(
         type: cmd.type,
         payload: payload.data,
         idempotencyKey: key,
-        issuedById: ctx.actor?.id ?? null,
+        issuedById: personOf(ctx.actor),
         rolloutId: cmd.rolloutId ?? null,
         issuedAt: now,
         expiresAt: new Date(now.getTime() + cmd.expiresInSec * 1000),
