@@ -51,7 +51,14 @@ const { fleetSummary } = await import("../server/satellites/summary");
 const { listRegions } = await import("../server/compliance/regions");
 const viewer = await db.user.findFirstOrThrow({ where: { role: "viewer" } });
 const ctx = {
-  actor: { id: viewer.id, email: viewer.email, name: viewer.name, role: viewer.role, regionIds: null },
+  actor: {
+    kind: "user" as const,
+    id: viewer.id,
+    email: viewer.email,
+    name: viewer.name,
+    role: viewer.role,
+    regionIds: null,
+  },
 };
 
 async function time(fn: () => Promise<unknown>) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { actorLabel, type Actor, type ActorKind } from "./auth/actor";
 import type { Ctx } from "./auth/context";
 import type { Prisma, Tx } from "./db";
 
@@ -10,16 +11,18 @@ export type AuditInput = {
   data?: Prisma.InputJsonValue;
 };
 
-type ActorRef = { type: "user" | "agent" | "system"; id?: string | null; label: string };
+/** An actor named directly, by callers that act without a ctx (the agent protocol, the CLI). */
+type ActorRef = { type: ActorKind; id?: string | null; label: string };
 
-function actorOf(ctx: Ctx | ActorRef): ActorRef {
-  if ("type" in ctx) return ctx;
-  if (ctx.actor) return { type: "user", id: ctx.actor.id, label: ctx.actor.email };
+function actorOf(who: Ctx | Actor | ActorRef): ActorRef {
+  if ("type" in who) return who;
+  const actor = "kind" in who ? who : who.actor;
+  if (actor) return { type: actor.kind, id: actor.id, label: actorLabel(actor) };
   return { type: "system", label: "system" };
 }
 
 /** Written inside the caller's transaction: if the audit row fails, the change does not happen. */
-export async function recordAudit(tx: Tx, who: Ctx | ActorRef, input: AuditInput): Promise<void> {
+export async function recordAudit(tx: Tx, who: Ctx | Actor | ActorRef, input: AuditInput): Promise<void> {
   const actor = actorOf(who);
   const ctx = "actor" in who ? who : undefined;
   await tx.auditEvent.create({

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { Actor, Ctx } from "../server/auth/context";
+import type { UserActor } from "../server/auth/actor";
+import type { Ctx } from "../server/auth/context";
 import type { Role } from "../server/auth/policy";
 import { db } from "../server/db";
 import { REGIONS } from "../prisma/seed-data/regions";
@@ -13,7 +14,7 @@ export async function seedRegions(): Promise<void> {
   }
 }
 
-export async function makeUser(role: Role, regionIds: string[] = []): Promise<Actor> {
+export async function makeUser(role: Role, regionIds: string[] = []): Promise<UserActor> {
   const email = `${role}-${unique()}@example.test`;
   const user = await db.user.create({
     data: {
@@ -25,10 +26,20 @@ export async function makeUser(role: Role, regionIds: string[] = []): Promise<Ac
       regionScope: { create: regionIds.map((regionId) => ({ regionId })) },
     },
   });
-  return { id: user.id, email, name: user.name, role, regionIds: regionIds.length ? regionIds : null };
+  return {
+    kind: "user",
+    id: user.id,
+    email,
+    name: user.name,
+    role,
+    regionIds: regionIds.length ? regionIds : null,
+  };
 }
 
-export async function ctxAs(role: Role, regionIds: string[] = []): Promise<Ctx> {
+/** A signed-in user's ctx: tests read the user's email and id from it. */
+export type UserCtx = Ctx & { actor: UserActor };
+
+export async function ctxAs(role: Role, regionIds: string[] = []): Promise<UserCtx> {
   return { actor: await makeUser(role, regionIds), ip: "127.0.0.1", requestId: `test-${unique()}` };
 }
 

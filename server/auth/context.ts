@@ -1,14 +1,10 @@
 import { AppError } from "../errors";
-import { can, REGION_SCOPED, type Permission, type Role } from "./policy";
+import type { Actor } from "./actor";
+import type { Permission } from "./policy";
+import { refusal, type Refusal, type ScopeTargets } from "./refusal";
 
-export type Actor = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  /** null: every region. Otherwise the compliance regions this user may act in. */
-  regionIds: string[] | null;
-};
+export type { Actor } from "./actor";
+export { systemActor } from "./actor";
 
 /** What every domain verb receives: who is asking, and from where. */
 export type Ctx = {
@@ -19,29 +15,31 @@ export type Ctx = {
 
 export type AuthorizedCtx = Ctx & { actor: Actor };
 
-/** Fails with UNAUTHORIZED for an anonymous call and FORBIDDEN when the role or region scope forbids it. */
+/** A refusal as thrown: an AppError, so the action and route wrappers answer its code and message. */
+export class RefusedError extends AppError {
+  readonly refusal: Refusal;
+
+  constructor(refused: Refusal, suffix = "") {
+    super(refused.code, suffix ? `${refused.message} ${suffix}` : refused.message);
+    this.refusal = refused;
+  }
+}
+
+/**
+ * `refusal` as a guard: UNAUTHORIZED for an anonymous call, FORBIDDEN when the role or region scope forbids
+ * it. `suffix` adds what the refusal means for this verb ("Nothing was sent.").
+ */
 export function authorize(
   ctx: Ctx,
   permission: Permission,
-  target?: { regionId: string; label?: string },
+  targets?: ScopeTargets,
+  suffix?: string,
 ): asserts ctx is AuthorizedCtx {
-  const actor = ctx.actor;
-  if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
-  if (!can(actor.role, permission)) {
-    throw new AppError("FORBIDDEN", `The ${actor.role} role does not have the "${permission}" permission.`);
-  }
-  if (target && actor.regionIds && REGION_SCOPED.has(permission)) {
-    if (!actor.regionIds.includes(target.regionId)) {
-      throw new AppError(
-        "FORBIDDEN",
-        `${target.label ?? "This satellite"} is in ${target.regionId}; your region scope allows only ${actor.regionIds.join(", ")}.`,
-      );
-    }
-  }
+  const refused = refusal(ctx, permission, targets);
+  if (refused) throw new RefusedError(refused, suffix);
 }
 
-export function mayDo(ctx: Ctx, permission: Permission): boolean {
-  return !!ctx.actor && can(ctx.actor.role, permission);
+/** For pages: whether to offer something, asked of the same decision the verb will make. */
+export function mayDo(ctx: Ctx, permission: Permission, targets?: ScopeTargets): boolean {
+  return refusal(ctx, permission, targets) === null;
 }
-
-export const systemActor = { type: "system" as const, label: "reconciler" };

@@ -24,7 +24,7 @@ const EXPECTED: Record<Permission, Role[]> = {
 };
 
 const ctxFor = (role: Role, regionIds: string[] | null = null): Ctx => ({
-  actor: { id: "u1", email: `${role}@example.test`, name: role, role, regionIds },
+  actor: { kind: "user", id: "u1", email: `${role}@example.test`, name: role, role, regionIds },
 });
 
 describe("policy table", () => {
@@ -50,11 +50,13 @@ describe("policy table", () => {
 
   it("applies the region scope to region-scoped permissions only", () => {
     const eu = ctxFor("operator", ["eu-gdpr"]);
-    expect(() => authorize(eu, "commands.write", { regionId: "eu-gdpr" })).not.toThrow();
-    expect(() => authorize(eu, "commands.write", { regionId: "us-fedramp", label: "nyc-dc-01" })).toThrow(
-      /nyc-dc-01 is in us-fedramp; your region scope allows only eu-gdpr/,
+    const fra = { slug: "fra-edge-01", regionId: "eu-gdpr" };
+    const nyc = { slug: "nyc-dc-01", regionId: "us-fedramp" };
+    expect(() => authorize(eu, "commands.write", { satellites: [fra] })).not.toThrow();
+    expect(() => authorize(eu, "commands.write", { satellites: [nyc] })).toThrow(
+      "Your role is limited to eu-gdpr: nyc-dc-01 is in us-fedramp.",
     );
-    expect(() => authorize(eu, "satellites.read", { regionId: "us-fedramp" })).not.toThrow();
-    expect(() => authorize(ctxFor("operator"), "commands.write", { regionId: "us-fedramp" })).not.toThrow();
+    expect(() => authorize(eu, "satellites.read", { satellites: [nyc] })).not.toThrow();
+    expect(() => authorize(ctxFor("operator"), "commands.write", { satellites: [nyc] })).not.toThrow();
   });
 });

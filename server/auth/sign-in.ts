@@ -43,7 +43,17 @@ export async function signInWithPassword(
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
     await recordAudit(
       tx,
-      { actor: { id: user.id, email: user.email, name: user.name, role: user.role, regionIds: null }, ip },
+      {
+        actor: {
+          kind: "user",
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          regionIds: null,
+        },
+        ip,
+      },
       { action: "user.sign-in", targetType: "user", targetId: user.id, summary: `${user.email} signed in` },
     );
   });

@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit";
+import { actorLabel } from "../auth/actor";
 import { authorize, type Ctx } from "../auth/context";
 import { transaction } from "../db";
 import { AppError, validationError } from "../errors";
-import { scopeRefusal } from "./issue";
 import { nextState } from "./lifecycle";
 
 const CancelInput = z.object({
@@ -33,13 +33,12 @@ export async function cancelCommand(ctx: Ctx, id: unknown, now = new Date()): Pr
       },
     });
     if (!command) throw new AppError("NOT_FOUND", `No command ${commandId}.`);
-    const refusal = scopeRefusal(ctx, [command.satellite]);
-    if (refusal) throw new AppError("FORBIDDEN", refusal);
+    authorize(ctx, "commands.write", { satellites: [command.satellite] });
     const transition = nextState(
       command,
       {
         type: "cancelled",
-        message: `cancelled by ${ctx.actor.email}`,
+        message: `cancelled by ${actorLabel(ctx.actor)}`,
       },
       now,
     );

@@ -1,17 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { anonymous, ctxAs, satelliteInput, seedRegions } from "../../test/factories";
-import type { Ctx } from "../auth/context";
+import { anonymous, ctxAs, satelliteInput, seedRegions, type UserCtx } from "../../test/factories";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { decommissionSatellite } from "../satellites/decommission";
 import { registerSatellite } from "../satellites/register";
 import { issueCommands, MAX_TARGETS, previewCommandTarget } from "./issue";
 
-let admin: Ctx;
-let operator: Ctx;
-let euOperator: Ctx;
-let viewer: Ctx;
+let admin: UserCtx;
+let operator: UserCtx;
+let euOperator: UserCtx;
+let viewer: UserCtx;
 const now = new Date("2026-11-28T10:00:00Z");
 
 beforeAll(async () => {

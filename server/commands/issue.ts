@@ -4,8 +4,9 @@ import { z } from "zod";
 import { FLEET_FILTER_KEYS } from "@/lib/fleet-map";
 import { recordAudit } from "../audit";
 import { authorize, type AuthorizedCtx, type Ctx } from "../auth/context";
+import { refusal } from "../auth/refusal";
 import { db, transaction, type Tx } from "../db";
-import { AppError, isAppError, validationError } from "../errors";
+import { AppError, validationError } from "../errors";
 import { satelliteWhere } from "../satellites/list";
 import { SatelliteQuery } from "../satellites/schemas";
 import { enqueueCommand } from "./enqueue";
@@ -142,34 +143,6 @@ async function resolveTargets(client: Tx, target: IssueRequest["target"], now: D
 }
 
 /**
- * Why ctx may not command these satellites, or null. Asks `authorize` region by region, so the policy stays
- * the single source, and names the rule with an example satellite per refused region.
- */
-export function scopeRefusal(ctx: AuthorizedCtx, targets: readonly { slug: string; regionId: string }[]) {
-  authorize(ctx, "commands.write");
-  const outside = new Map<string, string[]>();
-  const inside = new Set<string>();
-  for (const t of targets) {
-    const known = outside.get(t.regionId);
-    if (known) known.push(t.slug);
-    if (known || inside.has(t.regionId)) continue;
-    try {
-      authorize(ctx, "commands.write", { regionId: t.regionId, label: t.slug });
-      inside.add(t.regionId);
-    } catch (error) {
-      if (!isAppError(error) || error.code !== "FORBIDDEN") throw error;
-      outside.set(t.regionId, [t.slug]);
-    }
-  }
-  if (outside.size === 0) return null;
-  const rule = `Your role is limited to ${(ctx.actor.regionIds ?? []).join(", ")}`;
-  if (targets.length === 1) return `${rule}: ${targets[0].slug} is in ${targets[0].regionId}.`;
-  const groups = [...outside].map(([region, slugs]) => `${region} (${slugs.length}, e.g. ${slugs[0]})`);
-  const count = [...outside.values()].reduce((n, slugs) => n + slugs.length, 0);
-  return `${rule}: ${count} of these ${targets.length} satellites ${count === 1 ? "is" : "are"} outside it — ${groups.join(", ")}.`;
-}
-
-/**
  * For pages: why ctx may not command these satellites (role, a decommissioned one, region scope), or null
  * when it may. The verbs check the same rules again; this only decides what the console offers.
  */
@@ -177,15 +150,11 @@ export function commandRefusal(
   ctx: Ctx,
   satellites: readonly { slug: string; regionId: string; lifecycle: string }[],
 ): string | null {
-  try {
-    authorize(ctx, "commands.write");
-  } catch (error) {
-    if (isAppError(error)) return error.message;
-    throw error;
-  }
+  const byRole = refusal(ctx, "commands.write");
+  if (byRole) return byRole.message;
   const retired = satellites.find((s) => s.lifecycle === "decommissioned");
   if (retired) return `${retired.slug} is decommissioned and takes no commands.`;
-  return scopeRefusal(ctx, satellites);
+  return refusal(ctx, "commands.write", { satellites })?.message ?? null;
 }
 
 function countByRegion(targets: readonly { regionId: string }[]): RegionCount[] {
@@ -212,8 +181,7 @@ function describe(type: CommandType, targets: readonly Target[]): CommandTargetP
 /** Everything but the writes: who is targeted, and whether this caller may send this there. */
 async function plan(ctx: AuthorizedCtx, request: IssueRequest, now: Date, client: Tx): Promise<Resolved> {
   const resolved = await resolveTargets(client, request.target, now);
-  const refusal = scopeRefusal(ctx, resolved.targets);
-  if (refusal) throw new AppError("FORBIDDEN", `${refusal} Nothing was sent.`);
+  authorize(ctx, "commands.write", { satellites: resolved.targets }, "Nothing was sent.");
   await assertResidency(client, request.type, request.payload, resolved.targets);
   return resolved;
 }

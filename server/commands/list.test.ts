@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { anonymous, ctxAs, satelliteInput, seedRegions } from "../../test/factories";
+import { anonymous, ctxAs, satelliteInput, seedRegions, type UserCtx } from "../../test/factories";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -8,9 +8,9 @@ import { registerSatellite } from "../satellites/register";
 import { issueCommands } from "./issue";
 import { listCommands } from "./list";
 
-let operator: Ctx;
-let euOperator: Ctx;
-let viewer: Ctx;
+let operator: UserCtx;
+let euOperator: UserCtx;
+let viewer: UserCtx;
 let de: { id: string; slug: string };
 let us: { id: string; slug: string };
 const t0 = new Date("2026-11-28T10:00:00Z");

@@ -4,7 +4,6 @@ import { authorize, mayDo, type Ctx } from "../auth/context";
 import { db, type Prisma } from "../db";
 import { validationError } from "../errors";
 import { cancelRefusal, COMMAND_STATES, type CommandState } from "./lifecycle";
-import { scopeRefusal } from "./issue";
 import { COMMAND_TYPES, isCommandType } from "./types";
 
 export { COMMAND_STATES, type CommandState } from "./lifecycle";
@@ -120,7 +119,8 @@ export async function listCommands(ctx: Ctx, input: unknown): Promise<CommandPag
     expiresAt: c.expiresAt.toISOString(),
     message: c.message,
     result: compactJson(c.result),
-    canCancel: mayWrite && cancelRefusal(c) === null && scopeRefusal(ctx, [c.satellite]) === null,
+    canCancel:
+      mayWrite && cancelRefusal(c) === null && mayDo(ctx, "commands.write", { satellites: [c.satellite] }),
   }));
   return { total, page: q.page, limit: q.limit, items };
 }

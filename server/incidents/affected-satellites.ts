@@ -1,5 +1,4 @@
 import "server-only";
-import { authorize, mayDo, type AuthorizedCtx, type Ctx } from "../auth/context";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 
@@ -32,33 +31,6 @@ export async function findSatellites(tx: Tx, refs: string[]): Promise<ScopedSate
     );
   }
   return rows.map(({ id, slug, name, regionId }) => ({ id, slug, name, regionId }));
-}
-
-/**
- * An operator scoped to some regions may act on an incident or window only when every affected satellite
- * (and a proposal's region) is inside the scope: one check per region, naming a satellite that breaks it.
- */
-export function authorizeSatellites(
-  ctx: AuthorizedCtx,
-  satellites: { slug: string; regionId: string }[],
-  proposalRegionId?: string | null,
-): void {
-  const seen = new Set<string>();
-  for (const s of satellites) {
-    if (seen.has(s.regionId)) continue;
-    seen.add(s.regionId);
-    authorize(ctx, "incidents.write", { regionId: s.regionId, label: s.slug });
-  }
-  if (proposalRegionId && !seen.has(proposalRegionId)) {
-    authorize(ctx, "incidents.write", { regionId: proposalRegionId, label: "This proposal" });
-  }
-}
-
-/** For pages: whether to show write controls for something touching these regions. */
-export function mayActIn(ctx: Ctx, regionIds: string[]): boolean {
-  if (!mayDo(ctx, "incidents.write")) return false;
-  const scope = ctx.actor?.regionIds;
-  return !scope || regionIds.every((r) => scope.includes(r));
 }
 
 export function distinctRegions(satellites: { regionId: string }[], extra?: string | null): string[] {

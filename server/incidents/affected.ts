@@ -6,7 +6,7 @@ import { AppError, validationError } from "../errors";
 import { statusChanged } from "../status/changes";
 import { closedReason, loadIncidentForWrite } from "./load";
 import { SetAffectedSatellitesInput } from "./schemas";
-import { authorizeSatellites, findSatellites, slugList } from "./scope";
+import { findSatellites, slugList } from "./affected-satellites";
 
 /**
  * Replaces the affected satellites of an open incident or a proposal. The caller's region scope must cover
@@ -26,7 +26,7 @@ export async function setAffectedSatellites(
       throw new AppError("PRECONDITION_FAILED", closedReason(incident) ?? "The incident is closed.");
     }
     const next = await findSatellites(tx, parsed.data.satellites);
-    authorizeSatellites(ctx, next);
+    authorize(ctx, "incidents.write", { satellites: next });
     const before = new Set(incident.satellites.map((s) => s.id));
     const after = new Set(next.map((s) => s.id));
     const added = next.filter((s) => !before.has(s.id));

@@ -367,7 +367,9 @@ describe("who may do what", () => {
       openIncident(euOperator, incidentInput({ satellites: [eu1.slug, us1.slug] })),
     );
     expect(outside.code).toBe("FORBIDDEN");
-    expect(outside.message).toBe(`${us1.slug} is in us-fedramp; your region scope allows only eu-gdpr.`);
+    expect(outside.message).toBe(
+      `Your role is limited to eu-gdpr: 1 of these 2 satellites is outside it — us-fedramp (1, e.g. ${us1.slug}).`,
+    );
     expect(await snapshot()).toEqual(before);
 
     const usIncident = await openIncident(operator, incidentInput({ satellites: [us1.slug] }));
@@ -390,7 +392,7 @@ describe("who may do what", () => {
     ]) {
       const error = await refused(call());
       expect(error.code).toBe("FORBIDDEN");
-      expect(error.message).toMatch(/is in us-fedramp; your region scope allows only eu-gdpr\.$/);
+      expect(error.message).toMatch(/^Your role is limited to eu-gdpr: .*us-fedramp.*\.$/);
     }
     expect(await snapshot()).toEqual(beforeScoped);
 

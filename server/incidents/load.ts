@@ -1,8 +1,8 @@
 import "server-only";
-import type { AuthorizedCtx } from "../auth/context";
+import { authorize, type AuthorizedCtx } from "../auth/context";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
-import { authorizeSatellites, utc } from "./scope";
+import { utc } from "./affected-satellites";
 
 /** An incident about to change, read inside the writing transaction, with the caller's region scope checked. */
 export async function loadIncidentForWrite(tx: Tx, ctx: AuthorizedCtx, id: string) {
@@ -14,7 +14,7 @@ export async function loadIncidentForWrite(tx: Tx, ctx: AuthorizedCtx, id: strin
   });
   if (!incident) throw new AppError("NOT_FOUND", "No such incident.");
   const satellites = incident.satellites.map((s) => s.satellite);
-  authorizeSatellites(ctx, satellites, incident.regionId);
+  authorize(ctx, "incidents.write", { satellites, regions: [incident.regionId] });
   return { ...incident, satellites };
 }
 export type IncidentForWrite = Awaited<ReturnType<typeof loadIncidentForWrite>>;

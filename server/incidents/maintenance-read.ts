@@ -3,7 +3,7 @@ import { authorize, type Ctx } from "../auth/context";
 import { db, type Prisma } from "../db";
 import { validationError } from "../errors";
 import { MaintenanceQuery, type MaintenancePhase } from "./schemas";
-import { distinctRegions } from "./scope";
+import { distinctRegions } from "./affected-satellites";
 
 export type MaintenanceView = {
   id: string;

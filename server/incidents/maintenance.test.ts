@@ -136,7 +136,9 @@ describe("maintenance windows", () => {
       scheduleMaintenance(euOperator, windowInput({ satellites: [eu1.slug, us1.slug] }), NOW),
     );
     expect(error.code).toBe("FORBIDDEN");
-    expect(error.message).toBe(`${us1.slug} is in us-fedramp; your region scope allows only eu-gdpr.`);
+    expect(error.message).toBe(
+      `Your role is limited to eu-gdpr: 1 of these 2 satellites is outside it — us-fedramp (1, e.g. ${us1.slug}).`,
+    );
     expect(await db.maintenanceWindow.count()).toBe(before);
 
     const theirs = await scheduleMaintenance(operator, windowInput({ satellites: us1.slug }), NOW);

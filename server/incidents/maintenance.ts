@@ -5,7 +5,7 @@ import { transaction } from "../db";
 import { AppError, validationError } from "../errors";
 import { statusChanged } from "../status/changes";
 import { IncidentRef, ScheduleMaintenanceInput } from "./schemas";
-import { authorizeSatellites, fieldError, findSatellites, slugList, utc } from "./scope";
+import { fieldError, findSatellites, slugList, utc } from "./affected-satellites";
 
 /** A start a little in the past is allowed: the form was filled in a minute ago for "now". */
 const START_GRACE_MS = 60_000;
@@ -24,7 +24,7 @@ export async function scheduleMaintenance(
   }
   const created = await transaction(async (tx) => {
     const satellites = await findSatellites(tx, w.satellites);
-    authorizeSatellites(ctx, satellites);
+    authorize(ctx, "incidents.write", { satellites });
     const window = await tx.maintenanceWindow.create({
       data: {
         title: w.title,
@@ -68,10 +68,7 @@ export async function cancelMaintenance(
       include: { satellites: { select: { satellite: { select: { slug: true, regionId: true } } } } },
     });
     if (!window) throw new AppError("NOT_FOUND", "No such maintenance window.");
-    authorizeSatellites(
-      ctx,
-      window.satellites.map((s) => s.satellite),
-    );
+    authorize(ctx, "incidents.write", { satellites: window.satellites.map((s) => s.satellite) });
     if (window.cancelledAt) {
       throw new AppError(
         "CONFLICT",

@@ -5,7 +5,7 @@ import { transaction } from "../db";
 import { validationError } from "../errors";
 import { statusChanged } from "../status/changes";
 import { OpenIncidentInput } from "./schemas";
-import { authorizeSatellites, findSatellites, slugList } from "./scope";
+import { findSatellites, slugList } from "./affected-satellites";
 
 /** An operator opens an incident by hand: its first update, its affected satellites, published or internal. */
 export async function openIncident(ctx: Ctx, input: unknown, now = new Date()): Promise<{ id: string }> {
@@ -15,7 +15,7 @@ export async function openIncident(ctx: Ctx, input: unknown, now = new Date()): 
   const i = parsed.data;
   const created = await transaction(async (tx) => {
     const satellites = await findSatellites(tx, i.satellites);
-    authorizeSatellites(ctx, satellites);
+    authorize(ctx, "incidents.write", { satellites });
     const incident = await tx.incident.create({
       data: {
         title: i.title,

@@ -5,7 +5,7 @@ import { authorize, type Ctx } from "../auth/context";
 import { db, type Prisma } from "../db";
 import { AppError, validationError } from "../errors";
 import { IncidentQuery, type IncidentFilter, type IncidentImpact, type IncidentStatus } from "./schemas";
-import { distinctRegions } from "./scope";
+import { distinctRegions } from "./affected-satellites";
 
 export type IncidentSummary = {
   id: string;

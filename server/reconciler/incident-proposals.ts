@@ -2,7 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit";
 import { systemActor } from "../auth/context";
 import { db, transaction, type Tx } from "../db";
-import { slugList } from "../incidents/scope";
+import { slugList } from "../incidents/affected-satellites";
 
 export const LOOKBACK_MS = 10 * 60_000;
 export const CLUSTER_WINDOW_MS = 5 * 60_000;

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { anonymous, ctxAs, satelliteInput, seedRegions } from "../../test/factories";
-import type { Ctx } from "../auth/context";
+import { anonymous, ctxAs, satelliteInput, seedRegions, type UserCtx } from "../../test/factories";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { registerSatellite } from "../satellites/register";
@@ -9,9 +8,9 @@ import { deleteRelease } from "./delete";
 import { getRelease, listReleases } from "./list";
 import { updateRelease } from "./update";
 
-let admin: Ctx;
-let operator: Ctx;
-let viewer: Ctx;
+let admin: UserCtx;
+let operator: UserCtx;
+let viewer: UserCtx;
 let n = 0;
 const version = () => `2031.${n++}.0`;
 

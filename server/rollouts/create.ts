@@ -1,9 +1,10 @@
 import "server-only";
 import { recordAudit } from "../audit";
 import { authorize, type Ctx } from "../auth/context";
+import { refusal } from "../auth/refusal";
 import { db, transaction } from "../db";
 import { AppError } from "../errors";
-import { conflictError, describeHolds, heldBy, lockHolds, scopeProblem } from "./holds";
+import { conflictError, describeHolds, heldBy, lockHolds } from "./holds";
 import { makePlan, noTargetReason } from "./make-plan";
 import type { RolloutSelector } from "./schemas";
 
@@ -32,8 +33,8 @@ export async function previewRollout(ctx: Ctx, input: unknown, now = new Date())
   authorize(ctx, "rollouts.write");
   const plan = await makePlan(db, input, now);
   const blockers: string[] = [];
-  const scope = scopeProblem(ctx, plan.selected);
-  if (scope) blockers.push(scope);
+  const scope = refusal(ctx, "rollouts.write", { satellites: plan.selected });
+  if (scope) blockers.push(scope.message);
   const holds = describeHolds(
     await heldBy(
       db,
@@ -88,8 +89,7 @@ export async function createRollout(ctx: Ctx, input: unknown, now = new Date()):
   return transaction(async (tx) => {
     await lockHolds(tx, now);
     const plan = await makePlan(tx, input, now);
-    const scope = scopeProblem(ctx, plan.selected);
-    if (scope) throw new AppError("FORBIDDEN", scope);
+    authorize(ctx, "rollouts.write", { satellites: plan.selected });
     if (plan.targets.length === 0) throw new AppError("PRECONDITION_FAILED", noTargetReason(plan));
     const { input: data, release } = plan;
     if (!data.isDraft) {

@@ -1,9 +1,9 @@
 import "server-only";
 import { connectivityOf, effectiveHealth } from "@/lib/connectivity";
 import { authorize, mayDo, type Ctx } from "../auth/context";
+import { refusal } from "../auth/refusal";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { scopeProblem } from "./holds";
 import { estimateWaveMinutes } from "./plan";
 import type { CommandState } from "./types";
 import { emptyCounts, type CommandView, type RolloutDetail, type RolloutTargetView } from "./views";
@@ -138,12 +138,9 @@ export async function getRollout(ctx: Ctx, id: string, now = new Date()): Promis
     }
     downlinks.set(index, [...(downlinks.get(index) ?? []), { downlinkMbps: t.satellite.downlinkMbps }]);
   }
-  const scope = scopeProblem(
-    ctx,
-    targets.filter((t) => t.state !== "excluded"),
-  );
+  const scope = refusal(ctx, "rollouts.write", { satellites: targets.filter((t) => t.state !== "excluded") });
   const canWrite = mayDo(ctx, "rollouts.write");
-  const inScope = canWrite && scope === null;
+  const inScope = scope === null;
   const status = row.status;
   return {
     id: row.id,
@@ -188,7 +185,7 @@ export async function getRollout(ctx: Ctx, id: string, now = new Date()): Promis
       rollBack: inScope && ["running", "awaiting_approval", "paused", "completed"].includes(status),
       approve: mayDo(ctx, "rollouts.approve") && status === "awaiting_approval",
       start: inScope && status === "draft",
-      scopeProblem: canWrite ? scope : null,
+      scopeProblem: canWrite ? (scope?.message ?? null) : null,
     },
   };
 }

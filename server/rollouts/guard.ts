@@ -1,8 +1,7 @@
 import "server-only";
-import type { Ctx } from "../auth/context";
+import { authorize, type Ctx } from "../auth/context";
 import type { Prisma, Tx } from "../db";
 import { AppError } from "../errors";
-import { assertInScope } from "./holds";
 import { loadRollout, type LoadedRollout } from "./load";
 import type { RolloutStatus } from "./types";
 
@@ -40,10 +39,8 @@ export async function loadForAction(
 
 /** An operator with a region scope acts only on rollouts whose satellites all sit inside it. */
 export function assertRolloutInScope(ctx: Ctx, { row }: LoadedRollout): void {
-  assertInScope(
-    ctx,
-    row.targets.filter((t) => t.state !== "excluded").map((t) => t.satellite),
-  );
+  const satellites = row.targets.filter((t) => t.state !== "excluded").map((t) => t.satellite);
+  authorize(ctx, "rollouts.write", { satellites });
 }
 
 /**

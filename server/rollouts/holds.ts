@@ -1,5 +1,4 @@
 import "server-only";
-import type { Ctx } from "../auth/context";
 import type { Db, Tx } from "../db";
 import { AppError } from "../errors";
 import { ACTIVE_ROLLOUT_STATUSES } from "./types";
@@ -77,25 +76,4 @@ export function describeHolds(holds: Hold[]): string | null {
 export function conflictError(holds: Hold[]): AppError | null {
   const message = describeHolds(holds);
   return message ? new AppError("CONFLICT", message) : null;
-}
-
-/**
- * rollouts.write is region-scoped: an operator limited to some regions may roll out only to satellites
- * there, and one satellite outside them refuses the whole request.
- */
-export function scopeProblem(ctx: Ctx, satellites: { slug: string; regionId: string }[]): string | null {
-  const regionIds = ctx.actor?.regionIds;
-  if (!regionIds) return null;
-  const outside = satellites.filter((s) => !regionIds.includes(s.regionId));
-  if (outside.length === 0) return null;
-  const count = outside.length === 1 ? "1 satellite is" : `${outside.length} satellites are`;
-  return (
-    `Your region scope allows rollouts only in ${regionIds.join(", ")} ("rollouts.write" is region-scoped), ` +
-    `and ${count} outside it: ${nameSome(outside.map((s) => `${s.slug} (${s.regionId})`))}.`
-  );
-}
-
-export function assertInScope(ctx: Ctx, satellites: { slug: string; regionId: string }[]): void {
-  const problem = scopeProblem(ctx, satellites);
-  if (problem) throw new AppError("FORBIDDEN", problem);
 }

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { connectivityOf } from "@/lib/connectivity";
-import { anonymous, ctxAs, satelliteInput, seedRegions } from "../../test/factories";
-import type { Ctx } from "../auth/context";
+import { anonymous, ctxAs, satelliteInput, seedRegions, type UserCtx } from "../../test/factories";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { decommissionSatellite } from "./decommission";
@@ -10,9 +9,9 @@ import { listSatellites } from "./list";
 import { registerSatellite } from "./register";
 import { updateSatellite } from "./update";
 
-let admin: Ctx;
-let viewer: Ctx;
-let operator: Ctx;
+let admin: UserCtx;
+let viewer: UserCtx;
+let operator: UserCtx;
 
 beforeAll(async () => {
   await seedRegions();

@@ -182,6 +182,7 @@ export async function actorForSession(userId: string, sessionVersion: number): P
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
   const regionIds = user.regionScope.map((r) => r.regionId);
   return {
+    kind: "user",
     id: user.id,
     email: user.email,
     name: user.name,
