@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { Time } from "@/components/ui/time";
 import type { ActionResult } from "@/server/http/action";
 import type { UserView } from "@/server/users/users";
 import { Field, FormError } from "./field";
@@ -129,12 +130,15 @@ export function EditUserRow({
   isSelf,
   updateAction,
   disableAction,
+  now,
 }: {
   user: UserView;
   regions: Region[];
   isSelf: boolean;
   updateAction: Action;
   disableAction: Action;
+  /** The server's moment, so the relative sign-in time renders alike on both sides. */
+  now?: Date;
 }) {
   const { state, onSubmit, isPending } = useFormAction(updateAction);
   const { state: disableState, onSubmit: onDisable, isPending: isDisabling } = useFormAction(disableAction);
@@ -189,9 +193,7 @@ export function EditUserRow({
           <span className="pill ok">active</span>
         )}
       </td>
-      <td className="cell-sub">
-        {user.lastLoginAt ? user.lastLoginAt.replace("T", " ").slice(0, 16) : "never"}
-      </td>
+      <td className="cell-sub">{user.lastLoginAt ? <Time at={user.lastLoginAt} now={now} /> : "never"}</td>
       <td className="num">
         <div className="row" style={{ justifyContent: "flex-end" }}>
           <button className="btn small" type="submit" form={formId} disabled={isPending}>

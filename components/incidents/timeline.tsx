@@ -1,6 +1,5 @@
-import { formatAgo } from "@/lib/connectivity";
+import { Time } from "@/components/ui/time";
 import type { TimelineEntry } from "@/server/incidents/read";
-import { formatUtc } from "./format";
 import styles from "./incidents.module.css";
 import { ImpactPill, IncidentStatusPill } from "./pills";
 
@@ -23,9 +22,7 @@ export function Timeline({ updates, now }: { updates: TimelineEntry[]; now: Date
               <span>
                 by <strong>{u.author ?? "the reconciler"}</strong>
               </span>
-              <time dateTime={u.createdAt}>
-                {formatUtc(u.createdAt)} · {formatAgo(new Date(u.createdAt), now)}
-              </time>
+              <Time at={u.createdAt} now={now} />
             </div>
             <p className={styles.entryBody}>{u.body}</p>
           </li>

@@ -15,7 +15,8 @@ export type Column<Row> = {
   isNumeric?: boolean;
   /** A class for the column's `<col>`, which fixes its width when the table is `isFixed`. */
   width?: string;
-  cell: (row: Row) => ReactNode;
+  /** The cell's content; unused when the table's `renderRow` draws whole rows. */
+  cell?: (row: Row) => ReactNode;
   cellClassName?: string;
   cellTitle?: (row: Row) => string | undefined;
   /** A whole `<th>` of the caller's own, e.g. a select-all checkbox. */
@@ -31,7 +32,7 @@ export type SortState = {
   href: (by: string, dir: SortDir) => string;
 };
 
-export type EmptyState = { title: string; body?: ReactNode };
+export type EmptyState = { title?: string; body?: ReactNode };
 
 /**
  * Every list in the console: a sticky header, optional server-side sorting through the URL, an empty state
@@ -48,6 +49,7 @@ export function DataTable<Row>({
   isFixed = false,
   className,
   footer,
+  renderRow,
 }: {
   columns: Column<Row>[];
   rows: Row[];
@@ -64,13 +66,15 @@ export function DataTable<Row>({
   className?: string;
   /** Below the table, e.g. a pager; shown with the empty state too. */
   footer?: ReactNode;
+  /** A whole `<tr>` per row, for rows that are forms with their own state; the columns then give only headers. */
+  renderRow?: (row: Row) => ReactNode;
 }) {
   if (rows.length === 0) {
     return (
       <>
         {empty && (
           <div className={styles.empty}>
-            <h2>{empty.title}</h2>
+            {empty.title && <h2>{empty.title}</h2>}
             {empty.body && <p>{empty.body}</p>}
           </div>
         )}
@@ -96,25 +100,29 @@ export function DataTable<Row>({
             <tr>{columns.map((c) => c.headerCell ?? <HeaderCell key={c.id} column={c} sort={sort} />)}</tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={rowKey(row)} aria-label={rowLabel?.(row)}>
-                {columns.map((c) =>
-                  c.renderCell ? (
-                    <Fragment key={c.id}>{c.renderCell(row)}</Fragment>
-                  ) : (
-                    <td
-                      key={c.id}
-                      className={
-                        [c.isNumeric && styles.num, c.cellClassName].filter(Boolean).join(" ") || undefined
-                      }
-                      title={c.cellTitle?.(row)}
-                    >
-                      {c.cell(row)}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
+            {rows.map((row) =>
+              renderRow ? (
+                <Fragment key={rowKey(row)}>{renderRow(row)}</Fragment>
+              ) : (
+                <tr key={rowKey(row)} aria-label={rowLabel?.(row)}>
+                  {columns.map((c) =>
+                    c.renderCell ? (
+                      <Fragment key={c.id}>{c.renderCell(row)}</Fragment>
+                    ) : (
+                      <td
+                        key={c.id}
+                        className={
+                          [c.isNumeric && styles.num, c.cellClassName].filter(Boolean).join(" ") || undefined
+                        }
+                        title={c.cellTitle?.(row)}
+                      >
+                        {c.cell?.(row)}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ),
+            )}
           </tbody>
         </table>
       </div>

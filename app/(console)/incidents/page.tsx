@@ -3,9 +3,9 @@ import Link from "next/link";
 import { PublishActions } from "@/components/incidents/incident-actions";
 import styles from "@/components/incidents/incidents.module.css";
 import { IncidentTable } from "@/components/incidents/incident-table";
-import { Pager } from "@/components/incidents/pager";
+import { Pager } from "@/components/tables/pager";
 import { PageHead } from "@/components/ui/page-head";
-import { firstParam, type SearchParams } from "@/lib/search-params";
+import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { mayDo } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
 import { maintenanceCounts } from "@/server/incidents/maintenance-read";
@@ -91,15 +91,15 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                     )
                 : undefined
             }
-          />
-          <Pager
-            path="/incidents"
-            params={params}
-            param="proposed"
-            page={proposed.page}
-            limit={proposed.limit}
-            total={proposed.total}
-            label="Pages of proposals"
+            footer={
+              <Pager
+                page={proposed.page}
+                limit={proposed.limit}
+                total={proposed.total}
+                label="Pages of proposals"
+                href={(to) => `/incidents${withParams(params, { proposed: to })}`}
+              />
+            }
           />
         </section>
       )}
@@ -111,27 +111,24 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
             Resolved history →
           </Link>
         </div>
-        {open.total === 0 ? (
-          <div className="empty">
-            <h2>No open incidents</h2>
-            <p>
-              Nothing is declared wrong right now.
-              {canWrite ? " Open an incident when customers should hear about a problem." : ""}
-            </p>
-          </div>
-        ) : (
-          <>
-            <IncidentTable items={open.items} variant="open" now={now} />
+        <IncidentTable
+          items={open.items}
+          variant="open"
+          now={now}
+          empty={{
+            title: "No open incidents",
+            body: `Nothing is declared wrong right now.${canWrite ? " Open an incident when customers should hear about a problem." : ""}`,
+          }}
+          footer={
             <Pager
-              path="/incidents"
-              params={params}
               page={open.page}
               limit={open.limit}
               total={open.total}
               label="Pages of open incidents"
+              href={(to) => `/incidents${withParams(params, { page: to })}`}
             />
-          </>
-        )}
+          }
+        />
       </section>
     </div>
   );

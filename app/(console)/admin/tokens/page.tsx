@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateJoinTokenForm, RevokeJoinTokenButton } from "@/components/forms/join-token-forms";
+import { DataTable, type Column } from "@/components/tables/data-table";
+import { Pager } from "@/components/tables/pager";
 import { denyPage } from "@/components/ui/forbidden";
-import { Pager } from "@/components/incidents/pager";
 import { PageHead } from "@/components/ui/page-head";
+import { Time } from "@/components/ui/time";
+import { formatNumber } from "@/lib/format";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
-import { listJoinTokens, type JoinTokenFilter } from "@/server/agents/join-tokens";
+import { listJoinTokens, type JoinTokenFilter, type JoinTokenView } from "@/server/agents/join-tokens";
 import { getCtx } from "@/server/auth/session";
 import { createJoinTokenAction, revokeJoinTokenAction } from "./actions";
 import styles from "./tokens.module.css";
@@ -33,6 +36,51 @@ const FILTERS: { value: JoinTokenFilter; label: string; empty: string; emptyHint
     label: "All",
     empty: "No join tokens yet",
     emptyHint: "Create one above to enroll a satellite's agent.",
+  },
+];
+
+const tokenColumns = (now: Date): Column<JoinTokenView>[] => [
+  {
+    id: "token",
+    header: "Token",
+    cell: (t) => (
+      <>
+        <span className="mono">orr_join_{t.hint}</span>
+        {t.note && <div className="cell-sub">{t.note}</div>}
+      </>
+    ),
+  },
+  {
+    id: "status",
+    header: "Status",
+    cell: (t) => <span className={`pill ${TONE[t.status]}`}>{t.status}</span>,
+  },
+  { id: "uses", header: "Uses", isNumeric: true, cell: (t) => `${t.uses} / ${t.maxUses}` },
+  {
+    id: "bound",
+    header: "Bound to",
+    cell: (t) =>
+      t.satellite ? (
+        <Link href={`/satellites/${t.satellite.slug}`}>{t.satellite.slug}</Link>
+      ) : (
+        <span className="muted">any new satellite</span>
+      ),
+  },
+  {
+    id: "expires",
+    header: "Expires",
+    cellClassName: "nowrap",
+    cell: (t) => <Time at={t.expiresAt} now={now} />,
+  },
+  { id: "createdBy", header: "Created by", cellClassName: "cell-sub", cell: (t) => t.createdBy ?? "system" },
+  {
+    id: "actions",
+    header: <span className="sr-only">Actions</span>,
+    isNumeric: true,
+    cell: (t) =>
+      t.status === "active" && (
+        <RevokeJoinTokenButton id={t.id} hint={t.hint} action={revokeJoinTokenAction} />
+      ),
   },
 ];
 
@@ -74,83 +122,38 @@ export default async function JoinTokensPage({ searchParams }: { searchParams: P
                 aria-current={f === filter ? "page" : undefined}
               >
                 {f.label}
-                <span className={styles.count}>{list.counts[f.value].toLocaleString("en")}</span>
+                <span className={styles.count}>{formatNumber(list.counts[f.value])}</span>
               </Link>
             ))}
           </nav>
         </div>
-        {list.total === 0 ? (
-          <div className="empty">
-            <h2>{filter.empty}</h2>
-            <p>{filter.emptyHint}</p>
-          </div>
-        ) : list.items.length === 0 ? (
-          <div className="empty">
-            <p>
-              This page is past the end of the list.{" "}
-              <Link href={`/admin/tokens${withParams(params, { page: undefined })}`}>
-                Back to the first page
-              </Link>
-            </p>
-          </div>
-        ) : (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Token</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="num">
-                    Uses
-                  </th>
-                  <th scope="col">Bound to</th>
-                  <th scope="col">Expires (UTC)</th>
-                  <th scope="col">Created by</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((t) => (
-                  <tr key={t.id}>
-                    <td>
-                      <span className="mono">orr_join_{t.hint}</span>
-                      {t.note && <div className="cell-sub">{t.note}</div>}
-                    </td>
-                    <td>
-                      <span className={`pill ${TONE[t.status]}`}>{t.status}</span>
-                    </td>
-                    <td className="num">
-                      {t.uses} / {t.maxUses}
-                    </td>
-                    <td>
-                      {t.satellite ? (
-                        <Link href={`/satellites/${t.satellite.slug}`}>{t.satellite.slug}</Link>
-                      ) : (
-                        <span className="muted">any new satellite</span>
-                      )}
-                    </td>
-                    <td className="mono cell-sub">{t.expiresAt.replace("T", " ").slice(0, 16)}</td>
-                    <td className="cell-sub">{t.createdBy ?? "system"}</td>
-                    <td className="num">
-                      {t.status === "active" && (
-                        <RevokeJoinTokenButton id={t.id} hint={t.hint} action={revokeJoinTokenAction} />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <Pager
-          path="/admin/tokens"
-          params={params}
-          page={list.page}
-          limit={list.limit}
-          total={list.total}
-          label="Pages of join tokens"
+        <DataTable
+          columns={tokenColumns(new Date())}
+          rows={list.items}
+          rowKey={(t) => t.id}
+          empty={
+            list.total === 0
+              ? { title: filter.empty, body: filter.emptyHint }
+              : {
+                  body: (
+                    <>
+                      This page is past the end of the list.{" "}
+                      <Link href={`/admin/tokens${withParams(params, { page: undefined })}`}>
+                        Back to the first page
+                      </Link>
+                    </>
+                  ),
+                }
+          }
+          footer={
+            <Pager
+              page={list.page}
+              limit={list.limit}
+              total={list.total}
+              label="Pages of join tokens"
+              href={(to) => `/admin/tokens${withParams(params, { page: to })}`}
+            />
+          }
         />
       </section>
     </div>

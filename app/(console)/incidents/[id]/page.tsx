@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatDuration, formatUtc } from "@/components/incidents/format";
 import { AffectedSatellitesCard } from "@/components/incidents/affected-satellites";
 import { PublishActions, ResolveForm } from "@/components/incidents/incident-actions";
 import { AffectedSatellitesForm, PostUpdateForm } from "@/components/incidents/incident-forms";
 import { ImpactPill, IncidentStatusPill, VisibilityPill } from "@/components/incidents/pills";
 import { Timeline } from "@/components/incidents/timeline";
 import { PageHead } from "@/components/ui/page-head";
-import { formatAgo } from "@/lib/connectivity";
+import { Time } from "@/components/ui/time";
+import { formatDuration } from "@/lib/format";
 import { mayDo } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
@@ -59,10 +59,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               isDismissed={incident.isDismissed}
             />
             <span>
-              started {formatUtc(incident.startedAt)}
-              {incident.resolvedAt
-                ? ` · resolved after ${formatDuration(incident.startedAt, incident.resolvedAt)}`
-                : ` · ${formatAgo(new Date(incident.startedAt), now)}`}
+              started <Time at={incident.startedAt} now={now} />
+              {incident.resolvedAt &&
+                ` · resolved after ${formatDuration(incident.startedAt, incident.resolvedAt)}`}
             </span>
           </span>
         }
@@ -159,13 +158,17 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                 <dt>Opened by</dt>
                 <dd>{incident.createdBy ?? "the reconciler"}</dd>
                 <dt>Started</dt>
-                <dd>{formatUtc(incident.startedAt)}</dd>
+                <dd>
+                  <Time at={incident.startedAt} now={now} />
+                </dd>
                 <dt>Resolved</dt>
-                <dd>{incident.resolvedAt ? formatUtc(incident.resolvedAt) : "not yet"}</dd>
+                <dd>{incident.resolvedAt ? <Time at={incident.resolvedAt} now={now} /> : "not yet"}</dd>
                 {incident.dismissedAt && (
                   <>
                     <dt>Dismissed</dt>
-                    <dd>{formatUtc(incident.dismissedAt)}</dd>
+                    <dd>
+                      <Time at={incident.dismissedAt} now={now} />
+                    </dd>
                   </>
                 )}
                 <dt>Regions</dt>

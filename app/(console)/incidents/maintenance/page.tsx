@@ -1,86 +1,90 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDuration, formatUtc } from "@/components/incidents/format";
 import styles from "@/components/incidents/incidents.module.css";
 import { CancelMaintenanceButton } from "@/components/incidents/maintenance-forms";
-import { Pager } from "@/components/incidents/pager";
 import { MaintenanceStatePill } from "@/components/incidents/pills";
+import { DataTable, type Column } from "@/components/tables/data-table";
+import { Pager } from "@/components/tables/pager";
 import { PageHead } from "@/components/ui/page-head";
-import { firstParam, type SearchParams } from "@/lib/search-params";
+import { Time } from "@/components/ui/time";
+import { formatDuration, formatNumber } from "@/lib/format";
+import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { mayDo, type Ctx } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
-import { listMaintenance, type MaintenancePage } from "@/server/incidents/maintenance-read";
+import { listMaintenance, type MaintenanceView } from "@/server/incidents/maintenance-read";
 import { cancelMaintenanceAction } from "../actions";
 
 export const metadata: Metadata = { title: "Maintenance" };
 
-function WindowTable({ page, ctx, canCancel }: { page: MaintenancePage; ctx: Ctx; canCancel: boolean }) {
-  return (
-    <div className="table-wrap">
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">Window</th>
-            <th scope="col">State</th>
-            <th scope="col">Starts (UTC)</th>
-            <th scope="col">Ends (UTC)</th>
-            <th scope="col">Satellites</th>
-            {canCancel && (
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {page.items.map((w) => {
-            const more = w.satelliteCount - w.satellitePreview.length;
-            return (
-              <tr key={w.id} aria-label={w.title}>
-                <td>
-                  <div className="cell-main">{w.title}</div>
-                  {w.description && <p className={styles.description}>{w.description}</p>}
-                  <div className="cell-sub">scheduled by {w.createdBy ?? "—"}</div>
-                </td>
-                <td>
-                  <MaintenanceStatePill value={w.state} />
-                </td>
-                <td className="nowrap">{formatUtc(w.startsAt)}</td>
-                <td className="nowrap">
-                  {formatUtc(w.endsAt)}
-                  <div className="cell-sub">{formatDuration(w.startsAt, w.endsAt)}</div>
-                </td>
-                <td>
-                  {w.satellitePreview.map((s, i) => (
-                    <span key={s.slug}>
-                      {i > 0 && ", "}
-                      <Link className="mono" href={`/satellites/${s.slug}`} title={s.name}>
-                        {s.slug}
-                      </Link>
-                    </span>
-                  ))}
-                  {more > 0 && <span className="muted"> and {more} more</span>}
-                </td>
-                {canCancel && (
-                  <td>
-                    {(w.state === "upcoming" || w.state === "active") &&
-                    mayDo(ctx, "incidents.write", { regions: w.regionIds }) ? (
-                      <CancelMaintenanceButton
-                        id={w.id}
-                        title={w.title}
-                        isActive={w.state === "active"}
-                        action={cancelMaintenanceAction}
-                      />
-                    ) : null}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
+function windowColumns(ctx: Ctx, canCancel: boolean, now: Date): Column<MaintenanceView>[] {
+  const columns: Column<MaintenanceView>[] = [
+    {
+      id: "window",
+      header: "Window",
+      cell: (w) => (
+        <>
+          <div className="cell-main">{w.title}</div>
+          {w.description && <p className={styles.description}>{w.description}</p>}
+          <div className="cell-sub">scheduled by {w.createdBy ?? "—"}</div>
+        </>
+      ),
+    },
+    { id: "state", header: "State", cell: (w) => <MaintenanceStatePill value={w.state} /> },
+    {
+      id: "starts",
+      header: "Starts",
+      cellClassName: "nowrap",
+      cell: (w) => <Time at={w.startsAt} now={now} />,
+    },
+    {
+      id: "ends",
+      header: "Ends",
+      cellClassName: "nowrap",
+      cell: (w) => (
+        <>
+          <Time at={w.endsAt} now={now} />
+          <div className="cell-sub">{formatDuration(w.startsAt, w.endsAt)}</div>
+        </>
+      ),
+    },
+    {
+      id: "satellites",
+      header: "Satellites",
+      cell: (w) => {
+        const more = w.satelliteCount - w.satellitePreview.length;
+        return (
+          <>
+            {w.satellitePreview.map((s, i) => (
+              <span key={s.slug}>
+                {i > 0 && ", "}
+                <Link className="mono" href={`/satellites/${s.slug}`} title={s.name}>
+                  {s.slug}
+                </Link>
+              </span>
+            ))}
+            {more > 0 && <span className="muted"> and {more} more</span>}
+          </>
+        );
+      },
+    },
+  ];
+  if (canCancel) {
+    columns.push({
+      id: "actions",
+      header: <span className="sr-only">Actions</span>,
+      cell: (w) =>
+        (w.state === "upcoming" || w.state === "active") &&
+        mayDo(ctx, "incidents.write", { regions: w.regionIds }) ? (
+          <CancelMaintenanceButton
+            id={w.id}
+            title={w.title}
+            isActive={w.state === "active"}
+            action={cancelMaintenanceAction}
+          />
+        ) : null,
+    });
+  }
+  return columns;
 }
 
 export default async function MaintenancePageView({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -121,26 +125,24 @@ export default async function MaintenancePageView({ searchParams }: { searchPara
         <section key={s.id} className="card" aria-labelledby={`${s.id}-heading`}>
           <div className="card-head">
             <h2 id={`${s.id}-heading`}>{s.title}</h2>
-            <span className="muted">{s.page.total.toLocaleString("en")}</span>
+            <span className="muted">{formatNumber(s.page.total)}</span>
           </div>
-          {s.page.total === 0 ? (
-            <div className="empty">
-              <p>{s.empty}</p>
-            </div>
-          ) : (
-            <>
-              <WindowTable page={s.page} ctx={ctx} canCancel={canWrite && s.id !== "past"} />
+          <DataTable
+            columns={windowColumns(ctx, canWrite && s.id !== "past", now)}
+            rows={s.page.items}
+            rowKey={(w) => w.id}
+            rowLabel={(w) => w.title}
+            empty={{ body: s.empty }}
+            footer={
               <Pager
-                path="/incidents/maintenance"
-                params={params}
-                param={s.param}
                 page={s.page.page}
                 limit={s.page.limit}
                 total={s.page.total}
                 label={`Pages of ${s.title.toLowerCase()}`}
+                href={(to) => `/incidents/maintenance${withParams(params, { [s.param]: to })}`}
               />
-            </>
-          )}
+            }
+          />
         </section>
       ))}
     </div>

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { IncidentTable } from "@/components/incidents/incident-table";
-import { Pager } from "@/components/incidents/pager";
+import { Pager } from "@/components/tables/pager";
 import { PageHead } from "@/components/ui/page-head";
-import { firstParam, type SearchParams } from "@/lib/search-params";
+import { formatNumber } from "@/lib/format";
+import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { getCtx } from "@/server/auth/session";
 import { listIncidents } from "@/server/incidents/read";
 
@@ -47,30 +48,33 @@ export default async function ResolvedIncidentsPage({
               Dismissed proposals
             </Link>
           </nav>
-          <span className="muted">{list.total.toLocaleString("en")} in all</span>
+          <span className="muted">{formatNumber(list.total)} in all</span>
         </div>
-        {list.total === 0 ? (
-          <div className="empty">
-            <h2>{isDismissed ? "No dismissed proposals" : "No resolved incidents yet"}</h2>
-            <p>
-              {isDismissed
-                ? "When an operator dismisses a reconciler proposal, it is kept here."
-                : "Resolved incidents stay here with their full timeline."}
-            </p>
-          </div>
-        ) : (
-          <>
-            <IncidentTable items={list.items} variant={filter} now={new Date()} />
+        <IncidentTable
+          items={list.items}
+          variant={filter}
+          now={new Date()}
+          empty={
+            isDismissed
+              ? {
+                  title: "No dismissed proposals",
+                  body: "When an operator dismisses a reconciler proposal, it is kept here.",
+                }
+              : {
+                  title: "No resolved incidents yet",
+                  body: "Resolved incidents stay here with their full timeline.",
+                }
+          }
+          footer={
             <Pager
-              path="/incidents/resolved"
-              params={params}
               page={list.page}
               limit={list.limit}
               total={list.total}
               label="Pages of history"
+              href={(to) => `/incidents/resolved${withParams(params, { page: to })}`}
             />
-          </>
-        )}
+          }
+        />
       </section>
     </div>
   );

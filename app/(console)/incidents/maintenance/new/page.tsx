@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { toUtcInput } from "@/components/incidents/format";
+import { formatUtcInput } from "@/lib/format";
 import { ScheduleMaintenanceForm } from "@/components/incidents/maintenance-forms";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
@@ -27,8 +27,8 @@ export default async function NewMaintenancePage() {
         <div className="card-body">
           <ScheduleMaintenanceForm
             action={scheduleMaintenanceAction}
-            defaultStart={toUtcInput(start)}
-            defaultEnd={toUtcInput(new Date(start.getTime() + HOUR))}
+            defaultStart={formatUtcInput(start)}
+            defaultEnd={formatUtcInput(new Date(start.getTime() + HOUR))}
           />
         </div>
       </section>
