@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { ACTOR_KINDS } from "./auth/actor";
 import { authorize, type Ctx } from "./auth/context";
 import { db, type Prisma } from "./db";
 import { validationError } from "./errors";
@@ -79,7 +80,7 @@ const ActorFilter = z
 export const AuditQuery = z
   .object({
     actor: optional(ActorFilter),
-    actorType: optional(z.enum(["user", "agent", "system"], { error: "must be user, agent or system" })),
+    actorType: optional(z.enum(ACTOR_KINDS, { error: `must be ${ACTOR_KINDS.join(", ")}` })),
     action: optional(ActionFilter),
     targetType: optional(
       z

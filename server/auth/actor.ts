@@ -14,7 +14,8 @@ export type AgentActor = Scoped & { kind: "agent"; id: string; name: string };
 export type SystemActor = Scoped & { kind: "system"; id: null; name: string };
 
 export type Actor = UserActor | ApiTokenActor | AgentActor | SystemActor;
-export type ActorKind = Actor["kind"];
+export const ACTOR_KINDS = ["user", "apiToken", "agent", "system"] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 /** The user a row's createdBy/issuedBy column names for this actor's writes, if any. */
 export function personOf(actor: Actor | null): string | null {

@@ -69,6 +69,7 @@ export function AuditFilters({
         <select id="a-actorType" name="actorType" defaultValue={values.actorType ?? ""}>
           <option value="">All</option>
           <option value="user">People</option>
+          <option value="apiToken">API tokens</option>
           <option value="agent">Agents</option>
           <option value="system">System</option>
         </select>
