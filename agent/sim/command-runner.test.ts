@@ -16,7 +16,7 @@ const ctx: CommandContext = {
   degradedServices: [],
 };
 
-function setup(executedKeys: string[] = []) {
+function setup(executedKeys: string[] = [], commandSpeed?: number) {
   const clock = new ManualClock(0);
   const client = new FakeClient();
   const stats = new SimStats(0);
@@ -26,6 +26,7 @@ function setup(executedKeys: string[] = []) {
       client,
       clock,
       rng: rngFor("cmd-test"),
+      commandSpeed,
       stats,
       context: () => ctx,
       onStackVersion: (v) => versions.push(v),
@@ -51,6 +52,17 @@ describe("CommandRunner", () => {
     expect(stats.commandsStarted).toBe(1);
     expect(client.acks.map((a) => `${a.id}:${a.status}`)).toEqual(["cmd-1:running", "cmd-1:succeeded"]);
     expect(client.acks[1].result).toHaveProperty("interfaces");
+  });
+
+  it("runs a command in 1/commandSpeed of its modelled time", async () => {
+    const upgrade = command({ type: "stack.upgrade", payload: { version: "2026.12.0" } });
+    const { durationMs } = planCommand(upgrade, rngFor("cmd-test"), ctx);
+    const { clock, client, runner } = setup([], 10);
+    void runner.handle(upgrade);
+    await clock.advance(Math.ceil(durationMs / 10) - 1);
+    expect(client.acks.map((a) => a.status)).toEqual(["running"]);
+    await clock.advance(1);
+    expect(client.acks.map((a) => a.status)).toEqual(["running", "succeeded"]);
   });
 
   it("re-sends the final ack when a finished command comes back, without running it again", async () => {

@@ -17,6 +17,8 @@ export type CommandRunnerDeps = {
   client: Pick<AgentClient, "ack">;
   clock: Clock;
   rng: Rng;
+  /** Commands take 1/commandSpeed of their modelled time. */
+  commandSpeed?: number;
   stats: SimStats;
   context: () => CommandContext;
   /** Called when a command changed the installed stack version. */
@@ -75,7 +77,7 @@ export class CommandRunner {
     const plan = planCommand(command, rng, this.deps.context());
     this.inFlight.set(key, id);
     const running = this.sendAck(id, { status: "running" });
-    await sleep(clock, plan.durationMs);
+    await sleep(clock, plan.durationMs / (this.deps.commandSpeed ?? 1));
     if (!this.inFlight.delete(key)) return; // abandoned at shutdown
     if (plan.stackVersion && plan.final.status === "succeeded") this.deps.onStackVersion(plan.stackVersion);
     if (plan.restartedService) this.deps.onServiceRestart(plan.restartedService);

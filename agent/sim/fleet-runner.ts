@@ -10,6 +10,8 @@ import { SimStats } from "./stats";
 export type FleetRunnerOptions = {
   core: string;
   speed: number;
+  /** Commands take 1/commandSpeed of their modelled time (default 1). */
+  commandSpeed?: number;
   upgradeFailureRate: number;
   offlineShare: number;
   /** Where rotated agent tokens are saved at once; without it they live in memory until the caller saves. */

@@ -11,6 +11,7 @@ export type SimOptions = {
   offlineShare: number;
   durationSec: number | null;
   speed: number;
+  commandSpeed: number;
   isHelp: boolean;
 };
 
@@ -25,6 +26,7 @@ export const USAGE = `Usage: npx tsx agent/simulate.ts --core http://localhost:3
   --offline-share S           share of satellites that drop off the network now and then, 0..1 (default 0.02)
   --duration SEC              stop after this many seconds (default: run until Ctrl-C)
   --speed X                   beat X times as often as the core asks; sample times stay real (default 1)
+  --command-speed X           run commands X times faster than a real site would (default 1)
   --help                      this text`;
 
 export class OptionsError extends Error {}
@@ -54,6 +56,7 @@ export function parseOptions(argv: string[]): SimOptions {
         "offline-share": { type: "string" },
         duration: { type: "string" },
         speed: { type: "string" },
+        "command-speed": { type: "string" },
         help: { type: "boolean" },
       },
     }));
@@ -76,6 +79,7 @@ export function parseOptions(argv: string[]): SimOptions {
     offlineShare: number(values["offline-share"], "offline-share", 0.02, 0, 1),
     durationSec: values.duration === undefined ? null : number(values.duration, "duration", 0, 1, 1e9),
     speed: number(values.speed, "speed", 1, 0.01, 1000),
+    commandSpeed: number(values["command-speed"], "command-speed", 1, 0.01, 1000),
     isHelp: values.help ?? false,
   };
 }

@@ -15,7 +15,12 @@ import type { AgentState } from "./state-file";
 import type { SimStats } from "./stats";
 import { Uplink } from "./uplink";
 
-export type SimAgentOptions = { speed: number; upgradeFailureRate: number; isFlaky: boolean };
+export type SimAgentOptions = {
+  speed: number;
+  commandSpeed?: number;
+  upgradeFailureRate: number;
+  isFlaky: boolean;
+};
 export type SimAgentDeps = {
   client: Pick<AgentClient, "enroll" | "heartbeat" | "ack" | "setToken">;
   clock: Clock;
@@ -71,6 +76,7 @@ export class SimAgent {
     const commandDeps = {
       ...deps,
       rng: rngFor(spec.slug, "commands"),
+      commandSpeed: options.commandSpeed ?? 1,
       context: () => ({
         ...this.last,
         degradedServices: this.model.degradedServices,
