@@ -1,11 +1,10 @@
 import Link from "next/link";
+import { DataTable, type Column } from "@/components/tables/data-table";
 import { RegionTag } from "@/components/ui/pills";
+import { Time } from "@/components/ui/time";
+import { formatCount, formatMegabytes } from "@/lib/format";
 import type { ReleaseView } from "@/server/releases/view";
 import styles from "./releases.module.css";
-
-function formatMb(mb: number): string {
-  return `${mb.toLocaleString("en", { maximumFractionDigits: 1 })} MB`;
-}
 
 /** Up to this many regions show as tags in the row; more fold into a count that opens the list. */
 const INLINE_REGIONS = 3;
@@ -55,77 +54,84 @@ function RolloutUse({ release }: { release: ReleaseView }) {
   return <span className="muted">none</span>;
 }
 
+const columns = (now: Date, regionColors: Map<string, string>): Column<ReleaseView>[] => [
+  {
+    id: "version",
+    header: "Version",
+    cell: (r) => (
+      <>
+        <div className="cell-main mono">{r.version}</div>
+        {r.notes && (
+          <div className={`cell-sub ${styles.notes}`} title={r.notes}>
+            {r.notes.split("\n")[0]}
+          </div>
+        )}
+      </>
+    ),
+  },
+  {
+    id: "regions",
+    header: "Certified regions",
+    cell: (r) => <CertifiedRegions regionIds={r.regionIds} regionColors={regionColors} />,
+  },
+  {
+    id: "artifact",
+    header: "Artifact",
+    isNumeric: true,
+    cellClassName: "nowrap",
+    cell: (r) => formatMegabytes(r.artifactSizeMb),
+  },
+  { id: "minAgent", header: "Min agent", cellClassName: "mono", cell: (r) => r.minAgentVersion },
+  {
+    id: "published",
+    header: "Published",
+    cell: (r) => (
+      <>
+        <Time className="nowrap" at={r.createdAt} now={now} />
+        {r.createdBy && <div className="cell-sub">by {r.createdBy}</div>}
+      </>
+    ),
+  },
+  {
+    id: "running",
+    header: "Running on",
+    isNumeric: true,
+    cellClassName: "nowrap",
+    cell: (r) => formatCount(r.satelliteCount, "satellite"),
+  },
+  { id: "rollouts", header: "Rollouts", cell: (r) => <RolloutUse release={r} /> },
+  {
+    id: "actions",
+    header: <span className="sr-only">Actions</span>,
+    isNumeric: true,
+    cell: (r) => (
+      <Link className="btn small" href={`/admin/releases/${r.id}`} aria-label={`Edit ${r.version}`}>
+        Edit
+      </Link>
+    ),
+  },
+];
+
 export function ReleaseTable({
   releases,
   regionColors,
+  now = new Date(),
 }: {
   releases: ReleaseView[];
   regionColors: Map<string, string>;
+  /** The moment publish times are counted from until the browser's clock takes over. */
+  now?: Date;
 }) {
-  if (releases.length === 0) {
-    return (
-      <div className="empty">
-        <h2>No releases yet</h2>
-        <p>Publish the first stack version below; operators can then roll it out.</p>
-      </div>
-    );
-  }
   return (
-    <div className="table-wrap">
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Certified regions</th>
-            <th scope="col" className="num">
-              Artifact
-            </th>
-            <th scope="col">Min agent</th>
-            <th scope="col">Published (UTC)</th>
-            <th scope="col" className="num">
-              Running on
-            </th>
-            <th scope="col">Rollouts</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {releases.map((r) => (
-            <tr key={r.id} aria-label={r.version}>
-              <td>
-                <div className="cell-main mono">{r.version}</div>
-                {r.notes && (
-                  <div className={`cell-sub ${styles.notes}`} title={r.notes}>
-                    {r.notes.split("\n")[0]}
-                  </div>
-                )}
-              </td>
-              <td>
-                <CertifiedRegions regionIds={r.regionIds} regionColors={regionColors} />
-              </td>
-              <td className="num nowrap">{formatMb(r.artifactSizeMb)}</td>
-              <td className="mono">{r.minAgentVersion}</td>
-              <td>
-                <div className="nowrap">{r.createdAt.replace("T", " ").slice(0, 16)}</div>
-                {r.createdBy && <div className="cell-sub">by {r.createdBy}</div>}
-              </td>
-              <td className="num nowrap">
-                {r.satelliteCount.toLocaleString("en")} {r.satelliteCount === 1 ? "satellite" : "satellites"}
-              </td>
-              <td>
-                <RolloutUse release={r} />
-              </td>
-              <td className="num">
-                <Link className="btn small" href={`/admin/releases/${r.id}`} aria-label={`Edit ${r.version}`}>
-                  Edit
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns(now, regionColors)}
+      rows={releases}
+      rowKey={(r) => r.id}
+      rowLabel={(r) => r.version}
+      empty={{
+        title: "No releases yet",
+        body: "Publish the first stack version below; operators can then roll it out.",
+      }}
+    />
   );
 }

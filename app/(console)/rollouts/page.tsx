@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatWhen, ProgressBar, RolloutStatusPill } from "@/components/rollouts/rollout-bits";
+import { ProgressBar, RolloutStatusPill } from "@/components/rollouts/rollout-bits";
 import styles from "@/components/rollouts/rollouts.module.css";
+import { DataTable, type Column } from "@/components/tables/data-table";
+import { Pager } from "@/components/tables/pager";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
+import { Time } from "@/components/ui/time";
+import { formatCount } from "@/lib/format";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { mayDo } from "@/server/auth/context";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
 import { listRollouts, type RolloutList } from "@/server/rollouts/list";
@@ -19,9 +24,55 @@ const TABS = [
   { value: "finished", label: "Finished" },
 ] as const;
 
+type Rollout = RolloutList["items"][number];
+
+const rolloutColumns = (now: Date): Column<Rollout>[] => [
+  {
+    id: "rollout",
+    header: "Rollout",
+    cell: (r) => (
+      <>
+        <Link className="cell-main" href={`/rollouts/${r.id}`}>
+          {r.name}
+        </Link>
+        {r.pausedReason && (
+          <div className="cell-sub" title={r.pausedReason}>
+            {r.pausedReason.length > 110 ? `${r.pausedReason.slice(0, 109)}…` : r.pausedReason}
+          </div>
+        )}
+      </>
+    ),
+  },
+  { id: "status", header: "Status", cell: (r) => <RolloutStatusPill status={r.status} /> },
+  { id: "release", header: "Release", cellClassName: "mono", cell: (r) => r.release.version },
+  { id: "progress", header: "Progress", cell: (r) => <ProgressBar counts={r.counts} /> },
+  {
+    id: "wave",
+    header: "Current wave",
+    cell: (r) =>
+      r.currentWave ? (
+        <>
+          wave {r.currentWave.index} ({r.currentWave.label})
+          <div className="cell-sub">
+            {r.currentWave.status.replace(/_/g, " ")} · {r.waveCount} waves in all
+          </div>
+        </>
+      ) : (
+        "—"
+      ),
+  },
+  {
+    id: "started",
+    header: "Started",
+    cellClassName: "nowrap",
+    cell: (r) => <Time at={r.startedAt} now={now} />,
+  },
+  { id: "createdBy", header: "Created by", cell: (r) => r.createdBy ?? "—" },
+];
+
 export default async function RolloutsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "rollouts.read");
+  const denied = denyPage(refusal(ctx, "rollouts.read"));
   if (denied) return denied;
   const params = await searchParams;
   let list: RolloutList | null = null;
@@ -33,7 +84,7 @@ export default async function RolloutsPage({ searchParams }: { searchParams: Pro
     problem = error.message;
   }
   const status = firstParam(params.status);
-  const pages = list ? Math.max(1, Math.ceil(list.total / list.pageSize)) : 1;
+  const now = new Date();
   return (
     <div className="page">
       <PageHead
@@ -66,84 +117,25 @@ export default async function RolloutsPage({ searchParams }: { searchParams: Pro
             </div>
           </div>
         )}
-        {list && list.items.length === 0 && (
-          <div className="empty">
-            <h2>No rollouts {status ? "here" : "yet"}</h2>
-            <p>A rollout takes a release to a selection of satellites in waves, canary first.</p>
-          </div>
-        )}
-        {list && list.items.length > 0 && (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Rollout</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Release</th>
-                  <th scope="col">Progress</th>
-                  <th scope="col">Current wave</th>
-                  <th scope="col">Started (UTC)</th>
-                  <th scope="col">Created by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link className="cell-main" href={`/rollouts/${r.id}`}>
-                        {r.name}
-                      </Link>
-                      {r.pausedReason && (
-                        <div className="cell-sub" title={r.pausedReason}>
-                          {r.pausedReason.length > 110 ? `${r.pausedReason.slice(0, 109)}…` : r.pausedReason}
-                        </div>
-                      )}
-                    </td>
-                    <td>
-                      <RolloutStatusPill status={r.status} />
-                    </td>
-                    <td className="mono">{r.release.version}</td>
-                    <td>
-                      <ProgressBar counts={r.counts} />
-                    </td>
-                    <td>
-                      {r.currentWave ? (
-                        <>
-                          wave {r.currentWave.index} ({r.currentWave.label})
-                          <div className="cell-sub">
-                            {r.currentWave.status.replace(/_/g, " ")} · {r.waveCount} waves in all
-                          </div>
-                        </>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                    <td className="cell-sub">{formatWhen(r.startedAt)}</td>
-                    <td>{r.createdBy ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {list && list.total > list.pageSize && (
-          <div className="pager">
-            <span>
-              Page {list.page} of {pages} · {list.total} rollouts
-            </span>
-            <div className="row">
-              {list.page > 1 && (
-                <Link className="btn small" href={`/rollouts${withParams(params, { page: list.page - 1 })}`}>
-                  Previous
-                </Link>
-              )}
-              {list.page < pages && (
-                <Link className="btn small" href={`/rollouts${withParams(params, { page: list.page + 1 })}`}>
-                  Next
-                </Link>
-              )}
-            </div>
-          </div>
+        {list && (
+          <DataTable
+            columns={rolloutColumns(now)}
+            rows={list.items}
+            rowKey={(r) => r.id}
+            empty={{
+              title: `No rollouts ${status ? "here" : "yet"}`,
+              body: "A rollout takes a release to a selection of satellites in waves, canary first.",
+            }}
+            footer={
+              <Pager
+                page={list.page}
+                limit={list.pageSize}
+                total={list.total}
+                summary={formatCount(list.total, "rollout")}
+                href={(to) => `/rollouts${withParams(params, { page: to })}`}
+              />
+            }
+          />
         )}
       </section>
     </div>
