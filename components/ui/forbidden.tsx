@@ -1,27 +1,22 @@
-import { can, type Permission } from "@/lib/policy";
-import type { Ctx } from "@/server/auth/context";
+import type { Refusal } from "@/server/auth/refusal";
 import { PageHead } from "./page-head";
 
-function Forbidden({ permission, role }: { permission: Permission; role: string }) {
+function Forbidden({ message }: { message: string }) {
   return (
     <div className="page">
       <PageHead title="Not allowed" />
       <section className="card empty" role="alert">
         <h2>You cannot open this page</h2>
-        <p>
-          It needs the <code>{permission}</code> permission, which the {role} role does not have. Ask an admin
-          if you need it.
-        </p>
+        <p>{message} Ask an admin if you need it.</p>
       </section>
     </div>
   );
 }
 
 /**
- * For pages: the refusal to render instead, or null when the caller may see the page. A page has no target,
- * so the role table alone decides, as `refusal` would.
+ * For pages: the refusal to render instead, or null when the caller may see the page. The page asks
+ * `refusal` on the server and passes its answer, so no component re-derives the policy.
  */
-export function denyPage(ctx: Ctx, permission: Permission): React.ReactElement | null {
-  if (ctx.actor && can(ctx.actor.role, permission)) return null;
-  return <Forbidden permission={permission} role={ctx.actor?.role ?? "anonymous"} />;
+export function denyPage(refused: Refusal | null): React.ReactElement | null {
+  return refused ? <Forbidden message={refused.message} /> : null;
 }

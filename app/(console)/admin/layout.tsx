@@ -1,5 +1,6 @@
 import { Tabs } from "@/components/shell/tabs";
 import { denyPage } from "@/components/ui/forbidden";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 
 const TABS = [
@@ -12,7 +13,7 @@ const TABS = [
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   // Convenience only: every admin page and action authorizes again in server/.
-  const denied = denyPage(await getCtx(), "users.manage");
+  const denied = denyPage(refusal(await getCtx(), "users.manage"));
   if (denied) return denied;
   return (
     <>

@@ -8,6 +8,7 @@ import { Time } from "@/components/ui/time";
 import { formatCount } from "@/lib/format";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { listAuditEvents, listAuditFacets, type AuditPage, type AuditRow } from "@/server/audit-log";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { isAppError, type AppError } from "@/server/errors";
 import { AuditFilters, type AuditFilterValues } from "./_components/audit-filters";
@@ -71,7 +72,7 @@ function auditColumns(params: SearchParams, now: Date): Column<AuditRow>[] {
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "audit.read");
+  const denied = denyPage(refusal(ctx, "audit.read"));
   if (denied) return denied;
   const query: AuditFilterValues & Record<string, string | undefined> = Object.fromEntries(
     Object.entries(params).map(([k, v]) => [k, firstParam(v)]),

@@ -8,6 +8,7 @@ import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
 import { formatCount } from "@/lib/format";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { COMMAND_STATES, listCommands, type CommandPage } from "@/server/commands/list";
 import { isAppError } from "@/server/errors";
@@ -19,7 +20,7 @@ const FILTERS = ["state", "type", "satellite", "issuer"] as const;
 export default async function CommandsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "commands.read");
+  const denied = denyPage(refusal(ctx, "commands.read"));
   if (denied) return denied;
   const query = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, firstParam(v)]));
   let log: CommandPage | null = null;

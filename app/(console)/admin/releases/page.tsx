@@ -3,6 +3,7 @@ import { CreateReleaseForm } from "@/components/releases/release-forms";
 import { ReleaseTable } from "@/components/releases/release-table";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { listRegions } from "@/server/compliance/regions";
 import { listReleases } from "@/server/releases/list";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Admin · Releases" };
 
 export default async function ReleasesPage() {
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "releases.write");
+  const denied = denyPage(refusal(ctx, "releases.write"));
   if (denied) return denied;
   const [releases, regions] = await Promise.all([listReleases(ctx), listRegions(ctx)]);
   return (

@@ -5,6 +5,7 @@ import { PageHead } from "@/components/ui/page-head";
 import { LifecyclePill } from "@/components/ui/pills";
 import { countryName } from "@/lib/countries";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { listSatellites } from "@/server/satellites/list";
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Admin · Satellites" };
 export default async function AdminSatellitesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "satellites.write");
+  const denied = denyPage(refusal(ctx, "satellites.write"));
   if (denied) return denied;
   const q = firstParam(params.q) ?? "";
   const page = await listSatellites(ctx, {

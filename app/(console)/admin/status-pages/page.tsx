@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { listStatusPages, type StatusPageSummary } from "@/server/status/pages";
 
@@ -21,7 +22,7 @@ function scope(p: StatusPageSummary): string {
 
 export default async function StatusPagesAdmin() {
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "status-pages.manage");
+  const denied = denyPage(refusal(ctx, "status-pages.manage"));
   if (denied) return denied;
   const pages = await listStatusPages(ctx);
   return (

@@ -9,6 +9,7 @@ import { Time } from "@/components/ui/time";
 import { formatNumber } from "@/lib/format";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { listJoinTokens, type JoinTokenFilter, type JoinTokenView } from "@/server/agents/join-tokens";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { createJoinTokenAction, revokeJoinTokenAction } from "./actions";
 import styles from "./tokens.module.css";
@@ -86,7 +87,7 @@ const tokenColumns = (now: Date): Column<JoinTokenView>[] => [
 
 export default async function JoinTokensPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "tokens.manage");
+  const denied = denyPage(refusal(ctx, "tokens.manage"));
   if (denied) return denied;
   const params = await searchParams;
   const list = await listJoinTokens(ctx, {

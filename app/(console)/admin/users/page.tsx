@@ -3,6 +3,7 @@ import { CreateUserForm, EditUserRow } from "@/components/forms/user-forms";
 import { DataTable, type Column } from "@/components/tables/data-table";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { listRegions } from "@/server/compliance/regions";
 import { listUsers, type UserView } from "@/server/users/users";
@@ -21,7 +22,7 @@ const COLUMNS: Column<UserView>[] = [
 
 export default async function UsersPage() {
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "users.manage");
+  const denied = denyPage(refusal(ctx, "users.manage"));
   if (denied) return denied;
   const [users, regions] = await Promise.all([listUsers(ctx), listRegions(ctx)]);
   const now = new Date();

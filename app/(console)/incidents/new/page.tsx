@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { OpenIncidentForm } from "@/components/incidents/incident-forms";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { INCIDENT_IMPACTS, OPEN_STATUSES } from "@/server/incidents/schemas";
 import { openIncidentAction } from "../actions";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Open an incident" };
 
 export default async function NewIncidentPage() {
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "incidents.write");
+  const denied = denyPage(refusal(ctx, "incidents.write"));
   if (denied) return denied;
   const scope = ctx.actor?.regionIds;
   return (

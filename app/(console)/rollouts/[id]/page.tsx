@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { RolloutLive } from "@/components/rollouts/rollout-live";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
@@ -30,7 +31,7 @@ const ACTIONS = {
 
 export default async function RolloutPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "rollouts.read");
+  const denied = denyPage(refusal(ctx, "rollouts.read"));
   if (denied) return denied;
   // Next hands params over decoded; a malformed escape never gets here (server/http/malformed-path.ts).
   const { id } = await params;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { RolloutForm } from "@/components/rollouts/rollout-form";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { listRegions } from "@/server/compliance/regions";
 import { env } from "@/server/env";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "New rollout" };
 
 export default async function NewRolloutPage() {
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "rollouts.write");
+  const denied = denyPage(refusal(ctx, "rollouts.write"));
   if (denied) return denied;
   const [releases, regions] = await Promise.all([listReleases(ctx), listRegions(ctx)]);
   const scope = ctx.actor?.regionIds;

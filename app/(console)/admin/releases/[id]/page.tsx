@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { DeleteReleaseForm, EditReleaseForm } from "@/components/releases/release-forms";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { listRegions } from "@/server/compliance/regions";
 import { isAppError } from "@/server/errors";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Edit release" };
 export default async function EditReleasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "releases.write");
+  const denied = denyPage(refusal(ctx, "releases.write"));
   if (denied) return denied;
   let release: ReleaseView;
   try {

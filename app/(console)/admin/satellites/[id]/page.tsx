@@ -8,6 +8,7 @@ import { PageHead } from "@/components/ui/page-head";
 import { countryOptions } from "@/lib/countries";
 import { labelsToText } from "@/lib/fleet";
 import { listAgentCredentials } from "@/server/agents/credentials";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { listRegions } from "@/server/compliance/regions";
 import { publicUrl } from "@/server/env";
@@ -23,7 +24,7 @@ const utc = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 16) : 
 export default async function EditSatellitePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "satellites.write");
+  const denied = denyPage(refusal(ctx, "satellites.write"));
   if (denied) return denied;
   let s: SatelliteDetail;
   try {

@@ -3,6 +3,7 @@ import { SatelliteForm } from "@/components/forms/satellite-form";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
 import { countryOptions } from "@/lib/countries";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { listRegions } from "@/server/compliance/regions";
 import { registerSatelliteAction } from "../actions";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Register satellite" };
 
 export default async function NewSatellitePage() {
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "satellites.write");
+  const denied = denyPage(refusal(ctx, "satellites.write"));
   if (denied) return denied;
   const regions = await listRegions(ctx);
   return (

@@ -3,6 +3,7 @@ import { StatusPageButtonForm, StatusPageForm } from "@/components/forms/status-
 import { CopySnippet } from "@/components/ui/copy-snippet";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { publicUrl } from "@/server/env";
 import { listRegions } from "@/server/compliance/regions";
@@ -33,7 +34,7 @@ type Props = {
 
 export default async function EditStatusPage({ params, searchParams }: Props) {
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "status-pages.manage");
+  const denied = denyPage(refusal(ctx, "status-pages.manage"));
   if (denied) return denied;
   const { id } = await params;
   const flags = await searchParams;

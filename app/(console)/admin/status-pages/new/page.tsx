@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { StatusPageForm } from "@/components/forms/status-page-form";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { listRegions } from "@/server/compliance/regions";
 import { createStatusPageAction } from "../actions";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "New status page" };
 
 export default async function NewStatusPage() {
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "status-pages.manage");
+  const denied = denyPage(refusal(ctx, "status-pages.manage"));
   if (denied) return denied;
   const regions = await listRegions(ctx);
   return (

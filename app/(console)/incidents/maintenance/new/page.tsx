@@ -3,6 +3,7 @@ import { formatUtcInput } from "@/lib/format";
 import { ScheduleMaintenanceForm } from "@/components/incidents/maintenance-forms";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
+import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { scheduleMaintenanceAction } from "../../actions";
 
@@ -12,7 +13,7 @@ const HOUR = 3_600_000;
 
 export default async function NewMaintenancePage() {
   const ctx = await getCtx();
-  const denied = denyPage(ctx, "incidents.write");
+  const denied = denyPage(refusal(ctx, "incidents.write"));
   if (denied) return denied;
   // A sensible default: the next full hour, for one hour.
   const start = new Date(Math.ceil(new Date().getTime() / HOUR) * HOUR);
