@@ -6,7 +6,8 @@ import { personOf } from "../auth/actor";
 import { authorize, type Ctx } from "../auth/context";
 import { conflictOnUnique, transaction, type Tx } from "../db";
 import { AppError, validationError } from "../errors";
-import { COMMAND_PAYLOADS, COMMAND_TYPES, isCommandType } from "./types";
+import { existingCommands, insertCommands, type NewCommand } from "./insert";
+import { COMMAND_PAYLOADS, COMMAND_TYPES, isCommandType, type CommandType } from "./types";
 
 export const EnqueueCommandInput = z.object({
   satelliteId: z.string().min(1, "is required"),
@@ -44,15 +45,16 @@ export async function enqueueCommand(
   if (!payload.success) throw validationError(payload.error, "payload.");
   const key = cmd.idempotencyKey ?? randomUUID();
   const run = async (t: Tx): Promise<QueuedCommand> => {
-    const existing = await t.command.findUnique({ where: { idempotencyKey: key } });
-    if (existing) {
-      if (existing.satelliteId !== cmd.satelliteId || existing.type !== cmd.type) {
-        throw new AppError("CONFLICT", `idempotencyKey ${key} was already used for another command`, {
-          fields: { idempotencyKey: "already used for another command" },
-        });
-      }
-      return { id: existing.id, idempotencyKey: key, state: existing.state, isNew: false };
-    }
+    const asked: NewCommand = {
+      satelliteId: cmd.satelliteId,
+      type: cmd.type as CommandType,
+      payload: payload.data,
+      idempotencyKey: key,
+      expiresInSec: cmd.expiresInSec,
+      rolloutId: cmd.rolloutId ?? null,
+    };
+    const existing = (await existingCommands(t, [asked])).get(key);
+    if (existing) return { id: existing.id, idempotencyKey: key, state: existing.state, isNew: false };
     const satellite = await t.satellite.findUnique({
       where: { id: cmd.satelliteId },
       select: { slug: true, regionId: true, lifecycle: true },
@@ -63,18 +65,7 @@ export async function enqueueCommand(
     if (satellite.lifecycle === "decommissioned") {
       throw new AppError("PRECONDITION_FAILED", `${satellite.slug} is decommissioned.`);
     }
-    const created = await t.command.create({
-      data: {
-        satelliteId: cmd.satelliteId,
-        type: cmd.type,
-        payload: payload.data,
-        idempotencyKey: key,
-        issuedById: personOf(ctx.actor),
-        rolloutId: cmd.rolloutId ?? null,
-        issuedAt: now,
-        expiresAt: new Date(now.getTime() + cmd.expiresInSec * 1000),
-      },
-    });
+    const [created] = await insertCommands(t, [{ ...asked, issuedById: personOf(ctx.actor) }], now);
     await recordAudit(t, ctx, {
       action: "command.issue",
       targetType: "satellite",

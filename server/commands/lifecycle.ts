@@ -13,6 +13,9 @@ export const COMMAND_STATES = [
 ] as const;
 export type CommandState = (typeof COMMAND_STATES)[number];
 
+/** Every command starts here, waiting for its satellite's next heartbeat. */
+export const NEW_COMMAND_STATE: CommandState = "queued";
+
 /** States a command never leaves. */
 export const FINAL_STATES = [
   "succeeded",

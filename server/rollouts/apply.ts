@@ -3,12 +3,8 @@ import { systemActor } from "../auth/context";
 import { recordAudit } from "../audit";
 import { type Prisma, type Tx } from "../db";
 import { AppError } from "../errors";
-import {
-  queueRolloutCommand,
-  ROLLBACK_EXPIRES_SEC,
-  rolloutCommandKey,
-  UPGRADE_EXPIRES_SEC,
-} from "./commands";
+import { insertCommands } from "../commands/insert";
+import { ROLLBACK_EXPIRES_SEC, rolloutCommandKey, UPGRADE_EXPIRES_SEC } from "./commands";
 import { applyDecisions } from "./engine";
 import { nextVersion } from "./guard";
 import { auditDecisions } from "./audit-decisions";
@@ -96,23 +92,23 @@ async function queueUpgrades(
   const targets = new Map(row.targets.map((t) => [t.satelliteId, t]));
   const commandIds: string[] = [];
   const refused = await refuseUncertified(tx, row, satelliteIds);
-  for (const satelliteId of satelliteIds) {
-    const target = targets.get(satelliteId);
+  if (satelliteIds.some((id) => !targets.has(id))) throw new RolloutMoved(row.id);
+  const sending = satelliteIds.filter((id) => !refused.has(id));
+  const commands = await insertCommands(
+    tx,
+    sending.map((satelliteId) => ({
+      type: "stack.upgrade" as const,
+      payload: { version: row.release.version, releaseId: row.release.id },
+      rolloutId: row.id,
+      satelliteId,
+      idempotencyKey: rolloutCommandKey(row.id, satelliteId, "upgrade", (previous.get(satelliteId) ?? 0) + 1),
+      expiresInSec: UPGRADE_EXPIRES_SEC,
+    })),
+    now,
+  );
+  for (const command of commands) {
+    const target = targets.get(command.satelliteId);
     if (!target) throw new RolloutMoved(row.id);
-    if (refused.has(satelliteId)) continue;
-    const attempt = (previous.get(satelliteId) ?? 0) + 1;
-    const command = await queueRolloutCommand(
-      tx,
-      {
-        type: "stack.upgrade",
-        payload: { version: row.release.version, releaseId: row.release.id },
-        rolloutId: row.id,
-        satelliteId,
-        idempotencyKey: rolloutCommandKey(row.id, satelliteId, "upgrade", attempt),
-        expiresInSec: UPGRADE_EXPIRES_SEC,
-      },
-      now,
-    );
     const { count } = await tx.rolloutTarget.updateMany({
       where: { id: target.id, state: "pending" },
       // The version it is on right now is the one a rollback returns it to.
@@ -123,14 +119,13 @@ async function queueUpgrades(
   }
   if (commandIds.length === 0) return;
   const wave = row.waves.find((w) => w.index === waveIndex);
-  const sent = satelliteIds.filter((id) => !refused.has(id));
-  const slugs = sent.map((id) => targets.get(id)?.satellite.slug ?? id);
+  const slugs = sending.map((id) => targets.get(id)?.satellite.slug ?? id);
   await recordAudit(tx, systemActor, {
     action: "rollout.upgrade",
     targetType: "rollout",
     targetId: row.id,
     summary: `Queued stack.upgrade to ${row.release.version} for ${nameSome(slugs)} (wave ${waveIndex}${wave ? `, ${wave.label}` : ""}) in "${row.name}"`,
-    data: { commandIds, satelliteIds: sent },
+    data: { commandIds, satelliteIds: sending },
   });
 }
 
@@ -191,28 +186,25 @@ async function queueRollbacks(
     _count: { _all: true },
   });
   const previous = new Map(attempts.map((a) => [a.satelliteId, a._count._all]));
-  const commandIds: string[] = [];
-  for (const t of targets) {
-    const command = await queueRolloutCommand(
-      tx,
-      {
-        type: "stack.rollback",
-        // Without a recorded version the agent returns to the stack it ran before the upgrade.
-        payload: t.toVersion ? { version: t.toVersion } : {},
-        rolloutId: row.id,
-        satelliteId: t.satelliteId,
-        idempotencyKey: rolloutCommandKey(
-          row.id,
-          t.satelliteId,
-          "rollback",
-          (previous.get(t.satelliteId) ?? 0) + 1,
-        ),
-        expiresInSec: ROLLBACK_EXPIRES_SEC,
-      },
-      now,
-    );
-    commandIds.push(command.id);
-  }
+  const commands = await insertCommands(
+    tx,
+    targets.map((t) => ({
+      type: "stack.rollback" as const,
+      // Without a recorded version the agent returns to the stack it ran before the upgrade.
+      payload: t.toVersion ? { version: t.toVersion } : {},
+      rolloutId: row.id,
+      satelliteId: t.satelliteId,
+      idempotencyKey: rolloutCommandKey(
+        row.id,
+        t.satelliteId,
+        "rollback",
+        (previous.get(t.satelliteId) ?? 0) + 1,
+      ),
+      expiresInSec: ROLLBACK_EXPIRES_SEC,
+    })),
+    now,
+  );
+  const commandIds = commands.map((c) => c.id);
   const slugOf = new Map(row.targets.map((t) => [t.satelliteId, t.satellite.slug]));
   await recordAudit(tx, systemActor, {
     action: "rollout.rollback-commands",

@@ -1,7 +1,6 @@
 import "server-only";
-import { COMMAND_PAYLOADS } from "../commands/types";
+import { nextState } from "../commands/lifecycle";
 import type { Tx } from "../db";
-import { AppError, validationError } from "../errors";
 
 /**
  * An upgrade not picked up within this time expires and counts as failed: an offline satellite must not
@@ -20,55 +19,6 @@ export function rolloutCommandKey(
   return `rollout:${rolloutId}:${satelliteId}:${kind}:${attempt}`;
 }
 
-type RolloutCommand =
-  | { type: "stack.upgrade"; payload: { version: string; releaseId: string } }
-  | { type: "stack.rollback"; payload: { version?: string } };
-
-/**
- * Queues a command a rollout sends, as the system. `enqueueCommand` authorizes a signed-in user, which the
- * reconciler is not; this writes the same row with the same payload schema and idempotency rule, in the
- * caller's transaction. The caller audits the batch.
- */
-export async function queueRolloutCommand(
-  tx: Tx,
-  input: RolloutCommand & {
-    rolloutId: string;
-    satelliteId: string;
-    idempotencyKey: string;
-    expiresInSec: number;
-  },
-  now: Date,
-): Promise<{ id: string; isNew: boolean }> {
-  const payload = COMMAND_PAYLOADS[input.type].safeParse(input.payload);
-  if (!payload.success) throw validationError(payload.error, "payload.");
-  const existing = await tx.command.findUnique({
-    where: { idempotencyKey: input.idempotencyKey },
-    select: { id: true, satelliteId: true, type: true },
-  });
-  if (existing) {
-    if (existing.satelliteId !== input.satelliteId || existing.type !== input.type) {
-      throw new AppError(
-        "CONFLICT",
-        `idempotencyKey ${input.idempotencyKey} was already used for another command`,
-      );
-    }
-    return { id: existing.id, isNew: false };
-  }
-  const created = await tx.command.create({
-    data: {
-      satelliteId: input.satelliteId,
-      type: input.type,
-      payload: payload.data,
-      idempotencyKey: input.idempotencyKey,
-      rolloutId: input.rolloutId,
-      issuedAt: now,
-      expiresAt: new Date(now.getTime() + input.expiresInSec * 1000),
-    },
-    select: { id: true },
-  });
-  return { id: created.id, isNew: true };
-}
-
 /**
  * Cancels the rollout's upgrades no agent has picked up yet, and puts their targets back to pending: those
  * satellites were never touched. Delivered or running upgrades cannot be recalled; they finish on their own.
@@ -81,15 +31,19 @@ export async function cancelQueuedUpgrades(
 ): Promise<number> {
   // Never delivered only: a command queued again after its lease ran out may be running on the agent,
   // whose outcome must still be recorded.
-  const queued = await tx.command.findMany({
+  const open = await tx.command.findMany({
     where: { rolloutId, type: "stack.upgrade", state: "queued", deliveries: 0 },
-    select: { id: true },
+    select: { id: true, state: true, deliveries: true, leaseUntil: true, expiresAt: true, message: true },
   });
-  if (queued.length === 0) return 0;
-  const ids = queued.map((c) => c.id);
+  const withdrawn = open.flatMap((c) => {
+    const t = nextState(c, { type: "cancelled", message: reason }, now);
+    return t.kind === "moved" ? [{ id: c.id, changes: t.changes }] : [];
+  });
+  if (withdrawn.length === 0) return 0;
+  const ids = withdrawn.map((c) => c.id);
   const { count } = await tx.command.updateMany({
     where: { id: { in: ids }, state: "queued", deliveries: 0 },
-    data: { state: "cancelled", finishedAt: now, leaseUntil: null, message: reason },
+    data: withdrawn[0].changes,
   });
   // Only targets whose command this call cancelled: one delivered in between keeps its target upgrading.
   const cancelled = await tx.command.findMany({
