@@ -1,2 +1,60 @@
-// The role table is pure data shared with the UI, so it lives in lib/policy.ts; edit it there.
-export * from "../../lib/policy";
+// Roles are data: this table is the single source for what each role may do. It lives in lib/ because pages and
+// components ask it too (what to show); verbs ask it through server/auth/refusal.ts.
+
+export const ROLES = ["viewer", "operator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "satellites.read",
+  "telemetry.read",
+  "commands.read",
+  "rollouts.read",
+  "incidents.read",
+  "releases.read",
+  "audit.read",
+  "commands.write",
+  "rollouts.write",
+  "incidents.write",
+  "rollouts.approve",
+  "satellites.write",
+  "releases.write",
+  "tokens.manage",
+  "users.manage",
+  "status-pages.manage",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: Permission[] = [
+  "satellites.read",
+  "telemetry.read",
+  "commands.read",
+  "rollouts.read",
+  "incidents.read",
+  "releases.read",
+];
+const OPERATE: Permission[] = ["audit.read", "commands.write", "rollouts.write", "incidents.write"];
+const ADMINISTER: Permission[] = [
+  "rollouts.approve",
+  "satellites.write",
+  "releases.write",
+  "tokens.manage",
+  "users.manage",
+  "status-pages.manage",
+];
+
+export const POLICY: Record<Role, ReadonlySet<Permission>> = {
+  viewer: new Set(READ),
+  operator: new Set([...READ, ...OPERATE]),
+  admin: new Set([...READ, ...OPERATE, ...ADMINISTER]),
+};
+
+/** Permissions that act on a satellite and so respect an operator's region scope. */
+export const REGION_SCOPED: ReadonlySet<Permission> = new Set([
+  "commands.write",
+  "rollouts.write",
+  "incidents.write",
+]);
+
+export function can(role: Role, permission: Permission): boolean {
+  return POLICY[role].has(permission);
+}
