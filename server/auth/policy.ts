@@ -1,5 +1,5 @@
-// Roles are data: this table is the single source for what each role may do. It lives in lib/ because pages and
-// components ask it too (what to show); verbs ask it through server/auth/refusal.ts.
+// Roles are data: this table is the single source for what each role may do. Verbs, route handlers and the
+// navigation all ask the same question through `can`.
 
 export const ROLES = ["viewer", "operator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
