@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TableFrame } from "@/components/tables/data-table";
 import { ConnectivityPill, LifecyclePill, RegionTag } from "@/components/ui/pills";
 import type { AffectedSatellite } from "@/server/incidents/read";
 
@@ -21,40 +22,38 @@ export function AffectedSatellitesCard({
           <p>No satellites are attached.</p>
         </div>
       ) : (
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Satellite</th>
-                <th scope="col">Region</th>
-                <th scope="col">Now</th>
+        <TableFrame>
+          <thead>
+            <tr>
+              <th scope="col">Satellite</th>
+              <th scope="col">Region</th>
+              <th scope="col">Now</th>
+            </tr>
+          </thead>
+          <tbody>
+            {satellites.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <Link className="cell-main" href={`/satellites/${s.slug}`}>
+                    {s.name}
+                  </Link>
+                  <div className="cell-sub mono">
+                    {s.slug} · {s.city}
+                  </div>
+                </td>
+                <td>
+                  <RegionTag id={s.regionId} />
+                </td>
+                <td>
+                  <div className="row">
+                    <ConnectivityPill value={s.connectivity} />
+                    {s.lifecycle !== "active" && <LifecyclePill value={s.lifecycle} />}
+                  </div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {satellites.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link className="cell-main" href={`/satellites/${s.slug}`}>
-                      {s.name}
-                    </Link>
-                    <div className="cell-sub mono">
-                      {s.slug} · {s.city}
-                    </div>
-                  </td>
-                  <td>
-                    <RegionTag id={s.regionId} />
-                  </td>
-                  <td>
-                    <div className="row">
-                      <ConnectivityPill value={s.connectivity} />
-                      {s.lifecycle !== "active" && <LifecyclePill value={s.lifecycle} />}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableFrame>
       )}
       {editor && (
         <div className="card-body" style={{ borderTop: "1px solid var(--border)" }}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
+import { TableFrame } from "@/components/tables/data-table";
 import type { RolloutPreview } from "@/server/rollouts/create";
 import { reasonAfterSlug, skippedWaveNotes } from "./preview-notes";
 import { formatMinutes } from "./rollout-bits";
@@ -74,37 +75,35 @@ export function RolloutPreviewPanel({
               styleUrl={styleUrl}
             />
             {preview.waves.length > 0 && (
-              <div className="table-wrap">
-                <table className="data" aria-label="Planned waves">
-                  <thead>
-                    <tr>
-                      <th scope="col">Wave</th>
-                      <th scope="col" className="num">
-                        Satellites
-                      </th>
-                      <th scope="col" className="num">
-                        Estimate
-                      </th>
+              <TableFrame label="Planned waves">
+                <thead>
+                  <tr>
+                    <th scope="col">Wave</th>
+                    <th scope="col" className="num">
+                      Satellites
+                    </th>
+                    <th scope="col" className="num">
+                      Estimate
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.waves.map((w) => (
+                    <tr key={w.index}>
+                      <td>
+                        wave {w.index} · {w.label}
+                      </td>
+                      <td className="num">{w.size}</td>
+                      <td className="num">{formatMinutes(w.estimateMinutes)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {preview.waves.map((w) => (
-                      <tr key={w.index}>
-                        <td>
-                          wave {w.index} · {w.label}
-                        </td>
-                        <td className="num">{w.size}</td>
-                        <td className="num">{formatMinutes(w.estimateMinutes)}</td>
-                      </tr>
-                    ))}
-                    <tr>
-                      <td className="cell-main">In all</td>
-                      <td className="num cell-main">{preview.targetCount}</td>
-                      <td className="num cell-main">about {formatMinutes(preview.totalMinutes)}</td>
-                    </tr>
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                  <tr>
+                    <td className="cell-main">In all</td>
+                    <td className="num cell-main">{preview.targetCount}</td>
+                    <td className="num cell-main">about {formatMinutes(preview.totalMinutes)}</td>
+                  </tr>
+                </tbody>
+              </TableFrame>
             )}
             {skipped.map((note) => (
               <p key={note} className={`muted small ${styles.previewNote}`}>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { TableFooter, TableFrame } from "@/components/tables/data-table";
 import { ConnectivityPill, HealthPill } from "@/components/ui/pills";
 import type { RolloutTargetView } from "@/server/rollouts/views";
 import { TARGET_STATES, type TargetState } from "@/lib/rollout-target-states";
@@ -75,68 +76,66 @@ export function RolloutTargets({
           />
         </div>
       </div>
-      <div className="table-wrap">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Satellite</th>
-              <th scope="col">Wave</th>
-              <th scope="col">State</th>
-              <th scope="col">Version</th>
-              <th scope="col">Command</th>
-              <th scope="col">Timings (UTC)</th>
-              <th scope="col">Now</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.slice(0, shown).map((t) => {
-              const c = t.rollback ?? t.upgrade;
-              return (
-                <tr key={t.satelliteId} aria-label={t.slug}>
-                  <td>
-                    <Link className="cell-main" href={`/satellites/${t.slug}`}>
-                      {t.name}
-                    </Link>
-                    <div className="cell-sub mono">
-                      {t.slug} · {t.regionId}
-                    </div>
-                  </td>
-                  <td>{t.waveIndex ?? "—"}</td>
-                  <td>
-                    <TargetStatePill state={t.state} />
-                    {t.excludedReason && <div className="cell-sub">{t.excludedReason}</div>}
-                  </td>
-                  <td className="mono">
-                    {t.fromVersion ?? "—"} → {t.state === "excluded" ? "—" : version}
-                    <div className="cell-sub">now {t.stackVersion ?? "unknown"}</div>
-                  </td>
-                  <td>
-                    {commandText(t)}
-                    {c?.message && <div className="cell-sub">{c.message}</div>}
-                  </td>
-                  <td className="cell-sub">
-                    {c ? (
-                      <>
-                        issued {formatWhen(c.issuedAt)}
-                        {c.finishedAt && <div>finished {formatWhen(c.finishedAt)}</div>}
-                      </>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td>
-                    <div className="row">
-                      <ConnectivityPill value={t.connectivity} />
-                      <HealthPill value={t.health} />
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <div className="pager">
+      <TableFrame>
+        <thead>
+          <tr>
+            <th scope="col">Satellite</th>
+            <th scope="col">Wave</th>
+            <th scope="col">State</th>
+            <th scope="col">Version</th>
+            <th scope="col">Command</th>
+            <th scope="col">Timings (UTC)</th>
+            <th scope="col">Now</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, shown).map((t) => {
+            const c = t.rollback ?? t.upgrade;
+            return (
+              <tr key={t.satelliteId} aria-label={t.slug}>
+                <td>
+                  <Link className="cell-main" href={`/satellites/${t.slug}`}>
+                    {t.name}
+                  </Link>
+                  <div className="cell-sub mono">
+                    {t.slug} · {t.regionId}
+                  </div>
+                </td>
+                <td>{t.waveIndex ?? "—"}</td>
+                <td>
+                  <TargetStatePill state={t.state} />
+                  {t.excludedReason && <div className="cell-sub">{t.excludedReason}</div>}
+                </td>
+                <td className="mono">
+                  {t.fromVersion ?? "—"} → {t.state === "excluded" ? "—" : version}
+                  <div className="cell-sub">now {t.stackVersion ?? "unknown"}</div>
+                </td>
+                <td>
+                  {commandText(t)}
+                  {c?.message && <div className="cell-sub">{c.message}</div>}
+                </td>
+                <td className="cell-sub">
+                  {c ? (
+                    <>
+                      issued {formatWhen(c.issuedAt)}
+                      {c.finishedAt && <div>finished {formatWhen(c.finishedAt)}</div>}
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td>
+                  <div className="row">
+                    <ConnectivityPill value={t.connectivity} />
+                    <HealthPill value={t.health} />
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </TableFrame>
+      <TableFooter>
         <span>
           {Math.min(shown, rows.length)} of {rows.length} shown
         </span>
@@ -145,7 +144,7 @@ export function RolloutTargets({
             Show {Math.min(PAGE, rows.length - shown)} more
           </button>
         )}
-      </div>
+      </TableFooter>
     </section>
   );
 }

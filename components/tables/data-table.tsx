@@ -185,3 +185,27 @@ export function DataTableSkeleton({ columns, rows = 8 }: { columns: string[]; ro
     </div>
   );
 }
+
+/** The list frame around a small table written by hand (a detail page's few rows), styled like the lists. */
+export function TableFrame({
+  label,
+  className,
+  children,
+}: {
+  label?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={styles.wrap}>
+      <table className={[styles.table, className].filter(Boolean).join(" ")} aria-label={label}>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+/** The bar under a table, for a footer that is not a page-by-page pager (e.g. "Show 50 more"). */
+export function TableFooter({ children }: { children: ReactNode }) {
+  return <div className={styles.pager}>{children}</div>;
+}

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableFrame } from "@/components/tables/data-table";
+import { Pager } from "@/components/tables/pager";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
 import { LifecyclePill } from "@/components/ui/pills";
+import { Time } from "@/components/ui/time";
 import { countryName } from "@/lib/countries";
+import { formatNumber } from "@/lib/format";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
@@ -25,7 +29,6 @@ export default async function AdminSatellitesPage({ searchParams }: { searchPara
     dir: "desc",
     lifecycle: ["pending", "active", "cordoned", "maintenance", "decommissioned"],
   });
-  const pages = Math.max(1, Math.ceil(page.total / page.limit));
   return (
     <div className="page">
       <PageHead
@@ -47,77 +50,61 @@ export default async function AdminSatellitesPage({ searchParams }: { searchPara
             Search
           </button>
         </form>
-        <div className="table-wrap">
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Satellite</th>
-                <th scope="col">Location</th>
-                <th scope="col">Region</th>
-                <th scope="col">Lifecycle</th>
-                <th scope="col">Registered</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    <Link className="cell-main" href={`/satellites/${s.slug}`}>
-                      {s.name}
+        <TableFrame>
+          <thead>
+            <tr>
+              <th scope="col">Satellite</th>
+              <th scope="col">Location</th>
+              <th scope="col">Region</th>
+              <th scope="col">Lifecycle</th>
+              <th scope="col">Registered</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <Link className="cell-main" href={`/satellites/${s.slug}`}>
+                    {s.name}
+                  </Link>
+                  <div className="cell-sub mono">{s.slug}</div>
+                </td>
+                <td>
+                  {s.city}, {countryName(s.country)}
+                </td>
+                <td>{s.regionId}</td>
+                <td>
+                  <LifecyclePill value={s.lifecycle} />
+                </td>
+                <td className="cell-sub">
+                  <Time at={s.createdAt} />
+                </td>
+                <td className="num">
+                  {s.lifecycle !== "decommissioned" && (
+                    <Link
+                      className="btn small"
+                      href={`/admin/satellites/${s.id}`}
+                      aria-label={`Edit ${s.name}`}
+                    >
+                      Edit
                     </Link>
-                    <div className="cell-sub mono">{s.slug}</div>
-                  </td>
-                  <td>
-                    {s.city}, {countryName(s.country)}
-                  </td>
-                  <td>{s.regionId}</td>
-                  <td>
-                    <LifecyclePill value={s.lifecycle} />
-                  </td>
-                  <td className="cell-sub">{s.createdAt.slice(0, 10)}</td>
-                  <td className="num">
-                    {s.lifecycle !== "decommissioned" && (
-                      <Link
-                        className="btn small"
-                        href={`/admin/satellites/${s.id}`}
-                        aria-label={`Edit ${s.name}`}
-                      >
-                        Edit
-                      </Link>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <nav className="pager" aria-label="Pages">
-          <span>{page.total.toLocaleString("en")} satellites, newest first</span>
-          <span className="row">
-            {page.page > 1 && (
-              <Link
-                className="btn small"
-                href={`/admin/satellites${withParams(params, { page: page.page - 1 })}`}
-              >
-                ← Previous
-              </Link>
-            )}
-            <span className="muted">
-              Page {page.page} of {pages}
-            </span>
-            {page.page < pages && (
-              <Link
-                className="btn small"
-                href={`/admin/satellites${withParams(params, { page: page.page + 1 })}`}
-              >
-                Next →
-              </Link>
-            )}
-          </span>
-        </nav>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </TableFrame>
+        <Pager
+          page={page.page}
+          limit={page.limit}
+          total={page.total}
+          isAlwaysShown
+          summary={`${formatNumber(page.total)} satellites, newest first`}
+          href={(to) => `/admin/satellites${withParams(params, { page: to })}`}
+        />
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TableFrame } from "@/components/tables/data-table";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
 import { refusal } from "@/server/auth/refusal";
@@ -43,52 +44,48 @@ export default async function StatusPagesAdmin() {
             <p>Create one to publish the fleet&apos;s status to customers and partners.</p>
           </div>
         ) : (
-          <div className="table-wrap">
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Page</th>
-                  <th scope="col">Visibility</th>
-                  <th scope="col">Covers</th>
-                  <th scope="col">Detail</th>
-                  <th scope="col">Embeds from</th>
-                  <th scope="col" />
+          <TableFrame>
+            <thead>
+              <tr>
+                <th scope="col">Page</th>
+                <th scope="col">Visibility</th>
+                <th scope="col">Covers</th>
+                <th scope="col">Detail</th>
+                <th scope="col">Embeds from</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {pages.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link className="cell-main" href={`/admin/status-pages/${p.id}`}>
+                      {p.title}
+                    </Link>
+                    <div className="cell-sub mono">/status/{p.slug}</div>
+                  </td>
+                  <td>
+                    <span className={`pill plain ${TONE[p.visibility]}`}>{p.visibility}</span>
+                  </td>
+                  <td>{scope(p)}</td>
+                  <td>{p.showSatellites ? "each satellite" : "region roll-ups"}</td>
+                  <td className="cell-sub">{p.allowedOrigins.length ? p.allowedOrigins.join(", ") : "—"}</td>
+                  <td>
+                    {p.visibility !== "disabled" && (
+                      <a
+                        className="btn small"
+                        href={`/status/${p.slug}${p.visibility === "unlisted" && p.secret ? `?key=${p.secret}` : ""}`}
+                        target="_blank"
+                        rel="noopener"
+                      >
+                        Open ↗
+                      </a>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {pages.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link className="cell-main" href={`/admin/status-pages/${p.id}`}>
-                        {p.title}
-                      </Link>
-                      <div className="cell-sub mono">/status/{p.slug}</div>
-                    </td>
-                    <td>
-                      <span className={`pill plain ${TONE[p.visibility]}`}>{p.visibility}</span>
-                    </td>
-                    <td>{scope(p)}</td>
-                    <td>{p.showSatellites ? "each satellite" : "region roll-ups"}</td>
-                    <td className="cell-sub">
-                      {p.allowedOrigins.length ? p.allowedOrigins.join(", ") : "—"}
-                    </td>
-                    <td>
-                      {p.visibility !== "disabled" && (
-                        <a
-                          className="btn small"
-                          href={`/status/${p.slug}${p.visibility === "unlisted" && p.secret ? `?key=${p.secret}` : ""}`}
-                          target="_blank"
-                          rel="noopener"
-                        >
-                          Open ↗
-                        </a>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </TableFrame>
         )}
       </section>
     </div>

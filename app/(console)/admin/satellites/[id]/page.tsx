@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { DecommissionForm } from "@/components/forms/decommission-form";
 import { RevokeCredentialsForm } from "@/components/forms/revoke-credentials-form";
 import { SatelliteForm } from "@/components/forms/satellite-form";
+import { TableFrame } from "@/components/tables/data-table";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
 import { countryOptions } from "@/lib/countries";
@@ -73,31 +74,29 @@ export default async function EditSatellitePage({ params }: { params: Promise<{ 
             {credentials.length === 0 ? (
               <div className="card-body muted">No agent has enrolled for this satellite yet.</div>
             ) : (
-              <div className="table-wrap">
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">Token</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Issued (UTC)</th>
-                      <th scope="col">Ends (UTC)</th>
+              <TableFrame>
+                <thead>
+                  <tr>
+                    <th scope="col">Token</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Issued (UTC)</th>
+                    <th scope="col">Ends (UTC)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {credentials.map((c) => (
+                    <tr key={c.id}>
+                      <td className="mono">orr_agent_{c.hint}</td>
+                      <td>
+                        <span className={`pill ${CREDENTIAL_TONE[c.status]}`}>{c.status}</span>
+                        {c.isPendingRotation && <div className="cell-sub">rotation, not used yet</div>}
+                      </td>
+                      <td className="mono cell-sub">{utc(c.createdAt)}</td>
+                      <td className="mono cell-sub">{utc(c.revokedAt ?? c.expiresAt)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {credentials.map((c) => (
-                      <tr key={c.id}>
-                        <td className="mono">orr_agent_{c.hint}</td>
-                        <td>
-                          <span className={`pill ${CREDENTIAL_TONE[c.status]}`}>{c.status}</span>
-                          {c.isPendingRotation && <div className="cell-sub">rotation, not used yet</div>}
-                        </td>
-                        <td className="mono cell-sub">{utc(c.createdAt)}</td>
-                        <td className="mono cell-sub">{utc(c.revokedAt ?? c.expiresAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </TableFrame>
             )}
             <div className="card-body">
               <RevokeCredentialsForm

@@ -1,5 +1,6 @@
+import { TableFrame } from "@/components/tables/data-table";
 import { ConnectivityPill } from "@/components/ui/pills";
-import { formatDateTime } from "@/lib/format";
+import { Time } from "@/components/ui/time";
 import type { ConnectivityChange } from "@/server/satellites/history";
 import styles from "../satellite.module.css";
 
@@ -14,24 +15,20 @@ export function HistoryCard({ history }: { history: ConnectivityChange[] }) {
       {history.length === 0 ? (
         <div className="card-body muted">No changes recorded yet.</div>
       ) : (
-        <div className="table-wrap">
-          <table className={`data ${styles.history}`}>
-            <tbody>
-              {history.map((h) => (
-                <tr key={h.at + h.to}>
-                  <td className="nowrap">
-                    <time dateTime={h.at} title={h.at}>
-                      {formatDateTime(h.at)}
-                    </time>
-                  </td>
-                  <td className="nowrap">
-                    <ConnectivityPill value={h.from} /> → <ConnectivityPill value={h.to} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableFrame className={styles.history}>
+          <tbody>
+            {history.map((h) => (
+              <tr key={h.at + h.to}>
+                <td className="nowrap">
+                  <Time at={h.at} />
+                </td>
+                <td className="nowrap">
+                  <ConnectivityPill value={h.from} /> → <ConnectivityPill value={h.to} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </TableFrame>
       )}
     </section>
   );
