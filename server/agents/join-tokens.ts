@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit";
+import { personOf } from "../auth/actor";
 import { authorize, type Ctx } from "../auth/context";
 import { db, transaction, type Prisma, type Tx } from "../db";
 import { AppError, validationError } from "../errors";
@@ -82,7 +83,7 @@ export async function createJoinTokenUnchecked(
       maxUses: uses,
       expiresAt,
       satelliteId: bound?.id ?? null,
-      createdById: "actor" in who ? (who.actor?.id ?? null) : null,
+      createdById: "actor" in who ? personOf(who.actor) : null,
     },
   });
   await recordAudit(tx, who, {

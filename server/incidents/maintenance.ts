@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit";
+import { personOf } from "../auth/actor";
 import { authorize, type Ctx } from "../auth/context";
 import { transaction } from "../db";
 import { AppError, validationError } from "../errors";
@@ -31,7 +32,7 @@ export async function scheduleMaintenance(
         description: w.description,
         startsAt: w.startsAt,
         endsAt: w.endsAt,
-        createdById: ctx.actor.id,
+        createdById: personOf(ctx.actor),
         satellites: { create: satellites.map((s) => ({ satelliteId: s.id })) },
       },
       select: { id: true },

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit";
+import { personOf } from "../auth/actor";
 import { authorize, type Ctx } from "../auth/context";
 import { transaction } from "../db";
 import { validationError } from "../errors";
@@ -23,7 +24,7 @@ export async function openIncident(ctx: Ctx, input: unknown, now = new Date()): 
         status: i.status,
         isProposed: false,
         isPublished: i.isPublished,
-        createdById: ctx.actor.id,
+        createdById: personOf(ctx.actor),
         startedAt: now,
         satellites: { create: satellites.map((s) => ({ satelliteId: s.id })) },
         updates: {
@@ -31,7 +32,7 @@ export async function openIncident(ctx: Ctx, input: unknown, now = new Date()): 
             status: i.status,
             impact: i.impact,
             body: i.body,
-            authorId: ctx.actor.id,
+            authorId: personOf(ctx.actor),
             createdAt: now,
           },
         },

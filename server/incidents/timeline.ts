@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit";
+import { personOf } from "../auth/actor";
 import { authorize, type AuthorizedCtx, type Ctx } from "../auth/context";
 import { transaction, type Tx } from "../db";
 import { AppError, validationError } from "../errors";
@@ -46,7 +47,7 @@ async function appendUpdate(
       status: update.status,
       impact,
       body: update.body,
-      authorId: ctx.actor.id,
+      authorId: personOf(ctx.actor),
       createdAt: now,
     },
     select: { id: true },

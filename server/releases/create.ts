@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit";
+import { personOf } from "../auth/actor";
 import { authorize, type Ctx } from "../auth/context";
 import { conflictOnUnique, transaction } from "../db";
 import { AppError, validationError } from "../errors";
@@ -28,7 +29,7 @@ export async function createRelease(ctx: Ctx, input: unknown): Promise<ReleaseVi
           notes: r.notes,
           artifactSizeMb: r.artifactSizeMb,
           minAgentVersion: r.minAgentVersion,
-          createdById: ctx.actor.id,
+          createdById: personOf(ctx.actor),
           certifiedRegions: { create: r.regionIds.map((regionId) => ({ regionId })) },
         },
         include: releaseInclude,

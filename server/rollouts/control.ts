@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit";
+import { personOf } from "../auth/actor";
 import { authorize, type Ctx } from "../auth/context";
 import { transaction } from "../db";
 import { AppError, validationError } from "../errors";
@@ -92,7 +93,7 @@ export async function approveWave(ctx: Ctx, input: unknown, now = new Date()): P
     await updateLoaded(tx, loaded, {}, now);
     await tx.rolloutWave.update({
       where: { id: wave.id },
-      data: { approvedAt: now, approvedById: ctx.actor.id },
+      data: { approvedAt: now, approvedById: personOf(ctx.actor) },
     });
     const label = `wave ${index} (${wave.label})`;
     await recordAudit(tx, ctx, {

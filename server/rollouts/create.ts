@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit";
+import { personOf } from "../auth/actor";
 import { authorize, type Ctx } from "../auth/context";
 import { refusal } from "../auth/refusal";
 import { db, transaction } from "../db";
@@ -118,7 +119,7 @@ export async function createRollout(ctx: Ctx, input: unknown, now = new Date()):
         failureThresholdPct: data.failureThresholdPct,
         requireApproval: data.requireApproval,
         isRegionByRegion: data.isRegionByRegion,
-        createdById: ctx.actor.id,
+        createdById: personOf(ctx.actor),
         startedAt: data.isDraft ? null : now,
       },
     });

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "../audit";
+import { personOf } from "../auth/actor";
 import { authorize, type Actor, type Ctx } from "../auth/context";
 import { hashPassword } from "../auth/password";
 import type { Role } from "../auth/policy";
@@ -112,7 +113,7 @@ export async function updateUser(ctx: Ctx, input: unknown): Promise<UserView> {
   return transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, include });
     if (!before) throw new AppError("NOT_FOUND", "No such user.");
-    if (id === ctx.actor.id && role && role !== "admin") {
+    if (id === personOf(ctx.actor) && role && role !== "admin") {
       throw new AppError("PRECONDITION_FAILED", "You cannot remove your own admin role; ask another admin.");
     }
     if (regionIds) await checkRegions(tx, regionIds);
@@ -150,7 +151,7 @@ export async function setUserDisabled(ctx: Ctx, input: unknown, now = new Date()
   const parsed = SetUserDisabledInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const { id, isDisabled } = parsed.data;
-  if (id === ctx.actor.id && isDisabled) {
+  if (id === personOf(ctx.actor) && isDisabled) {
     throw new AppError("PRECONDITION_FAILED", "You cannot disable your own account.");
   }
   return transaction(async (tx) => {
