@@ -3,11 +3,14 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { personOf } from "../auth/actor";
-import { authorize, type Ctx } from "../auth/context";
+import { authorize, type AuthorizedCtx, type Ctx } from "../auth/context";
 import { conflictOnUnique, transaction, type Tx } from "../db";
 import { AppError, validationError } from "../errors";
 import { existingCommands, insertCommands, type NewCommand } from "./insert";
 import { COMMAND_PAYLOADS, COMMAND_TYPES, isCommandType, type CommandType } from "./types";
+
+/** How long a command waits for its satellite unless the request says otherwise. */
+export const DEFAULT_EXPIRY_SEC = 3600;
 
 export const EnqueueCommandInput = z.object({
   satelliteId: z.string().min(1, "is required"),
@@ -19,7 +22,7 @@ export const EnqueueCommandInput = z.object({
     .int()
     .min(30)
     .max(7 * 24 * 3600)
-    .default(3600),
+    .default(DEFAULT_EXPIRY_SEC),
   rolloutId: z.string().optional(),
 });
 export type EnqueueCommandInput = z.input<typeof EnqueueCommandInput>;
@@ -66,18 +69,32 @@ export async function enqueueCommand(
       throw new AppError("PRECONDITION_FAILED", `${satellite.slug} is decommissioned.`);
     }
     const [created] = await insertCommands(t, [{ ...asked, issuedById: personOf(ctx.actor) }], now);
-    await recordAudit(t, ctx, {
-      action: "command.issue",
-      targetType: "satellite",
-      targetId: cmd.satelliteId,
-      summary: `Queued ${cmd.type} for ${satellite.slug}`,
-      data: { commandId: created.id, payload: payload.data },
-    });
+    await auditQueued(t, ctx, { type: cmd.type, payload: payload.data }, [
+      { ...created, slug: satellite.slug },
+    ]);
     return { id: created.id, idempotencyKey: key, state: created.state, isNew: true };
   };
   try {
     return tx ? await run(tx) : await transaction(run);
   } catch (error) {
     conflictOnUnique(error, { idempotencyKey: `idempotencyKey ${key} is already in use` });
+  }
+}
+
+/** Each queued command's own audit row, so every satellite's trail shows it. */
+export async function auditQueued(
+  tx: Tx,
+  ctx: AuthorizedCtx,
+  sent: { type: string; payload: object },
+  commands: readonly { id: string; satelliteId: string; slug: string }[],
+): Promise<void> {
+  for (const c of commands) {
+    await recordAudit(tx, ctx, {
+      action: "command.issue",
+      targetType: "satellite",
+      targetId: c.satelliteId,
+      summary: `Queued ${sent.type} for ${c.slug}`,
+      data: { commandId: c.id, payload: sent.payload },
+    });
   }
 }

@@ -19,7 +19,6 @@ export type InsertedCommand = {
   satelliteId: string;
   idempotencyKey: string;
   state: string;
-  payload: unknown;
   isNew: boolean;
 };
 
@@ -38,7 +37,7 @@ export async function existingCommands(
     const chunk = commands.slice(i, i + CHUNK);
     const rows = await tx.command.findMany({
       where: { idempotencyKey: { in: chunk.map((c) => c.idempotencyKey) } },
-      select: { id: true, satelliteId: true, type: true, idempotencyKey: true, state: true, payload: true },
+      select: { id: true, satelliteId: true, type: true, idempotencyKey: true, state: true },
     });
     for (const row of rows) {
       const asked = chunk.find((c) => c.idempotencyKey === row.idempotencyKey);
@@ -51,7 +50,13 @@ export async function existingCommands(
           },
         );
       }
-      found.set(row.idempotencyKey, { ...row, isNew: false });
+      found.set(row.idempotencyKey, {
+        id: row.id,
+        satelliteId: row.satelliteId,
+        idempotencyKey: row.idempotencyKey,
+        state: row.state,
+        isNew: false,
+      });
     }
   }
   return found;
@@ -88,7 +93,7 @@ export async function insertCommands(
   for (let i = 0; i < fresh.length; i += CHUNK) {
     const written = await tx.command.createManyAndReturn({
       data: fresh.slice(i, i + CHUNK),
-      select: { id: true, satelliteId: true, idempotencyKey: true, state: true, payload: true },
+      select: { id: true, satelliteId: true, idempotencyKey: true, state: true },
     });
     for (const row of written) created.set(row.idempotencyKey, { ...row, isNew: true });
   }

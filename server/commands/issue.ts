@@ -3,13 +3,15 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { FLEET_FILTER_KEYS } from "@/lib/fleet-map";
 import { recordAudit } from "../audit";
+import { personOf } from "../auth/actor";
 import { authorize, type AuthorizedCtx, type Ctx } from "../auth/context";
 import { refusal } from "../auth/refusal";
 import { db, transaction, type Tx } from "../db";
 import { AppError, validationError } from "../errors";
 import { satelliteWhere } from "../satellites/list";
 import { SatelliteQuery } from "../satellites/schemas";
-import { enqueueCommand } from "./enqueue";
+import { auditQueued, DEFAULT_EXPIRY_SEC } from "./enqueue";
+import { insertCommands } from "./insert";
 import { assertResidency } from "./residency";
 import { COMMAND_PAYLOADS, COMMAND_TYPES, isCommandType, type CommandType } from "./types";
 
@@ -232,21 +234,25 @@ export async function issueCommands(ctx: Ctx, input: unknown, now = new Date()):
         `The selection changed since you confirmed it: it now holds ${targets.length.toLocaleString("en")} satellites, not ${request.expectedCount.toLocaleString("en")}. Review it and confirm again.`,
       );
     }
-    // enqueueCommand writes each command's own audit row, so every satellite's trail shows it.
-    for (const t of targets) {
-      await enqueueCommand(
-        ctx,
-        {
-          satelliteId: t.id,
-          type: request.type,
-          payload: request.payload,
-          idempotencyKey: keyOf(t),
-          expiresInSec: request.expiresInSec,
-        },
-        now,
-        tx,
-      );
-    }
+    const queued = await insertCommands(
+      tx,
+      targets.map((t) => ({
+        satelliteId: t.id,
+        type: request.type,
+        payload: request.payload,
+        idempotencyKey: keyOf(t),
+        expiresInSec: request.expiresInSec ?? DEFAULT_EXPIRY_SEC,
+        issuedById: personOf(ctx.actor),
+      })),
+      now,
+    );
+    const slugOf = new Map(targets.map((t) => [t.id, t.slug]));
+    await auditQueued(
+      tx,
+      ctx,
+      request,
+      queued.map((c) => ({ ...c, slug: slugOf.get(c.satelliteId) ?? c.satelliteId })),
+    );
     const result = describe(request.type, targets);
     if (targets.length > 1 || filter) {
       // One row for the decision itself: the selection as the operator made it and what they confirmed.
