@@ -44,17 +44,18 @@ const config = [
     },
   },
   {
+    // A test checks what a verb wrote, and test/ builds each test file's database and its fixtures. Tests
+    // under components/ and lib/ keep those folders' rules below: they test pure code.
+    files: ["**/*.test.ts", "test/**"],
+    rules: restrict([prismaImport]),
+  },
+  {
     files: ["components/**"],
     rules: restrict([prismaImport, dbImport, serverValueImport]),
   },
   {
     files: ["lib/**"],
     rules: restrict([prismaImport, dbImport, libImport]),
-  },
-  {
-    // A test checks what a verb wrote, and test/ builds each test file's database and its fixtures.
-    files: ["**/*.test.ts", "test/**"],
-    rules: restrict([prismaImport]),
   },
   {
     // CLIs and benchmarks run outside Next against the database they were pointed at.
