@@ -20,9 +20,6 @@ export type SatelliteSort = (typeof SATELLITE_SORTS)[number];
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 
-// Re-exported for importers not yet moved; rates are formatted in lib/format with the other numbers.
-export { formatMbps } from "./format";
-
 export function labelsToText(labels: Record<string, string>): string {
   return Object.entries(labels)
     .map(([k, v]) => `${k}=${v}`)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatAgo,
+  formatCoordinates,
   formatCount,
   formatDateTime,
   formatDay,
@@ -115,5 +116,10 @@ describe("number formatting", () => {
     expect(formatMbpsShort(12_000)).toBe("12G");
     expect(formatMegabytes(2450)).toBe("2,450 MB");
     expect(formatMegabytes(0.5)).toBe("0.5 MB");
+  });
+
+  it("writes coordinates to four decimals", () => {
+    expect(formatCoordinates(35.68951, 139.6917)).toBe("35.6895, 139.6917");
+    expect(formatCoordinates(-33.9, 18.42)).toBe("-33.9000, 18.4200");
   });
 });

@@ -123,3 +123,8 @@ export function formatMbpsShort(mbps: number): string {
 export function formatMegabytes(mb: number): string {
   return `${formatNumber(mb, 1)} MB`;
 }
+
+/** "35.6895, 139.6917": latitude and longitude to four decimals (about 11 m). */
+export function formatCoordinates(lat: number, lon: number): string {
+  return `${lat.toFixed(4)}, ${lon.toFixed(4)}`;
+}

@@ -11,6 +11,7 @@ import {
   type XAxisProps,
 } from "recharts";
 import type { TelemetryPoint, TelemetrySeries } from "@/lib/telemetry";
+import { formatNumber } from "@/lib/format";
 import styles from "./charts.module.css";
 import type { TimeFormats } from "./time-axis";
 
@@ -60,9 +61,8 @@ export type PanelData = {
   formats: TimeFormats;
 };
 
-const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 export const show = (value: number | null, unit: string) =>
-  value === null ? "—" : `${number.format(value)} ${unit}`;
+  value === null ? "—" : `${formatNumber(value, 1)} ${unit}`;
 
 export type TooltipLine = { label: string; color: string; value: string };
 

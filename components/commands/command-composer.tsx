@@ -10,6 +10,7 @@ import {
 import type { CommandTargetPreview, IssuedCommands } from "@/server/commands/issue";
 import type { CommandType } from "@/server/commands/types";
 import type { ActionResult } from "@/server/http/action";
+import { formatCount } from "@/lib/format";
 import { Field, FormError } from "../forms/field";
 import {
   COMMAND_FORM_TYPES,
@@ -216,9 +217,7 @@ export function CommandComposer({
               Back
             </button>
             <button type="button" className="btn primary" onClick={onConfirm} disabled={isPending} autoFocus>
-              {isPending
-                ? "Sending…"
-                : `Send to ${review.preview.total === 1 ? "1 satellite" : `${review.preview.total.toLocaleString("en")} satellites`}`}
+              {isPending ? "Sending…" : `Send to ${formatCount(review.preview.total, "satellite")}`}
             </button>
           </div>
         </section>

@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { releaseOptionsAction, type ReleaseOption } from "@/app/(console)/commands/actions";
+import { formatNumber } from "@/lib/format";
 import { CommandComposer, type CommandTarget } from "./command-composer";
 import styles from "./commands.module.css";
 
@@ -40,13 +41,13 @@ export function CommandDialogButton({
   return (
     <>
       <button type="button" className={className} disabled={count === 0} onClick={open}>
-        Command these {count.toLocaleString("en")}…
+        Command these {formatNumber(count)}…
       </button>
       <dialog ref={dialog} aria-labelledby="command-dialog-title" onClose={() => setOpen(false)}>
         <div className={styles.dialogBody}>
           <div className={styles.dialogHead}>
             <h2 id="command-dialog-title">
-              Command {count.toLocaleString("en")} {noun}
+              Command {formatNumber(count)} {noun}
             </h2>
             <button type="button" className="btn small ghost" onClick={() => dialog.current?.close()}>
               Close

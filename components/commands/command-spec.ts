@@ -2,6 +2,7 @@
 // browser (which fields to show) and the server actions (how to read them); the payload schemas in
 // server/commands/types.ts stay the judge of what is valid.
 import type { CommandType } from "@/server/commands/types";
+import { formatDateTime } from "@/lib/format";
 
 export type PayloadInput = "text" | "number" | "datetime" | "list" | "release";
 
@@ -150,7 +151,7 @@ export function describePayload(payload: Record<string, unknown>): string {
     .filter(([, v]) => v !== undefined && v !== null && v !== "")
     .map(([k, v]) => {
       const text = Array.isArray(v) ? v.join(", ") : typeof v === "object" ? JSON.stringify(v) : String(v);
-      return `${k}: ${k === "until" ? text.replace("T", " ").slice(0, 16) : text}`;
+      return `${k}: ${k === "until" ? formatDateTime(text) : text}`;
     })
     .join(" · ");
 }

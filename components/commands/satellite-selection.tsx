@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useEffect, useRef, useState } from "react";
 import type { ReleaseOption } from "@/app/(console)/commands/actions";
+import { formatNumber } from "@/lib/format";
 import { CommandDialogButton } from "./command-dialog";
 import styles from "./commands.module.css";
 
@@ -124,12 +125,12 @@ export function BulkCommandBar({
     <div className={styles.bulkBar} role="region" aria-label="Selected satellites">
       <strong>
         {isAllMatching
-          ? `All ${total.toLocaleString("en")} satellites matching these filters are selected.`
-          : `${count.toLocaleString("en")} selected.`}
+          ? `All ${formatNumber(total)} satellites matching these filters are selected.`
+          : `${formatNumber(count)} selected.`}
       </strong>
       {!isAllMatching && isPageSelected && total > pageIds.length && (
         <button type="button" className="btn small" onClick={selectAllMatching}>
-          Select all {total.toLocaleString("en")} matching
+          Select all {formatNumber(total)} matching
         </button>
       )}
       <button type="button" className="btn small ghost" onClick={clear}>

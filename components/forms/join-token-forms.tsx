@@ -1,6 +1,7 @@
 "use client";
 
 import type { ActionResult } from "@/server/http/action";
+import { formatDateTime } from "@/lib/format";
 import { Field, FormError } from "./field";
 import { useFormAction } from "./use-form-action";
 
@@ -32,7 +33,7 @@ export function CreateJoinTokenForm({
           </div>
           <div className="cell-sub" style={{ marginTop: 6 }}>
             Start an agent with <code>--join-token</code> set to it before{" "}
-            {state.data.expiresAt.replace("T", " ").slice(0, 16)} UTC.
+            {formatDateTime(state.data.expiresAt)}.
           </div>
         </div>
       )}

@@ -4,6 +4,7 @@ import { useRef } from "react";
 import { CopySnippet } from "@/components/ui/copy-snippet";
 import type { RevokedCredentials } from "@/server/agents/revoke";
 import type { ActionResult } from "@/server/http/action";
+import { formatDateTime } from "@/lib/format";
 import { Field, FormError } from "./field";
 import { useFormAction } from "./use-form-action";
 
@@ -59,7 +60,7 @@ export function RevokeCredentialsForm({
             />
           </div>
           <div className="cell-sub" style={{ marginTop: 6 }}>
-            Valid once, until {state.data.joinToken.expiresAt.replace("T", " ").slice(0, 16)} UTC.
+            Valid once, until {formatDateTime(state.data.joinToken.expiresAt)}.
           </div>
         </div>
       )}

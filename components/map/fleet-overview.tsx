@@ -14,6 +14,7 @@ import {
   type ColorMode,
   type FleetMapPayload,
 } from "@/lib/fleet-map";
+import { formatNumber } from "@/lib/format";
 import { CommandDialogButton } from "../commands/command-dialog";
 import styles from "./fleet-overview.module.css";
 import { KpiStrip } from "./kpi-strip";
@@ -146,7 +147,7 @@ export function FleetOverview({
           ) : (
             <>
               <span className={`live-dot${isFetching ? " busy" : ""}`} aria-hidden="true" />
-              {points?.length.toLocaleString("en")} shown · live, updated <UpdatedAgo at={dataUpdatedAt} />
+              {formatNumber(points?.length ?? 0)} shown · live, updated <UpdatedAgo at={dataUpdatedAt} />
             </>
           )}
         </div>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatMbps } from "@/lib/fleet";
+import { formatMbps, formatNumber } from "@/lib/format";
 import { HOT_LINK_PCT, type FleetMapPayload } from "@/lib/fleet-map";
 import styles from "./kpi-strip.module.css";
 
@@ -69,7 +69,7 @@ function Kpi({
     <>
       <span className={styles.label}>{label}</span>
       <span className={`${styles.value}${tone && value ? ` ${styles[tone]}` : ""}`}>
-        {value === undefined ? "—" : value.toLocaleString("en")}
+        {value === undefined ? "—" : formatNumber(value)}
       </span>
     </>
   );

@@ -1,5 +1,6 @@
 import { Popup, type GeoJSONSource, type Map as MapLibre, type MapGeoJSONFeature } from "maplibre-gl";
 import { MAP_ROLLOUT_LABEL, MAP_ROLLOUT_STATES, MAP_STATUS_LABEL, MAP_STATUSES } from "@/lib/fleet-map";
+import { formatCount } from "@/lib/format";
 import { CLUSTER_MAX_ZOOM, LAYERS, SOURCE } from "./map-layers";
 import styles from "./map-canvas.module.css";
 
@@ -16,7 +17,7 @@ function hoverContent(feature: MapGeoJSONFeature): HTMLElement {
   const line = document.createElement("span");
   const props = feature.properties as Record<string, unknown>;
   if (props.cluster) {
-    title.textContent = `${Number(props.point_count).toLocaleString("en")} satellites`;
+    title.textContent = formatCount(Number(props.point_count), "satellite");
     const worst = MAP_STATUSES[Number(props.worst)] ?? "unknown";
     line.textContent = `Worst: ${MAP_STATUS_LABEL[worst]} · click to zoom in`;
   } else {

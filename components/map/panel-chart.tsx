@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { fetchJson } from "@/lib/fetch-json";
+import { formatMbps, formatMbpsShort, formatTime } from "@/lib/format";
 import styles from "./satellite-panel.module.css";
 
 type Series = {
@@ -14,13 +15,6 @@ const fetchSeries = (id: string) =>
   fetchJson<Series>(`/api/v1/satellites/${encodeURIComponent(id)}/telemetry?range=1h`, {
     fallback: "Telemetry could not be loaded",
   });
-
-const time = (t: number) =>
-  new Date(t).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
-const rate = (mbps: number) =>
-  mbps >= 1000 ? `${(mbps / 1000).toFixed(1)} Gbps` : `${Math.round(mbps)} Mbps`;
-const axisRate = (mbps: number) =>
-  mbps >= 1000 ? `${(mbps / 1000).toFixed(mbps >= 10_000 ? 0 : 1)}G` : `${mbps}M`;
 
 /** The side panel's small rx/tx chart for the last hour, from raw samples; times in UTC like the console. */
 export default function PanelChart({ id }: { id: string }) {
@@ -43,7 +37,7 @@ export default function PanelChart({ id }: { id: string }) {
             dataKey="t"
             type="number"
             domain={["dataMin", "dataMax"]}
-            tickFormatter={time}
+            tickFormatter={(t: number) => formatTime(t)}
             tickCount={4}
             tick={{ fontSize: 10, fill: "var(--text-3)" }}
             stroke="var(--border)"
@@ -51,12 +45,12 @@ export default function PanelChart({ id }: { id: string }) {
           <YAxis
             width={40}
             tick={{ fontSize: 10, fill: "var(--text-3)" }}
-            tickFormatter={axisRate}
+            tickFormatter={formatMbpsShort}
             stroke="var(--border)"
           />
           <Tooltip
-            labelFormatter={(t) => `${time(Number(t))} UTC`}
-            formatter={(v, name) => [rate(Number(v)), name]}
+            labelFormatter={(t) => `${formatTime(Number(t))} UTC`}
+            formatter={(v, name) => [formatMbps(Number(v)), name]}
             contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", fontSize: 12 }}
           />
           <Legend iconType="plainline" wrapperStyle={{ fontSize: 11 }} />

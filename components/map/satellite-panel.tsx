@@ -9,7 +9,7 @@ import { ConnectivityPill, HealthPill, LifecyclePill, RegionTag } from "@/compon
 import { describeConnectivity } from "@/lib/connectivity";
 import { countryName } from "@/lib/countries";
 import { fetchJson } from "@/lib/fetch-json";
-import { formatMbps } from "@/lib/fleet";
+import { formatMbps } from "@/lib/format";
 import { linkUtilisationPct, MAP_STATUS_LABEL, MAP_STATUSES } from "@/lib/fleet-map";
 import type { SatelliteDetail } from "@/server/satellites/get";
 import { STATUS_COLOR } from "./map-colors";

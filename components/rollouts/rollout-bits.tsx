@@ -75,11 +75,6 @@ export function ProgressBar({ counts }: { counts: TargetCounts }) {
   );
 }
 
-/** "2026-12-01 09:00 UTC": one zone for everyone, and the same text on the server and in the browser. */
-export function formatWhen(iso: string | null): string {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : "—";
-}
-
 /** "45 min", "3 h 20 min". */
 export function formatMinutes(minutes: number): string {
   if (minutes < 60) return `${minutes} min`;

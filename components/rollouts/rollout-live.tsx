@@ -7,7 +7,9 @@ import { etagFetcher, isSignedOut, retryUnlessSignedOut } from "@/lib/fetch-json
 import type { MapRolloutState } from "@/lib/fleet-map";
 import type { RolloutDetail } from "@/server/rollouts/views";
 import type { TargetState } from "@/server/rollouts/types";
-import { formatWhen, ProgressBar, RolloutStatusPill } from "./rollout-bits";
+import { Time } from "@/components/ui/time";
+import { formatNumber } from "@/lib/format";
+import { ProgressBar, RolloutStatusPill } from "./rollout-bits";
 import { RolloutControls, type RolloutActions } from "./rollout-controls";
 import { RolloutMap, type RolloutMapPoint } from "./rollout-map";
 import { RolloutTargets } from "./rollout-targets";
@@ -109,7 +111,7 @@ export function RolloutLive({
           <dt>Release</dt>
           <dd className="mono">
             {rollout.release.version} (agent {rollout.release.minAgentVersion}+,{" "}
-            {Math.round(rollout.release.artifactSizeMb).toLocaleString("en")} MB)
+            {formatNumber(rollout.release.artifactSizeMb)} MB)
           </dd>
           <dt>Selection</dt>
           <dd>
@@ -117,12 +119,16 @@ export function RolloutLive({
           </dd>
           <dt>Created</dt>
           <dd>
-            {formatWhen(rollout.createdAt)} by {rollout.createdBy ?? "a deleted user"}
+            <Time at={rollout.createdAt} /> by {rollout.createdBy ?? "a deleted user"}
           </dd>
           <dt>Started</dt>
-          <dd>{formatWhen(rollout.startedAt)}</dd>
+          <dd>
+            <Time at={rollout.startedAt} />
+          </dd>
           <dt>Finished</dt>
-          <dd>{formatWhen(rollout.finishedAt)}</dd>
+          <dd>
+            <Time at={rollout.finishedAt} />
+          </dd>
           <dt>Live</dt>
           <dd className="muted">
             <span className={`live-dot ${styles.inlineDot}${isFetching ? " busy" : ""}`} aria-hidden="true" />{" "}

@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import { TableFrame } from "@/components/tables/data-table";
 import type { RolloutPreview } from "@/server/rollouts/create";
+import { formatNumber } from "@/lib/format";
 import { reasonAfterSlug, skippedWaveNotes } from "./preview-notes";
 import { formatMinutes } from "./rollout-bits";
 import { RolloutMap, type RolloutMapPoint } from "./rollout-map";
@@ -51,15 +52,15 @@ export function RolloutPreviewPanel({
             <div className="row" data-testid="preview-counts">
               <div>
                 <div className={styles.count} data-testid="target-count">
-                  {preview.targetCount.toLocaleString("en")}
+                  {formatNumber(preview.targetCount)}
                 </div>
                 <div className="muted">satellites will be upgraded</div>
               </div>
               <div>
                 <div className={styles.count} data-testid="exclusion-count">
-                  {preview.exclusionCount.toLocaleString("en")}
+                  {formatNumber(preview.exclusionCount)}
                 </div>
-                <div className="muted">excluded of {preview.selectedCount.toLocaleString("en")} selected</div>
+                <div className="muted">excluded of {formatNumber(preview.selectedCount)} selected</div>
               </div>
             </div>
             {preview.blockers.map((b) => (

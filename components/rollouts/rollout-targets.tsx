@@ -6,7 +6,8 @@ import { TableFooter, TableFrame } from "@/components/tables/data-table";
 import { ConnectivityPill, HealthPill } from "@/components/ui/pills";
 import type { RolloutTargetView } from "@/server/rollouts/views";
 import { TARGET_STATES, type TargetState } from "@/lib/rollout-target-states";
-import { formatWhen, TargetStatePill } from "./rollout-bits";
+import { Time } from "@/components/ui/time";
+import { TargetStatePill } from "./rollout-bits";
 
 const PAGE = 100;
 
@@ -117,8 +118,12 @@ export function RolloutTargets({
                 <td className="cell-sub">
                   {c ? (
                     <>
-                      issued {formatWhen(c.issuedAt)}
-                      {c.finishedAt && <div>finished {formatWhen(c.finishedAt)}</div>}
+                      issued <Time at={c.issuedAt} />
+                      {c.finishedAt && (
+                        <div>
+                          finished <Time at={c.finishedAt} />
+                        </div>
+                      )}
                     </>
                   ) : (
                     "—"

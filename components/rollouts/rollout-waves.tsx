@@ -2,8 +2,9 @@
 
 import { useEffect } from "react";
 import type { RolloutDetail } from "@/server/rollouts/views";
+import { Time } from "@/components/ui/time";
 import { useFormAction } from "../forms/use-form-action";
-import { formatMinutes, formatWhen, ProgressBar, WaveStatusPill } from "./rollout-bits";
+import { formatMinutes, ProgressBar, WaveStatusPill } from "./rollout-bits";
 import type { RolloutAction } from "./rollout-controls";
 import styles from "./rollouts.module.css";
 
@@ -48,12 +49,24 @@ export function RolloutWaves({
               <ProgressBar counts={w.counts} />
               <div className={styles.waveTimes}>
                 <span>estimate {formatMinutes(w.estimateMinutes)}</span>
-                {w.startedAt && <span>started {formatWhen(w.startedAt)}</span>}
-                {w.status === "baking" && w.bakeUntil && <span>baking until {formatWhen(w.bakeUntil)}</span>}
-                {w.finishedAt && <span>finished {formatWhen(w.finishedAt)}</span>}
+                {w.startedAt && (
+                  <span>
+                    started <Time at={w.startedAt} />
+                  </span>
+                )}
+                {w.status === "baking" && w.bakeUntil && (
+                  <span>
+                    baking until <Time at={w.bakeUntil} />
+                  </span>
+                )}
+                {w.finishedAt && (
+                  <span>
+                    finished <Time at={w.finishedAt} />
+                  </span>
+                )}
                 {w.approvedAt && (
                   <span>
-                    approved by {w.approvedBy ?? "an admin"} {formatWhen(w.approvedAt)}
+                    approved by {w.approvedBy ?? "an admin"} <Time at={w.approvedAt} />
                   </span>
                 )}
               </div>

@@ -1,4 +1,5 @@
 import { formatUptimePct, type DailyUptime } from "@/lib/status/uptime";
+import { formatDay } from "@/lib/format";
 import styles from "./status.module.css";
 
 const WIDTH = 3;
@@ -13,8 +14,7 @@ function tone(pct: number | null): string {
   return "var(--up-low)";
 }
 
-const dayLabel = (date: string) =>
-  new Date(`${date}T00:00:00Z`).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
+const dayLabel = (date: string) => formatDay(`${date}T00:00:00Z`);
 
 /**
  * 90 days as one SVG. Runs of identical perfect (or empty) days share one rectangle, so a healthy

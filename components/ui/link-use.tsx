@@ -1,4 +1,4 @@
-import { formatMbps } from "@/lib/fleet";
+import { formatMbps } from "@/lib/format";
 import { HOT_LINK_PCT, linkUtilisationPct } from "@/lib/fleet-map";
 import styles from "./link-use.module.css";
 

@@ -9,6 +9,7 @@ import { publicUrl } from "@/server/env";
 import { keyQuery, readableSnapshot } from "@/server/status/access";
 import type { PublicComponent, PublicIncident, PublicRegion } from "@/server/status/snapshot";
 import { pageUptime, type PageUptime } from "@/server/status/uptime";
+import { formatDateTime } from "@/lib/format";
 
 type Props = {
   params: Promise<{ slug: string }>;
@@ -48,16 +49,6 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   };
 }
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString("en", {
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-    hour12: false,
-  }) + " UTC";
-
 function Incident({ incident, maintenance = false }: { incident: PublicIncident; maintenance?: boolean }) {
   return (
     <article
@@ -66,13 +57,13 @@ function Incident({ incident, maintenance = false }: { incident: PublicIncident;
     >
       <h3>{incident.title}</h3>
       <div className={styles.meta}>
-        {incident.impact} impact · started {when(incident.startedAt)}
+        {incident.impact} impact · started {formatDateTime(incident.startedAt)}
         {incident.regions.length > 0 && ` · ${incident.regions.join(", ")}`}
       </div>
       <ol>
         {incident.updates.map((u) => (
           <li key={u.at}>
-            <strong>{u.status}</strong> — {u.body} <time dateTime={u.at}>{when(u.at)}</time>
+            <strong>{u.status}</strong> — {u.body} <time dateTime={u.at}>{formatDateTime(u.at)}</time>
           </li>
         ))}
       </ol>
@@ -132,7 +123,7 @@ export default async function PublicStatusPage(props: Props) {
       >
         <span>{BANNER[doc.overall]}</span>
         <small>
-          Updated <time dateTime={doc.generatedAt}>{when(doc.generatedAt)}</time>
+          Updated <time dateTime={doc.generatedAt}>{formatDateTime(doc.generatedAt)}</time>
         </small>
       </section>
 
@@ -161,7 +152,7 @@ export default async function PublicStatusPage(props: Props) {
                   {m.title} {m.active ? "· in progress" : ""}
                 </h3>
                 <div className={styles.meta}>
-                  {when(m.startsAt)} – {when(m.endsAt)}
+                  {formatDateTime(m.startsAt)} – {formatDateTime(m.endsAt)}
                   {m.regions.length > 0 && ` · ${m.regions.join(", ")}`}
                 </div>
                 {m.description && <p>{m.description}</p>}

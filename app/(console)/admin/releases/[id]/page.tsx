@@ -9,6 +9,7 @@ import { listRegions } from "@/server/compliance/regions";
 import { isAppError } from "@/server/errors";
 import { getRelease } from "@/server/releases/list";
 import type { ReleaseView } from "@/server/releases/view";
+import { formatCount, formatDateTime } from "@/lib/format";
 import { deleteReleaseAction, updateReleaseAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit release" };
@@ -31,7 +32,7 @@ export default async function EditReleasePage({ params }: { params: Promise<{ id
       <PageHead
         crumbs={[{ href: "/admin/releases", label: "Admin · Releases" }]}
         title={`Release ${release.version}`}
-        description={`Published ${release.createdAt.replace("T", " ").slice(0, 16)} UTC${release.createdBy ? ` by ${release.createdBy}` : ""}; running on ${release.satelliteCount.toLocaleString("en")} satellites. The version cannot change; publish a new release for new bits.`}
+        description={`Published ${formatDateTime(release.createdAt)}${release.createdBy ? ` by ${release.createdBy}` : ""}; running on ${formatCount(release.satelliteCount, "satellite")}. The version cannot change; publish a new release for new bits.`}
       />
       <section className="card card-body">
         <EditReleaseForm

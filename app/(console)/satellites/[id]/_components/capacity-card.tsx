@@ -1,5 +1,5 @@
 import { offlineAfterSec, staleAfterSec } from "@/lib/connectivity";
-import { formatMbps } from "@/lib/fleet";
+import { formatMbps, formatNumber } from "@/lib/format";
 import { formatDateTime } from "@/lib/format";
 import type { SatelliteDetail } from "@/server/satellites/get";
 import styles from "../satellite.module.css";
@@ -14,11 +14,11 @@ export function CapacityCard({ s }: { s: SatelliteDetail }) {
       <div className="card-body">
         <dl className={`facts ${styles.facts}`}>
           <dt>Compute</dt>
-          <dd>{s.cpuCores.toLocaleString("en")} cores</dd>
+          <dd>{formatNumber(s.cpuCores)} cores</dd>
           <dt>Memory</dt>
-          <dd>{s.memoryGb.toLocaleString("en")} GB</dd>
+          <dd>{formatNumber(s.memoryGb, 1)} GB</dd>
           <dt>Storage</dt>
-          <dd>{s.storageTb.toLocaleString("en")} TB</dd>
+          <dd>{formatNumber(s.storageTb, 1)} TB</dd>
           <dt>Uplink (contracted)</dt>
           <dd>{formatMbps(s.uplinkMbps)}</dd>
           <dt>Downlink (contracted)</dt>

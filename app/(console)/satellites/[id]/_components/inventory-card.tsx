@@ -1,6 +1,7 @@
 import { RegionTag } from "@/components/ui/pills";
 import { countryName } from "@/lib/countries";
 import type { SatelliteDetail } from "@/server/satellites/get";
+import { formatCoordinates } from "@/lib/format";
 import styles from "../satellite.module.css";
 
 /** What the satellite is and where: every inventory field and its labels. */
@@ -28,9 +29,7 @@ export function InventoryCard({ s }: { s: SatelliteDetail }) {
             {countryName(s.country)} <span className="muted">({s.country})</span>
           </dd>
           <dt>Coordinates</dt>
-          <dd className="mono">
-            {s.lat.toFixed(4)}, {s.lon.toFixed(4)}
-          </dd>
+          <dd className="mono">{formatCoordinates(s.lat, s.lon)}</dd>
           <dt>Compliance region</dt>
           <dd>
             <RegionTag id={s.region.id} color={s.region.color} />
