@@ -15,12 +15,12 @@ import { listRegions } from "@/server/compliance/regions";
 import { publicUrl } from "@/server/env";
 import { isAppError } from "@/server/errors";
 import { getSatellite, type SatelliteDetail } from "@/server/satellites/get";
+import { Time } from "@/components/ui/time";
 import { decommissionSatelliteAction, revokeCredentialsAction, updateSatelliteAction } from "../actions";
 
 export const metadata: Metadata = { title: "Edit satellite" };
 
 const CREDENTIAL_TONE = { active: "ok", expiring: "info", expired: "", revoked: "bad" } as const;
-const utc = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 16) : "—");
 
 export default async function EditSatellitePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -79,8 +79,8 @@ export default async function EditSatellitePage({ params }: { params: Promise<{ 
                   <tr>
                     <th scope="col">Token</th>
                     <th scope="col">Status</th>
-                    <th scope="col">Issued (UTC)</th>
-                    <th scope="col">Ends (UTC)</th>
+                    <th scope="col">Issued</th>
+                    <th scope="col">Ends</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -91,8 +91,12 @@ export default async function EditSatellitePage({ params }: { params: Promise<{ 
                         <span className={`pill ${CREDENTIAL_TONE[c.status]}`}>{c.status}</span>
                         {c.isPendingRotation && <div className="cell-sub">rotation, not used yet</div>}
                       </td>
-                      <td className="mono cell-sub">{utc(c.createdAt)}</td>
-                      <td className="mono cell-sub">{utc(c.revokedAt ?? c.expiresAt)}</td>
+                      <td className="cell-sub">
+                        <Time at={c.createdAt} />
+                      </td>
+                      <td className="cell-sub">
+                        <Time at={c.revokedAt ?? c.expiresAt} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
