@@ -1,4 +1,5 @@
 import "server-only";
+import { releaseAllowedIn } from "@/lib/residency";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import type { CommandType } from "./types";
@@ -51,7 +52,8 @@ async function carriedRelease(tx: Tx, payload: Record<string, unknown>): Promise
   const certified = release.certifiedRegions.map((c) => c.regionId).sort();
   return {
     what: `release ${release.version}`,
-    refusalFor: (regionId) => (certified.includes(regionId) ? null : "is not certified for"),
+    refusalFor: (regionId) =>
+      releaseAllowedIn({ certifiedRegionIds: certified }, regionId) ? null : "is not certified for",
     note: certified.length
       ? `It is certified for ${certified.join(", ")}.`
       : "It is not certified anywhere yet.",

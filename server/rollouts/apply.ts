@@ -1,4 +1,5 @@
 import "server-only";
+import { releaseAllowedIn } from "@/lib/residency";
 import { systemActor } from "../auth/context";
 import { recordAudit } from "../audit";
 import { type Prisma, type Tx } from "../db";
@@ -143,9 +144,11 @@ async function refuseUncertified(
     where: { releaseId: row.release.id },
     select: { regionId: true },
   });
-  const allowed = new Set(certified.map((c) => c.regionId));
+  const release = { certifiedRegionIds: certified.map((c) => c.regionId) };
   const asked = new Set(satelliteIds);
-  const refused = row.targets.filter((t) => asked.has(t.satelliteId) && !allowed.has(t.satellite.regionId));
+  const refused = row.targets.filter(
+    (t) => asked.has(t.satelliteId) && !releaseAllowedIn(release, t.satellite.regionId),
+  );
   for (const t of refused) {
     const { count } = await tx.rolloutTarget.updateMany({
       where: { id: t.id, state: "pending" },

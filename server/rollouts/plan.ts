@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { connectivityOf, formatAgo } from "../../lib/connectivity";
 import type { Lifecycle, SatelliteKind } from "../../lib/fleet";
+import { releaseAllowedIn } from "../../lib/residency";
 import { validationError } from "../errors";
 
 export type PlanSatellite = {
@@ -72,7 +73,7 @@ export function eligibility(satellite: PlanSatellite, release: PlanRelease, now:
   const no = (reason: string): Eligibility => ({ eligible: false, reason });
   const { slug, stackVersion, agentVersion } = satellite;
   if (satellite.lifecycle === "decommissioned") return no(`${slug} is decommissioned`);
-  if (!release.certifiedRegionIds.includes(satellite.regionId)) {
+  if (!releaseAllowedIn(release, satellite.regionId)) {
     return no(`${satellite.regionId} is not certified for ${release.version}`);
   }
   if (stackVersion !== null) {
