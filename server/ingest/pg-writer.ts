@@ -193,6 +193,7 @@ export class PgIngestWriter implements IngestWriter {
 
     const ids = [...new Set(jobs.map((j) => j.satelliteId))];
     const now = jobs[jobs.length - 1].now;
+    // The lifecycle's "leased" transition for every satellite in the batch (server/commands/lifecycle.ts).
     const { rows: commands } = await client.query(
       `UPDATE "Command" SET "state" = 'delivered', "deliveries" = "deliveries" + 1, "leaseUntil" = $2, "deliveredAt" = $3, "updatedAt" = $3
        WHERE "satelliteId" = ANY($1) AND "expiresAt" > $3 AND "deliveries" < $4

@@ -58,6 +58,7 @@ export class SqliteIngestWriter implements IngestWriter {
          WHERE "id" = @id
          RETURNING "lastSeq"`,
       ),
+      // The lifecycle's "leased" transition for a whole satellite at once (server/commands/lifecycle.ts).
       claimCommands: db.prepare(
         `UPDATE "Command" SET "state" = 'delivered', "deliveries" = "deliveries" + 1, "leaseUntil" = @leaseUntil,
            "deliveredAt" = @now, "updatedAt" = @now
