@@ -70,7 +70,7 @@ export type Transition =
   | { kind: "moved"; changes: CommandChanges }
   /** A repeated or late ack: harmless, nothing to write. */
   | { kind: "unchanged" }
-  /** `reason` completes "… cannot <event>: " and names the rule. */
+  /** `reason` names the rule, worded to follow the command's name or "cannot be cancelled:". */
   | { kind: "refused"; reason: string };
 
 const refused = (reason: string): Transition => ({ kind: "refused", reason });
@@ -84,6 +84,7 @@ const finish = (state: FinalState, now: Date, message: string | null): CommandCh
   message,
 });
 
+/** What `event` does to `command` at `now`: the columns to write, nothing at all, or a refusal. */
 export function nextState(command: LifecycleCommand, event: CommandEvent, now: Date): Transition {
   switch (event.type) {
     case "leased":
