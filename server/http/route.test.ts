@@ -12,6 +12,8 @@ const list = (await import("@/app/api/v1/satellites/route")).GET;
 const map = (await import("@/app/api/v1/map/route")).GET;
 const rollout = (await import("@/app/api/v1/rollouts/[id]/route")).GET;
 const { contentEtag, tagJson } = await import("../cache/tagged-json");
+const { createRollout } = await import("../rollouts/create");
+const { makeRelease, makeSatellite } = await import("../rollouts/test-helpers");
 
 const get = (handler: typeof list, path: string, headers: Record<string, string> = {}) =>
   handler(new Request(`http://orrery.test${path}`, { headers }), undefined);
@@ -138,6 +140,30 @@ describe("route(handler, { etag: true })", () => {
     );
     expect(res.status).toBe(200);
     expect(res.headers.get("etag")).toBeNull();
+  });
+
+  it("a rollout's live state: 200 with its ETag, then 304 while it is unchanged", async () => {
+    const admin = await ctxAs("admin");
+    const satellite = await makeSatellite(admin, new Date());
+    const release = await makeRelease();
+    const { id } = await createRollout(await ctxAs("operator"), {
+      releaseId: release.id,
+      satellites: satellite.slug,
+    });
+    session.ctx = await ctxAs("viewer");
+    const ask = (headers: Record<string, string> = {}) =>
+      rollout(new Request(`http://orrery.test/api/v1/rollouts/${id}`, { headers }), {
+        params: Promise.resolve({ id }),
+      });
+    const first = await ask();
+    expect(first.status).toBe(200);
+    const text = await first.text();
+    expect(JSON.parse(text).id).toBe(id);
+    expect(first.headers.get("etag")).toBe(contentEtag(text));
+    expectPrivateAnswer(first);
+    const again = await ask({ "if-none-match": first.headers.get("etag") ?? "" });
+    expect(again.status).toBe(304);
+    expectPrivateAnswer(again);
   });
 
   it("errors carry no ETag: a refusal and an unknown rollout", async () => {
