@@ -82,7 +82,7 @@ describe("refusal: every permission × role × scope, for every kind of actor", 
                 expect(got, where).toMatchObject({
                   reason: "region-scope",
                   code: "FORBIDDEN",
-                  message: refusedWith,
+                  message: `${refusedWith} "${permission}" is region-scoped.`,
                   permission,
                   scope: SCOPE,
                 });
@@ -131,7 +131,7 @@ describe("refusal: every permission × role × scope, for every kind of actor", 
       const refused = error as RefusedError;
       expect(refused.code).toBe("FORBIDDEN");
       expect(refused.message).toBe(
-        "Your role is limited to eu-gdpr: nyc-dc-01 is in us-fedramp. Nothing was sent.",
+        'Your role is limited to eu-gdpr: nyc-dc-01 is in us-fedramp. "commands.write" is region-scoped. Nothing was sent.',
       );
       expect(refused.refusal.reason).toBe("region-scope");
     }

@@ -50,14 +50,14 @@ export function refusal(
   return {
     reason: "region-scope",
     code: "FORBIDDEN",
-    message: scopeMessage(scope, satellites, outside, bareRegions),
+    message: `${scopeMessage(scope, satellites, outside, bareRegions)} "${permission}" is region-scoped.`,
     permission,
     scope,
     outside: [...outside].map(([regionId, slugs]) => ({ regionId, slugs })),
   };
 }
 
-/** One wording for every verb and page: the rule, then an example satellite per refused region. */
+/** One wording for every verb and page: the scope, then an example satellite per refused region. */
 function scopeMessage(
   scope: string[],
   satellites: readonly { slug: string; regionId: string }[],

@@ -84,7 +84,9 @@ describe("cancelling a command", () => {
     await expectRejected(cancelCommand(viewer, c.id, now), "FORBIDDEN");
     await expectRejected(cancelCommand(anonymous, c.id, now), "UNAUTHORIZED");
     const scoped = await expectRejected(cancelCommand(euOperator, c.id, now), "FORBIDDEN");
-    expect(scoped.message).toBe(`Your role is limited to eu-gdpr: ${c.slug} is in us-fedramp.`);
+    expect(scoped.message).toBe(
+      `Your role is limited to eu-gdpr: ${c.slug} is in us-fedramp. "commands.write" is region-scoped.`,
+    );
     expect(await snapshot(c.id)).toEqual(before);
   });
 

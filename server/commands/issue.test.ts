@@ -138,7 +138,7 @@ describe("issuing commands", () => {
       "FORBIDDEN",
     );
     expect(one.message).toBe(
-      `Your role is limited to eu-gdpr: ${us.slug} is in us-fedramp. Nothing was sent.`,
+      `Your role is limited to eu-gdpr: ${us.slug} is in us-fedramp. "commands.write" is region-scoped. Nothing was sent.`,
     );
     const mixed = await expectRejected(
       issueCommands(
@@ -149,7 +149,7 @@ describe("issuing commands", () => {
       "FORBIDDEN",
     );
     expect(mixed.message).toBe(
-      `Your role is limited to eu-gdpr: 1 of these 3 satellites is outside it — us-fedramp (1, e.g. ${us.slug}). Nothing was sent.`,
+      `Your role is limited to eu-gdpr: 1 of these 3 satellites is outside it — us-fedramp (1, e.g. ${us.slug}). "commands.write" is region-scoped. Nothing was sent.`,
     );
     await expectRejected(
       previewCommandTarget(euOperator, { type: "satellite.cordon", target: { filter: { q: tag } } }, now),

@@ -46,7 +46,7 @@ describe("a refusal answers the same through route() and runAction()", () => {
       { satellites: [nyc] },
       403,
       "FORBIDDEN",
-      "Your role is limited to eu-gdpr: nyc-dc-01 is in us-fedramp.",
+      'Your role is limited to eu-gdpr: nyc-dc-01 is in us-fedramp. "commands.write" is region-scoped.',
     ],
     [
       "missing permission",

@@ -368,7 +368,7 @@ describe("who may do what", () => {
     );
     expect(outside.code).toBe("FORBIDDEN");
     expect(outside.message).toBe(
-      `Your role is limited to eu-gdpr: 1 of these 2 satellites is outside it — us-fedramp (1, e.g. ${us1.slug}).`,
+      `Your role is limited to eu-gdpr: 1 of these 2 satellites is outside it — us-fedramp (1, e.g. ${us1.slug}). "incidents.write" is region-scoped.`,
     );
     expect(await snapshot()).toEqual(before);
 

@@ -137,7 +137,7 @@ describe("maintenance windows", () => {
     );
     expect(error.code).toBe("FORBIDDEN");
     expect(error.message).toBe(
-      `Your role is limited to eu-gdpr: 1 of these 2 satellites is outside it — us-fedramp (1, e.g. ${us1.slug}).`,
+      `Your role is limited to eu-gdpr: 1 of these 2 satellites is outside it — us-fedramp (1, e.g. ${us1.slug}). "incidents.write" is region-scoped.`,
     );
     expect(await db.maintenanceWindow.count()).toBe(before);
 
