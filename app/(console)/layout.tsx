@@ -7,7 +7,7 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Logo } from "@/components/ui/logo";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { actorLabel } from "@/server/auth/actor";
-import { mayDo } from "@/server/auth/context";
+import { canOf } from "@/server/auth/can";
 import { getCtx } from "@/server/auth/session";
 import styles from "./layout.module.css";
 
@@ -15,7 +15,8 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const ctx = await getCtx();
   // A cookie that no longer maps to an enabled user (signed out, disabled, role changed) starts over.
   if (!ctx.actor) redirect("/login");
-  const items = NAV_ITEMS.filter((item) => mayDo(ctx, item.permission)).map(({ href, label, icon }) => ({
+  const can = canOf(ctx);
+  const items = NAV_ITEMS.filter((item) => can[item.permission]).map(({ href, label, icon }) => ({
     href,
     label,
     icon,

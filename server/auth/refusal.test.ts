@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, ActorKind } from "./actor";
+import { canOf } from "./can";
 import { authorize, mayDo, RefusedError } from "./context";
 import { PERMISSIONS, REGION_SCOPED, ROLES, can, type Role } from "./policy";
 import { refusal, type ScopeTargets } from "./refusal";
@@ -135,5 +136,17 @@ describe("refusal: every permission × role × scope, for every kind of actor", 
       );
       expect(refused.refusal.reason).toBe("region-scope");
     }
+  });
+});
+
+describe("canOf: the flags the console hands its components", () => {
+  it("holds exactly the role's permissions, for every kind of actor, and nothing when signed out", () => {
+    for (const kind of ["user", "apiToken", "agent", "system"] as const) {
+      for (const role of ROLES) {
+        const flags = canOf({ actor: actor(kind, role, SCOPE) });
+        for (const permission of PERMISSIONS) expect(flags[permission]).toBe(can(role, permission));
+      }
+    }
+    expect(Object.values(canOf({ actor: null })).some(Boolean)).toBe(false);
   });
 });
