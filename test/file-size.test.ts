@@ -24,7 +24,7 @@ const ALLOWED: Record<string, { ceiling: number; reason: string }> = {
     reason: "the public status document's types are the JSON contract its one builder fills",
   },
   "components/ui/primitives.css": {
-    ceiling: 500,
+    ceiling: 520,
     reason: "the plain class names every page shares; one file keeps their cascade order in one place",
   },
 };
