@@ -92,7 +92,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
     <div className="page">
       <PageHead
         title="Audit log"
-        description="Every change, by a person, an agent or the system. Append-only; times are UTC."
+        description="Every change, by a person, an agent or the system. Append-only; hover a time for its exact UTC instant."
       />
       <section className="card">
         <div className="list-toolbar">
