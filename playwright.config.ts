@@ -5,6 +5,19 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 export const baseURL = `http://localhost:${port}`;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/**
+ * The core's timing, short so no test waits minutes on real time: a satellite beating every 10 s is stale
+ * after 15 s of silence and offline after 30 s, and the reconciler passes every second. The map's
+ * stale-then-offline test is written against these figures.
+ */
+export const timing = {
+  CONNECTIVITY_STALE_BEATS: "1",
+  CONNECTIVITY_STALE_GRACE_SEC: "5",
+  CONNECTIVITY_OFFLINE_BEATS: "2",
+  CONNECTIVITY_OFFLINE_FLOOR_SEC: "30",
+  RECONCILER_TICK_MS: "1000",
+};
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -53,6 +66,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: "orrery-e2e-secret-orrery-e2e-secret-0123",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      ...timing,
     },
   },
 });

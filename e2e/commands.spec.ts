@@ -1,17 +1,16 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { enrollSatellite, expect, test } from "./fixtures";
 import { authFile, gotoReady, signIn } from "./helpers";
 
-type Satellite = { id: string; slug: string; regionId: string };
+const COUNTRY = { "eu-gdpr": "NO", "us-fedramp": "US" } as const;
 
-/** An active satellite of the seeded fleet in `region`, the last by slug so other specs' picks stay apart. */
-async function activeSatellite(request: APIRequestContext, region: string): Promise<Satellite> {
-  const res = await request.get(
-    `/api/v1/satellites?region=${region}&lifecycle=active&sort=slug&dir=desc&limit=1`,
-  );
-  expect(res.ok()).toBe(true);
-  const [satellite] = (await res.json()).items as Satellite[];
-  expect(satellite, `an active satellite in ${region}`).toBeTruthy();
-  return satellite;
+/** A satellite of this test's own in `region`, enrolled through the agent protocol. */
+async function ownSatellite(request: APIRequestContext, joinToken: string, region: keyof typeof COUNTRY) {
+  const us = region === "us-fedramp";
+  return enrollSatellite(request, joinToken, {
+    country: COUNTRY[region],
+    ...(us ? { city: "Ashburn", lat: 39.04, lon: -77.49 } : {}),
+  });
 }
 
 function commandsCard(page: Page) {
@@ -23,8 +22,9 @@ test.describe("an operator", () => {
 
   test("cordons a satellite from its page after a confirmation, and cancels it while queued", async ({
     page,
+    joinToken,
   }) => {
-    const sat = await activeSatellite(page.request, "eu-gdpr");
+    const sat = await ownSatellite(page.request, joinToken, "eu-gdpr");
     await gotoReady(page, `/satellites/${sat.slug}`);
     const card = commandsCard(page);
     await card.getByLabel("Command", { exact: true }).selectOption("satellite.cordon");
@@ -93,8 +93,8 @@ test.describe("an operator", () => {
 test.describe("a viewer", () => {
   test.use({ storageState: authFile("viewer") });
 
-  test("sees a satellite's commands but no command controls anywhere", async ({ page }) => {
-    const sat = await activeSatellite(page.request, "eu-gdpr");
+  test("sees a satellite's commands but no command controls anywhere", async ({ page, joinToken }) => {
+    const sat = await ownSatellite(page.request, joinToken, "eu-gdpr");
     await gotoReady(page, `/satellites/${sat.slug}`);
     const card = commandsCard(page);
     await expect(card.getByRole("heading", { name: "Commands" })).toBeVisible();
@@ -111,11 +111,12 @@ test.describe("a viewer", () => {
 
 test("forged command calls from a viewer and from an EU-scoped operator are refused and queue nothing", async ({
   browser,
+  joinToken,
 }) => {
   // Capture the exact request the operator's Send button makes for a US satellite, without letting it through.
   const operator = await browser.newContext({ storageState: authFile("operator") });
   const page = await operator.newPage();
-  const us = await activeSatellite(page.request, "us-fedramp");
+  const us = await ownSatellite(page.request, joinToken, "us-fedramp");
   await gotoReady(page, `/satellites/${us.slug}`);
   let captured: { headers: Record<string, string>; body: Buffer } | null = null;
   await page.route(`**/satellites/${us.slug}`, async (route) => {

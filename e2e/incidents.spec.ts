@@ -1,14 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { authFile, gotoReady } from "./helpers";
 
 type Satellite = { slug: string; name: string };
-
-async function anySatellite(request: APIRequestContext): Promise<Satellite> {
-  const response = await request.get("/api/v1/satellites?limit=1&sort=slug");
-  expect(response.ok()).toBe(true);
-  const [first] = (await response.json()).items as Satellite[];
-  return first;
-}
 
 /** Opens an incident through the console's form and waits for its page. */
 async function openIncident(page: Page, title: string, satellite: Satellite) {
@@ -29,8 +23,10 @@ async function openIncident(page: Page, title: string, satellite: Satellite) {
 test.describe("an operator", () => {
   test.use({ storageState: authFile("operator") });
 
-  test("opens an incident on one satellite, moves it to identified, and resolves it", async ({ page }) => {
-    const satellite = await anySatellite(page.request);
+  test("opens an incident on one satellite, moves it to identified, and resolves it", async ({
+    page,
+    satellite,
+  }) => {
     const title = `Uplink packet loss ${Date.now().toString(36)}`;
     await gotoReady(page, "/incidents");
     await page.getByRole("link", { name: "Open incident" }).click();
@@ -84,10 +80,10 @@ test.describe("an operator", () => {
 
 test("a viewer sees incidents without write controls, and a forged update is refused", async ({
   browser,
+  satellite,
 }) => {
   const operator = await browser.newContext({ storageState: authFile("operator") });
   const operatorPage = await operator.newPage();
-  const satellite = await anySatellite(operatorPage.request);
   const title = `Storage latency ${Date.now().toString(36)}`;
   const path = await openIncident(operatorPage, title, satellite);
 

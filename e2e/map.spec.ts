@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
 import { MAP_STATUSES } from "../lib/fleet-map";
 import { baseURL } from "../playwright.config";
+import { enrollSatellite, expect, test } from "./fixtures";
 import { authFile, gotoReady } from "./helpers";
 
 test.use({ storageState: authFile("viewer") });
@@ -136,63 +136,33 @@ test("switching the colour mode changes the legend", async ({ page }) => {
   expect(paint).toContain("rollout");
 });
 
-test("a satellite whose simulated agent stops turns stale, then offline, without a reload", async ({
+test("a satellite whose agent stops turns stale, then offline, without a reload", async ({
   page,
+  request,
+  joinToken,
 }) => {
-  test.setTimeout(330_000);
-  // The seed wrote a bound join token per demo satellite beside the test database.
-  const tokens = JSON.parse(readFileSync("test-results/e2e/demo-join-tokens.json", "utf8")) as {
-    slug: string;
-  }[];
-  const chosen = tokens.find((t) => t.slug.includes("-edge-")) ?? tokens[0];
-  writeFileSync("test-results/e2e/map-fleet.json", JSON.stringify([chosen]));
-
-  await gotoReady(page, `/?q=${encodeURIComponent(chosen.slug)}`);
+  const satellite = await enrollSatellite(request, joinToken);
+  await gotoReady(page, `/?q=${encodeURIComponent(satellite.slug)}`);
   await expect.poll(async () => (await rendered(page)).statuses, { timeout: 20_000 }).toEqual(["never_seen"]);
 
-  // A real simulator process over HTTP: it beats for 25 s, then stops as a crashed agent would.
-  const sim = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "agent/simulate.ts",
-      "--core",
-      baseURL,
-      "--fleet-file",
-      "test-results/e2e/map-fleet.json",
-      "--state-file",
-      "test-results/e2e/map-sim-state.json",
-      "--satellites",
-      "1",
-      "--offline-share",
-      "0",
-      "--duration",
-      "25",
-    ],
-    { stdio: "ignore" },
-  );
-  const exited = new Promise<number | null>((resolve) => sim.on("exit", resolve));
-  try {
-    const live = ["healthy", "degraded", "critical", "unknown"];
-    await expect
-      .poll(async () => live.includes((await rendered(page)).statuses[0]), { timeout: 30_000 })
-      .toBe(true);
-    expect(await exited).toBe(0);
-    const url = page.url();
-    // Stale after 2 × 10 s + 20 s of silence; offline after 3 minutes. The page polls; nobody reloads.
-    await expect
-      .poll(async () => (await rendered(page)).statuses, { timeout: 70_000, intervals: [2_000] })
-      .toEqual(["stale"]);
-    await expect(page.locator(".kpi-cell", { hasText: "Stale" })).toContainText("1");
-    await expect
-      .poll(async () => (await rendered(page)).statuses, { timeout: 200_000, intervals: [5_000] })
-      .toEqual(["offline"]);
-    await expect(page.locator(".kpi-cell", { hasText: "Offline" })).toContainText("1");
-    expect(page.url()).toBe(url);
-  } finally {
-    sim.kill();
-  }
+  // One heartbeat over the agent protocol, then silence, as from an agent that crashed.
+  await satellite.beat();
+  const live = ["healthy", "degraded", "critical", "unknown"];
+  await expect
+    .poll(async () => live.includes((await rendered(page)).statuses[0]), { timeout: 15_000 })
+    .toBe(true);
+  const url = page.url();
+  // This core is stale after 15 s of silence and offline after 30 s (playwright.config.ts). The page
+  // polls; nobody reloads.
+  await expect
+    .poll(async () => (await rendered(page)).statuses, { timeout: 30_000, intervals: [1_000] })
+    .toEqual(["stale"]);
+  await expect(page.locator(".kpi-cell", { hasText: "Stale" })).toContainText("1");
+  await expect
+    .poll(async () => (await rendered(page)).statuses, { timeout: 30_000, intervals: [1_000] })
+    .toEqual(["offline"]);
+  await expect(page.locator(".kpi-cell", { hasText: "Offline" })).toContainText("1");
+  expect(page.url()).toBe(url);
 });
 
 test("the map's data answers 304 to its ETag and refuses anonymous callers", async ({ page, playwright }) => {

@@ -6,8 +6,8 @@ import { baseURL } from "../playwright.config";
 import { authFile, gotoReady, signIn } from "./helpers";
 
 // Real agents over HTTP: simulators enroll a few demo satellites that no other spec has touched, one
-// answering every upgrade, one failing every upgrade. The waves bake 0 minutes; a simulated upgrade takes
-// 20 to 60 s, so each rollout here takes one or two of those.
+// answering every upgrade, one failing every upgrade. The waves bake 0 minutes; a simulated upgrade that
+// takes 20 to 60 s at a real site runs ten times faster here, so each rollout takes seconds.
 test.describe.configure({ mode: "serial" });
 
 type Token = { slug: string; agentVersion: string; stackVersion: string };
@@ -66,7 +66,7 @@ function pickRegions(all: Satellite[], tokens: Map<string, Token>) {
 function simulate(name: string, slugs: string[], failureRate: number) {
   const tokens = JSON.parse(readFileSync(`${DIR}/demo-join-tokens.json`, "utf8")) as { slug: string }[];
   writeFileSync(`${DIR}/${name}-fleet.json`, JSON.stringify(tokens.filter((t) => slugs.includes(t.slug))));
-  // --speed 2 beats twice as often as asked, so a queued command rides back within seconds.
+  // --speed 5 beats every 2 s, so a queued command rides back at once; --command-speed 10 shortens upgrades.
   const sim = spawn(
     process.execPath,
     [
@@ -75,7 +75,8 @@ function simulate(name: string, slugs: string[], failureRate: number) {
       "agent/simulate.ts",
       ...["--core", baseURL, "--fleet-file", `${DIR}/${name}-fleet.json`],
       ...["--state-file", `${DIR}/${name}-state.json`, "--satellites", String(slugs.length)],
-      ...["--upgrade-failure-rate", String(failureRate), "--offline-share", "0", "--speed", "2"],
+      ...["--upgrade-failure-rate", String(failureRate), "--offline-share", "0", "--speed", "5"],
+      ...["--command-speed", "10"],
       ...["--duration", "600"],
     ],
     { stdio: "ignore" },
@@ -165,7 +166,7 @@ test.describe("an operator", () => {
   test("rolls a release out to a small region to completion; an uncertified region never gets it", async ({
     page,
   }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(90_000);
     await planRollout(page, { region: fleet.certified, bySlug: [uncertified.slug], gatePct: "50" });
 
     // The live preview: only the two satellites with a live agent qualify; the rest say why not.
@@ -185,7 +186,7 @@ test.describe("an operator", () => {
     await expect(status.getByText("running", { exact: true })).toBeVisible();
 
     // The page polls; nobody reloads.
-    await expect(status.getByText("completed", { exact: true })).toBeVisible({ timeout: 200_000 });
+    await expect(status.getByText("completed", { exact: true })).toBeVisible({ timeout: 60_000 });
     await expect(page.getByRole("listitem", { name: "Wave 1 (100 %)" })).toContainText("completed");
     for (const s of healthy) {
       await expect(page.getByRole("row", { name: s.slug, exact: true })).toContainText("succeeded");
@@ -203,7 +204,7 @@ test.describe("an operator", () => {
   });
 
   test("with failures injected, the rollout pauses by itself and says why", async ({ page }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(60_000);
     await planRollout(page, { region: fleet.failing, gatePct: "10" });
     await expect(page.getByRole("region", { name: "Preview" }).getByTestId("target-count")).toHaveText("1");
     await page.getByRole("button", { name: "Start rollout" }).click();
@@ -213,7 +214,7 @@ test.describe("an operator", () => {
     await expect(reason).toContainText(
       `canary failed on ${failing.slug} (upgrade failed: upgrade to ${version} failed`,
       {
-        timeout: 120_000,
+        timeout: 45_000,
       },
     );
     await expect(
@@ -278,12 +279,14 @@ test.describe("a viewer", () => {
   });
 
   test("is told to sign in again, with a way back, when the session ends", async ({ page, context }) => {
-    // A completed rollout polls every 30 s: the next poll after the cookies go is the one that fails.
-    test.setTimeout(90_000);
+    // A completed rollout polls every 30 s: the next poll after the cookies go is the one that fails. The
+    // browser's clock is moved past it rather than waited for.
+    await page.clock.install();
     await gotoReady(page, completedRolloutUrl);
     await context.clearCookies();
+    await page.clock.fastForward("00:31");
     const alert = page.getByRole("alert").filter({ hasText: "Your session has ended" });
-    await expect(alert).toBeVisible({ timeout: 45_000 });
+    await expect(alert).toBeVisible();
     await expect(alert.getByRole("link", { name: "Sign in again" })).toHaveAttribute(
       "href",
       `/login?next=${encodeURIComponent(completedRolloutUrl)}`,

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { expect, test, type Browser } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { baseURL } from "../playwright.config";
+import { enrollSatellite, expect, test } from "./fixtures";
 import { authFile, gotoReady } from "./helpers";
 
 // Words that belong to the console only: capacities, versions, links, providers, users.
@@ -16,41 +16,15 @@ const PRIVATE = [
   'lat"',
 ];
 
-// A few EU satellites report over the real agent protocol, so the page has sites in service.
-test.beforeAll(async ({ playwright }) => {
-  const tokens = JSON.parse(readFileSync("test-results/e2e/demo-join-tokens.json", "utf8")) as {
-    slug: string;
-    joinToken: string;
-  }[];
+// A few EU satellites of this file's own report over the real agent protocol, so the page has sites in service.
+test.beforeAll(async ({ playwright, joinToken }) => {
   const api = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
-  for (const t of tokens.filter((x) => x.slug.startsWith("de-")).slice(0, 4)) {
-    const enroll = await api.post("/api/agent/v1/enroll", {
-      data: { joinToken: t.joinToken, agentVersion: "1.4.0", stackVersion: "2026.11.1" },
-    });
-    if (enroll.status() !== 201) continue; // enrolled by an earlier run of this file
-    const { agentToken } = await enroll.json();
-    const beat = await api.post("/api/agent/v1/heartbeat", {
-      headers: { authorization: `Bearer ${agentToken}` },
-      data: {
-        agentVersion: "1.4.0",
-        stackVersion: "2026.11.1",
-        samples: [
-          {
-            seq: 1,
-            at: new Date().toISOString(),
-            cpuPct: 20,
-            memPct: 40,
-            diskPct: 50,
-            rxMbps: 100,
-            txMbps: 50,
-            rttMs: 20,
-            lossPct: 0,
-            services: { compute: "ok", storage: "ok" },
-          },
-        ],
-      },
-    });
-    expect(beat.status()).toBe(200);
+  for (const [city, lat, lon] of [
+    ["Berlin", 52.52, 13.4],
+    ["Munich", 48.14, 11.58],
+  ] as const) {
+    const site = await enrollSatellite(api, joinToken, { city, country: "DE", lat, lon });
+    await site.beat({ compute: "ok", storage: "ok" });
   }
   await api.dispose();
 });
@@ -208,10 +182,8 @@ test.describe("an operator", () => {
   test("publishes an incident in the console, and the public page shows it within the cache time", async ({
     page,
     browser,
+    satellite,
   }) => {
-    const list = await page.request.get("/api/v1/satellites?region=eu-gdpr&connectivity=connected&limit=1");
-    const [satellite] = (await list.json()).items as { slug: string; name: string }[];
-    expect(satellite).toBeTruthy();
     const title = `Power feed work ${Date.now().toString(36)}`;
 
     const { context, page: visitor } = await anonymousPage(browser);
