@@ -88,7 +88,9 @@ describe("a production install", () => {
       env,
     );
     expect(demo.code).toBe(1);
-    expect(demo.stderr.trim()).toBe("email: is reserved for demo accounts (@orrery.local); use a real address");
+    expect(demo.stderr.trim()).toBe(
+      "email: is reserved for demo accounts (@orrery.local); use a real address",
+    );
     const real = await runScript(
       ["scripts/user-create.ts", "--email", "ops@example.com", "--role", "admin"],
       env,
