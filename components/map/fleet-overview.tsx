@@ -17,6 +17,7 @@ import {
 import { formatNumber } from "@/lib/format";
 import { CommandDialogButton } from "../commands/command-dialog";
 import styles from "./fleet-overview.module.css";
+import noticeStyles from "./map-notice.module.css";
 import { KpiStrip } from "./kpi-strip";
 import { legendFor } from "./map-colors";
 import { MapLegend } from "./map-legend";
@@ -153,7 +154,7 @@ export function FleetOverview({
         </div>
 
         {!isPending && points && points.length === 0 && (
-          <div className={styles.empty}>
+          <div className={noticeStyles.notice}>
             <strong>No satellites match these filters.</strong>
             <span>Clear a filter to see more of the fleet.</span>
           </div>

@@ -18,6 +18,7 @@ import {
   type MapRegion,
 } from "./map-layers";
 import styles from "./map-canvas.module.css";
+import noticeStyles from "./map-notice.module.css";
 import { useMapData } from "./use-map-data";
 
 export type { MapRegion } from "./map-layers";
@@ -149,7 +150,7 @@ export default function MapCanvas(props: Props) {
       {/* The plain name is what the end-to-end tests find the map's surface by. */}
       <div ref={container} className={`${styles.surface} map-surface`} />
       {failure && (
-        <div className={styles.failure} role="alert">
+        <div className={noticeStyles.notice} role="alert">
           <strong>The map could not start.</strong>
           <span>{failure}</span>
           <span>The KPIs above and the Satellites list still show the fleet.</span>

@@ -175,7 +175,10 @@ export function DataTableSkeleton({ columns, rows = 8 }: { columns: string[]; ro
             <tr key={r}>
               {columns.map((c, i) => (
                 <td key={c}>
-                  <div className={styles.skeleton} style={{ width: `${90 - ((r + i) % 3) * 20}%` }} />
+                  <div
+                    className={`skeleton ${styles.skeletonBar}`}
+                    style={{ width: `${90 - ((r + i) % 3) * 20}%` }}
+                  />
                 </td>
               ))}
             </tr>
