@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatAgo,
+  formatSeconds,
   formatCoordinates,
   formatCount,
   formatDateTime,
@@ -121,5 +122,14 @@ describe("number formatting", () => {
   it("writes coordinates to four decimals", () => {
     expect(formatCoordinates(35.68951, 139.6917)).toBe("35.6895, 139.6917");
     expect(formatCoordinates(-33.9, 18.42)).toBe("-33.9000, 18.4200");
+  });
+});
+
+describe("formatSeconds", () => {
+  it("reads seconds under a minute and a half, minutes and hours after", () => {
+    expect(formatSeconds(30)).toBe("30 s");
+    expect(formatSeconds(40)).toBe("40 s");
+    expect(formatSeconds(180)).toBe("3 min");
+    expect(formatSeconds(2 * 3600)).toBe("2 h");
   });
 });

@@ -81,6 +81,13 @@ export function formatDuration(from: Moment, to: Moment): string {
   return `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
 
+/** A span given in seconds: "45 s" under a minute and a half, then "3 min", then as formatDuration. */
+export function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds)) return "—";
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  return formatDuration(0, seconds * 1000);
+}
+
 // Numbers: one fixed locale (never the reader's), so the server's render and the browser's hydration agree.
 const numberFormats = new Map<number, Intl.NumberFormat>();
 

@@ -1,6 +1,5 @@
 import { offlineAfterSec, staleAfterSec } from "@/lib/connectivity";
-import { formatMbps, formatNumber } from "@/lib/format";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, formatMbps, formatNumber, formatSeconds } from "@/lib/format";
 import type { SatelliteDetail } from "@/server/satellites/get";
 import styles from "../satellite.module.css";
 
@@ -37,9 +36,10 @@ export function CapacityCard({ s }: { s: SatelliteDetail }) {
           <dt>Heartbeat</dt>
           <dd>
             <span className="nowrap">every {s.heartbeatIntervalSec} s</span> ·{" "}
-            <span className="nowrap">stale after {staleAfterSec(s.heartbeatIntervalSec)} s</span> ·{" "}
+            <span className="nowrap">stale after {formatSeconds(staleAfterSec(s.heartbeatIntervalSec))}</span>{" "}
+            ·{" "}
             <span className="nowrap">
-              offline after {Math.round(offlineAfterSec(s.heartbeatIntervalSec) / 60)} min
+              offline after {formatSeconds(offlineAfterSec(s.heartbeatIntervalSec))}
             </span>
           </dd>
           <dt>Last seen</dt>
