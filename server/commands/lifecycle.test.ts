@@ -35,6 +35,7 @@ const EVENTS: Record<string, CommandEvent> = {
   "acked failed": { type: "acked", status: "failed", message: "disk full" },
   "lease expired": { type: "lease-expired" },
   cancelled: { type: "cancelled", message: "cancelled by op@orrery.local" },
+  "satellite withdrawn": { type: "satellite-withdrawn", message: "satellite decommissioned" },
   "deadline passed": { type: "deadline-passed" },
 };
 
@@ -48,6 +49,7 @@ const TABLE: Record<CommandState, Record<keyof typeof EVENTS, CommandState | "un
     "acked failed": "failed",
     "lease expired": "refused",
     cancelled: "cancelled",
+    "satellite withdrawn": "cancelled",
     "deadline passed": "refused",
   },
   delivered: {
@@ -57,6 +59,7 @@ const TABLE: Record<CommandState, Record<keyof typeof EVENTS, CommandState | "un
     "acked failed": "failed",
     "lease expired": "refused",
     cancelled: "refused",
+    "satellite withdrawn": "cancelled",
     "deadline passed": "refused",
   },
   running: {
@@ -66,6 +69,7 @@ const TABLE: Record<CommandState, Record<keyof typeof EVENTS, CommandState | "un
     "acked failed": "failed",
     "lease expired": "refused",
     cancelled: "refused",
+    "satellite withdrawn": "cancelled",
     "deadline passed": "refused",
   },
   succeeded: {
@@ -75,6 +79,7 @@ const TABLE: Record<CommandState, Record<keyof typeof EVENTS, CommandState | "un
     "acked failed": "refused",
     "lease expired": "refused",
     cancelled: "refused",
+    "satellite withdrawn": "refused",
     "deadline passed": "refused",
   },
   failed: {
@@ -84,6 +89,7 @@ const TABLE: Record<CommandState, Record<keyof typeof EVENTS, CommandState | "un
     "acked failed": "unchanged",
     "lease expired": "refused",
     cancelled: "refused",
+    "satellite withdrawn": "refused",
     "deadline passed": "refused",
   },
   expired: {
@@ -93,6 +99,7 @@ const TABLE: Record<CommandState, Record<keyof typeof EVENTS, CommandState | "un
     "acked failed": "refused",
     "lease expired": "refused",
     cancelled: "refused",
+    "satellite withdrawn": "refused",
     "deadline passed": "refused",
   },
   cancelled: {
@@ -102,6 +109,7 @@ const TABLE: Record<CommandState, Record<keyof typeof EVENTS, CommandState | "un
     "acked failed": "refused",
     "lease expired": "refused",
     cancelled: "refused",
+    "satellite withdrawn": "refused",
     "deadline passed": "refused",
   },
 };

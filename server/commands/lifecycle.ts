@@ -53,6 +53,8 @@ export type CommandEvent =
   | { type: "lease-expired" }
   /** An operator, a rollout or a withdrawn certification withdraws it; `message` says who or why. */
   | { type: "cancelled"; message: string }
+  /** The satellite was decommissioned: its agent is refused from now on, so nothing open can still finish. */
+  | { type: "satellite-withdrawn"; message: string }
   | { type: "deadline-passed" };
 
 /** The columns a transition writes; absent ones keep their value. */
@@ -100,6 +102,10 @@ export function nextState(command: LifecycleCommand, event: CommandEvent, now: D
       const reason = cancelRefusal(command);
       return reason ? refused(reason) : moved(finish("cancelled", now, event.message));
     }
+    case "satellite-withdrawn":
+      return isFinalState(command.state)
+        ? refused(notWaiting(command.state))
+        : moved(finish("cancelled", now, event.message));
     case "deadline-passed":
       if (command.expiresAt.getTime() > now.getTime()) return refused("its deadline has not passed");
       if (command.state === "queued" || isLapsed(command, now)) {

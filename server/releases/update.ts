@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "../audit";
 import { authorize, type Ctx } from "../auth/context";
 import { transaction, type Tx } from "../db";
+import { nextState } from "../commands/lifecycle";
 import { AppError, validationError } from "../errors";
 import { UpdateReleaseInput } from "./schemas";
 import { ACTIVE_ROLLOUT_STATUSES } from "../rollouts/types";
@@ -49,25 +50,30 @@ async function settleManualUpgrades(
       id: true,
       state: true,
       deliveries: true,
+      leaseUntil: true,
+      expiresAt: true,
+      message: true,
       payload: true,
       satellite: { select: { slug: true, regionId: true } },
     },
   });
   const mine = open.filter((c) => (c.payload as { version?: unknown } | null)?.version === version);
-  const running = mine.find((c) => c.state !== "queued" || c.deliveries > 0);
+  const cancel = {
+    type: "cancelled",
+    message: `${version} is no longer certified for ${withdrawn.join(", ")}`,
+  } as const;
+  const decided = mine.map((c) => ({ c, t: nextState(c, cancel, now) }));
+  const running = decided.find(({ t }) => t.kind === "refused")?.c;
   if (running) {
     const message = `cannot withdraw ${running.satellite.regionId} yet: ${running.satellite.slug} is receiving ${version}; wait for its upgrade to finish`;
     throw new AppError("PRECONDITION_FAILED", `regionIds: ${message}`, { fields: { regionIds: message } });
   }
   if (mine.length === 0) return 0;
+  const changes = decided.flatMap(({ t }) => (t.kind === "moved" ? [t.changes] : []));
+  // Guarded on never-delivered: a heartbeat leasing one in between wins, and that command is left alone.
   const { count } = await tx.command.updateMany({
     where: { id: { in: mine.map((c) => c.id) }, state: "queued", deliveries: 0 },
-    data: {
-      state: "cancelled",
-      finishedAt: now,
-      leaseUntil: null,
-      message: `${version} is no longer certified for ${withdrawn.join(", ")}`,
-    },
+    data: changes[0],
   });
   await recordAudit(tx, ctx, {
     action: "command.cancel-uncertified",

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { forgetSatelliteTokens } from "../agents/auth";
 import { recordAudit } from "../audit";
 import { authorize, type Ctx } from "../auth/context";
-import { transaction } from "../db";
+import { FINAL_STATES, nextState } from "../commands/lifecycle";
+import { transaction, type Tx } from "../db";
 import { AppError, validationError } from "../errors";
 
 export const DecommissionInput = z.object({
@@ -43,10 +44,7 @@ export async function decommissionSatellite(
       data: { revokedAt: now },
     });
     await tx.joinToken.updateMany({ where: { satelliteId: id, revokedAt: null }, data: { revokedAt: now } });
-    await tx.command.updateMany({
-      where: { satelliteId: id, state: { in: ["queued", "delivered"] } },
-      data: { state: "cancelled", finishedAt: now, message: "satellite decommissioned" },
-    });
+    await withdrawOpenCommands(tx, id, now);
     await recordAudit(tx, ctx, {
       action: "satellite.decommission",
       targetType: "satellite",
@@ -58,4 +56,21 @@ export async function decommissionSatellite(
   });
   forgetSatelliteTokens(id); // refused at once in this process, not after the token cache's 5 s
   return retired;
+}
+
+/** Its agent is refused from now on, so every command still open on the satellite ends here (lifecycle rule). */
+async function withdrawOpenCommands(tx: Tx, satelliteId: string, now: Date): Promise<void> {
+  const open = await tx.command.findMany({
+    where: { satelliteId, state: { notIn: [...FINAL_STATES] } },
+    select: { id: true, state: true, deliveries: true, leaseUntil: true, expiresAt: true, message: true },
+  });
+  const ended = open.flatMap((c) => {
+    const t = nextState(c, { type: "satellite-withdrawn", message: "satellite decommissioned" }, now);
+    return t.kind === "moved" ? [{ id: c.id, changes: t.changes }] : [];
+  });
+  if (ended.length === 0) return;
+  await tx.command.updateMany({
+    where: { id: { in: ended.map((c) => c.id) }, state: { notIn: [...FINAL_STATES] } },
+    data: ended[0].changes,
+  });
 }

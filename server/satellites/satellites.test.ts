@@ -130,6 +130,31 @@ describe("editing and decommissioning", () => {
     await expectRejected(decommissionSatellite(admin, { id, reason: "again" }), "CONFLICT");
     await expectRejected(updateSatellite(admin, { id, name: "x" }), "PRECONDITION_FAILED");
   });
+
+  it("ends every open command of a decommissioned satellite, whatever its state, and leaves finished ones", async () => {
+    const { id } = await registerSatellite(admin, satelliteInput());
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    const made = await Promise.all(
+      (["queued", "delivered", "running", "succeeded"] as const).map((state) =>
+        db.command.create({
+          data: {
+            satelliteId: id,
+            type: "diagnostics.run",
+            payload: {},
+            state,
+            deliveries: state === "queued" ? 0 : 1,
+            idempotencyKey: `decommission-${state}-${id}`,
+            expiresAt,
+          },
+        }),
+      ),
+    );
+    await decommissionSatellite(admin, { id, reason: "site closed" });
+    const after = await db.command.findMany({ where: { id: { in: made.map((c) => c.id) } } });
+    const stateOf = (id: string) => after.find((c) => c.id === id)?.state;
+    expect(made.map((c) => stateOf(c.id))).toEqual(["cancelled", "cancelled", "cancelled", "succeeded"]);
+    expect(after.find((c) => c.id === made[2].id)?.message).toBe("satellite decommissioned");
+  });
 });
 
 describe("listing", () => {
