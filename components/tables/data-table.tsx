@@ -73,7 +73,7 @@ export function DataTable<Row>({
     return (
       <>
         {empty && (
-          <div className={styles.empty}>
+          <div className="empty">
             {empty.title && <h2>{empty.title}</h2>}
             {empty.body && <p>{empty.body}</p>}
           </div>
