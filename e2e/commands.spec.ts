@@ -1,13 +1,13 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { enrollSatellite, expect, test } from "./fixtures";
+import { expect, test, uniqueName, type Enroll } from "./fixtures";
 import { authFile, gotoReady, signIn } from "./helpers";
 
 const COUNTRY = { "eu-gdpr": "NO", "us-fedramp": "US" } as const;
 
 /** A satellite of this test's own in `region`, enrolled through the agent protocol. */
-async function ownSatellite(request: APIRequestContext, joinToken: string, region: keyof typeof COUNTRY) {
+async function ownSatellite(enroll: Enroll, region: keyof typeof COUNTRY) {
   const us = region === "us-fedramp";
-  return enrollSatellite(request, joinToken, {
+  return enroll({
     country: COUNTRY[region],
     ...(us ? { city: "Ashburn", lat: 39.04, lon: -77.49 } : {}),
   });
@@ -22,9 +22,9 @@ test.describe("an operator", () => {
 
   test("cordons a satellite from its page after a confirmation, and cancels it while queued", async ({
     page,
-    joinToken,
+    enroll,
   }) => {
-    const sat = await ownSatellite(page.request, joinToken, "eu-gdpr");
+    const sat = await ownSatellite(enroll, "eu-gdpr");
     await gotoReady(page, `/satellites/${sat.slug}`);
     const card = commandsCard(page);
     await card.getByLabel("Command", { exact: true }).selectOption("satellite.cordon");
@@ -51,11 +51,16 @@ test.describe("an operator", () => {
 
   test("commands rows picked on the Satellites list, and offers every satellite the filters match", async ({
     page,
+    enroll,
   }) => {
-    const matching = (await (await page.request.get("/api/v1/satellites?region=eu-gdpr&limit=1")).json())
+    // Three satellites of this test's own, found by a word only they carry, two to a page.
+    const word = uniqueName("batch");
+    for (let i = 1; i <= 3; i++) await enroll({ name: `E2E ${word} ${i}` });
+    const filters = `region=eu-gdpr&q=${word}`;
+    const matching = (await (await page.request.get(`/api/v1/satellites?${filters}&limit=1`)).json())
       .total as number;
-    expect(matching).toBeGreaterThan(25);
-    await gotoReady(page, "/satellites?region=eu-gdpr&limit=25");
+    expect(matching).toBe(3);
+    await gotoReady(page, `/satellites?${filters}&limit=2`);
     const rows = page.getByRole("checkbox", { name: /^Select (?!every)/ });
     await rows.nth(0).check();
     await rows.nth(1).check();
@@ -93,8 +98,8 @@ test.describe("an operator", () => {
 test.describe("a viewer", () => {
   test.use({ storageState: authFile("viewer") });
 
-  test("sees a satellite's commands but no command controls anywhere", async ({ page, joinToken }) => {
-    const sat = await ownSatellite(page.request, joinToken, "eu-gdpr");
+  test("sees a satellite's commands but no command controls anywhere", async ({ page, enroll }) => {
+    const sat = await ownSatellite(enroll, "eu-gdpr");
     await gotoReady(page, `/satellites/${sat.slug}`);
     const card = commandsCard(page);
     await expect(card.getByRole("heading", { name: "Commands" })).toBeVisible();
@@ -111,12 +116,12 @@ test.describe("a viewer", () => {
 
 test("forged command calls from a viewer and from an EU-scoped operator are refused and queue nothing", async ({
   browser,
-  joinToken,
+  enroll,
 }) => {
   // Capture the exact request the operator's Send button makes for a US satellite, without letting it through.
   const operator = await browser.newContext({ storageState: authFile("operator") });
   const page = await operator.newPage();
-  const us = await ownSatellite(page.request, joinToken, "us-fedramp");
+  const us = await ownSatellite(enroll, "us-fedramp");
   await gotoReady(page, `/satellites/${us.slug}`);
   let captured: { headers: Record<string, string>; body: Buffer } | null = null;
   await page.route(`**/satellites/${us.slug}`, async (route) => {

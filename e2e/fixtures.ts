@@ -1,12 +1,12 @@
 // Fixtures that make what a test needs through Orrery's own interfaces, so no spec depends on the demo
 // seed's exact contents, on another spec having run first, or on running alone.
 import { randomBytes } from "node:crypto";
-import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Browser } from "@playwright/test";
 import { authFile, gotoReady } from "./helpers";
 
 export { expect };
 
-type SiteInput = {
+export type SiteInput = {
   name?: string;
   kind?: "datacenter" | "edge" | "cloud" | "colo";
   city?: string;
@@ -20,6 +20,8 @@ export type EnrolledSatellite = {
   slug: string;
   name: string;
   satelliteId: string;
+  /** The agent's credential, for a simulator that takes the satellite over. */
+  agentToken: string;
   /** Sends one heartbeat with one sample, as the agent would; `services` defaults to all ok. */
   beat: (services?: Record<string, "ok" | "degraded" | "down">) => Promise<void>;
 };
@@ -67,10 +69,39 @@ export async function enrollSatellite(
     });
     expect(answer.status(), await answer.text()).toBe(200);
   };
-  return { slug, name, satelliteId, beat };
+  return { slug, name, satelliteId, agentToken, beat };
 }
 
-export const test = base.extend<{ satellite: EnrolledSatellite }, { joinToken: string }>({
+/**
+ * Retires satellites the way an admin does, in Admin → Satellites, so they leave every list, map and count;
+ * ones already decommissioned are skipped.
+ */
+export async function decommissionSatellites(browser: Browser, satellites: readonly EnrolledSatellite[]) {
+  if (satellites.length === 0) return;
+  const admin = await browser.newPage({ storageState: authFile("admin") });
+  for (const { slug, satelliteId } of satellites) {
+    const res = await admin.request.get(`/api/v1/satellites/${slug}`);
+    expect(res.status(), await res.text()).toBe(200);
+    if ((await res.json()).lifecycle === "decommissioned") continue;
+    await gotoReady(admin, `/admin/satellites/${satelliteId}`);
+    await admin.getByRole("button", { name: `Decommission ${slug}…` }).click();
+    const dialog = admin.getByRole("dialog", { name: `Decommission ${slug}?` });
+    await dialog.getByLabel("Reason").fill("end-to-end test finished");
+    await dialog.getByRole("button", { name: "Decommission", exact: true }).click();
+    await expect(admin).toHaveURL(new RegExp(`/satellites/${slug}$`));
+  }
+  await admin.close();
+}
+
+/** Enrolls a satellite of this test's own (in eu-gdpr unless `site` says otherwise), not yet heartbeating. */
+export type Enroll = (site?: SiteInput) => Promise<EnrolledSatellite>;
+
+type TestFixtures = {
+  enroll: Enroll;
+  satellite: EnrolledSatellite;
+};
+
+export const test = base.extend<TestFixtures, { joinToken: string }>({
   /** One multi-use join token per worker, made by the admin in Admin → Join tokens. */
   joinToken: [
     async ({ browser }, provide, workerInfo) => {
@@ -86,9 +117,19 @@ export const test = base.extend<{ satellite: EnrolledSatellite }, { joinToken: s
     },
     { scope: "worker" },
   ],
+  /** Whatever the test enrolled is decommissioned when it ends, pass or fail. */
+  enroll: async ({ request, joinToken, browser }, provide) => {
+    const enrolled: EnrolledSatellite[] = [];
+    await provide(async (site) => {
+      const satellite = await enrollSatellite(request, joinToken, site);
+      enrolled.push(satellite);
+      return satellite;
+    });
+    await decommissionSatellites(browser, enrolled);
+  },
   /** A satellite of this test's own, enrolled in eu-gdpr and connected (one heartbeat sent). */
-  satellite: async ({ request, joinToken }, provide) => {
-    const satellite = await enrollSatellite(request, joinToken);
+  satellite: async ({ enroll }, provide) => {
+    const satellite = await enroll();
     await satellite.beat();
     await provide(satellite);
   },

@@ -1,71 +1,70 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { mkdirSync, writeFileSync } from "node:fs";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { MAP_ROLLOUT_STATES } from "../lib/fleet-map";
 import { baseURL } from "../playwright.config";
+import { decommissionSatellites, enrollSatellite, expect, test, type EnrolledSatellite } from "./fixtures";
 import { authFile, gotoReady, signIn } from "./helpers";
 
-// Real agents over HTTP: simulators enroll a few demo satellites that no other spec has touched, one
-// answering every upgrade, one failing every upgrade. The waves bake 0 minutes; a simulated upgrade that
-// takes 20 to 60 s at a real site runs ten times faster here, so each rollout takes seconds.
+// Real agents over HTTP: this file enrolls satellites of its own in three regions no other spec enrolls in,
+// and simulators take them over, one answering every upgrade, one failing every upgrade. The waves bake
+// 0 minutes; a simulated upgrade that takes 20 to 60 s at a real site runs ten times faster here, so each
+// rollout takes seconds.
 test.describe.configure({ mode: "serial" });
 
-type Token = { slug: string; agentVersion: string; stackVersion: string };
 type Satellite = {
   slug: string;
   regionId: string;
-  lifecycle: string;
   connectivity: string;
-  agentVersion: string | null;
   stackVersion: string | null;
 };
+
+/** The regions this file rolls out to, each with a country the region covers and a city in it. */
+const fleet = { certified: "ch-fadp", failing: "kr-pipa", uncertified: "sg-pdpa" } as const;
+const SITES = {
+  certified: { city: "Zurich", country: "CH", lat: 47.37, lon: 8.54 },
+  failing: { city: "Seoul", country: "KR", lat: 37.57, lon: 126.98 },
+  uncertified: { city: "Singapore", country: "SG", lat: 1.35, lon: 103.82 },
+};
+const STACK = "2026.11.1";
 
 const DIR = "test-results/e2e";
 const version = `2050.${Date.now().toString().slice(-6)}.0`;
 const sims: ChildProcess[] = [];
-let fleet: { certified: string; failing: string; uncertified: string };
-let healthy: Satellite[];
-let failing: Satellite;
-let uncertified: Satellite;
+const enrolled: EnrolledSatellite[] = [];
+let healthy: EnrolledSatellite[];
+let failing: EnrolledSatellite;
+let uncertified: EnrolledSatellite;
 let completedRolloutUrl: string;
 
-async function satellites(request: APIRequestContext): Promise<Satellite[]> {
-  const res = await request.get("/api/v1/satellites?limit=10000&sort=slug");
+async function satellites(request: APIRequestContext, query: string): Promise<Satellite[]> {
+  const res = await request.get(`/api/v1/satellites?limit=10000&sort=slug&${query}`);
   expect(res.ok()).toBe(true);
   return (await res.json()).items as Satellite[];
 }
 
-/**
- * Regions where no satellite has ever reported (so no other spec's agent can join the rollout) and whose
- * untouched, active, agent-1.4 satellites the simulators can bring up; smallest regions first.
- */
-function pickRegions(all: Satellite[], tokens: Map<string, Token>) {
-  const byRegion = new Map<string, Satellite[]>();
-  for (const s of all) byRegion.set(s.regionId, [...(byRegion.get(s.regionId) ?? []), s]);
-  const quiet = [...byRegion.entries()]
-    .filter(([id, list]) => id !== "eu-gdpr" && list.every((s) => s.connectivity === "never_seen"))
-    .map(([id, list]) => ({
-      id,
-      size: list.length,
-      ready: list.filter((s) => s.lifecycle === "active" && tokens.get(s.slug)?.agentVersion === "1.4.0"),
-    }))
-    .sort((a, b) => a.size - b.size || (a.id < b.id ? -1 : 1));
-  const certified = quiet.find((r) => r.ready.length >= 2);
-  const failingRegion = quiet.find((r) => r !== certified && r.ready.length >= 1);
-  const uncertifiedRegion = quiet.find((r) => r !== certified && r !== failingRegion && r.ready.length >= 1);
-  if (!certified || !failingRegion || !uncertifiedRegion)
-    throw new Error("the demo fleet has too few quiet regions");
-  return {
-    regions: { certified: certified.id, failing: failingRegion.id, uncertified: uncertifiedRegion.id },
-    healthy: certified.ready.slice(0, 2),
-    failing: failingRegion.ready[0],
-    uncertified: uncertifiedRegion.ready[0],
-  };
-}
-
-function simulate(name: string, slugs: string[], failureRate: number) {
-  const tokens = JSON.parse(readFileSync(`${DIR}/demo-join-tokens.json`, "utf8")) as { slug: string }[];
-  writeFileSync(`${DIR}/${name}-fleet.json`, JSON.stringify(tokens.filter((t) => slugs.includes(t.slug))));
+/** Hands enrolled satellites to a simulator, which resumes them with their agent tokens. */
+function simulate(
+  name: string,
+  site: (typeof SITES)[keyof typeof SITES],
+  list: EnrolledSatellite[],
+  failureRate: number,
+) {
+  const fleetFile = `${DIR}/${name}-${process.pid}-fleet.json`;
+  const stateFile = `${DIR}/${name}-${process.pid}-state.json`;
+  const specs = list.map((s) => ({
+    ...{ slug: s.slug, satelliteId: s.satelliteId, joinToken: "enrolled-already", heartbeatIntervalSec: 10 },
+    ...{ lat: site.lat, lon: site.lon, kind: "edge", uplinkMbps: 1000, downlinkMbps: 1000 },
+    ...{ stackVersion: STACK, agentVersion: "1.4.0" },
+  }));
+  const agents = Object.fromEntries(
+    list.map((s) => [
+      s.slug,
+      { satelliteId: s.satelliteId, agentToken: s.agentToken, seq: 0, stackVersion: STACK, executedKeys: [] },
+    ]),
+  );
+  writeFileSync(fleetFile, JSON.stringify(specs));
+  writeFileSync(stateFile, JSON.stringify({ agents }));
   // --speed 5 beats every 2 s, so a queued command rides back at once; --command-speed 10 shortens upgrades.
   const sim = spawn(
     process.execPath,
@@ -73,8 +72,8 @@ function simulate(name: string, slugs: string[], failureRate: number) {
       "--import",
       "tsx",
       "agent/simulate.ts",
-      ...["--core", baseURL, "--fleet-file", `${DIR}/${name}-fleet.json`],
-      ...["--state-file", `${DIR}/${name}-state.json`, "--satellites", String(slugs.length)],
+      ...["--core", baseURL, "--fleet-file", fleetFile],
+      ...["--state-file", stateFile, "--satellites", String(list.length)],
       ...["--upgrade-failure-rate", String(failureRate), "--offline-share", "0", "--speed", "5"],
       ...["--command-speed", "10"],
       ...["--duration", "600"],
@@ -119,18 +118,36 @@ async function planRollout(page: Page, opts: { region: string; bySlug?: string[]
   await page.getByLabel("Failure gate (%)").fill(opts.gatePct);
 }
 
-test.beforeAll(async ({ playwright, browser }) => {
+test.beforeAll(async ({ playwright, browser, joinToken }) => {
   test.setTimeout(120_000);
+  const agents = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const enroll = async (site: (typeof SITES)[keyof typeof SITES]) => {
+    const satellite = await enrollSatellite(agents, joinToken, site);
+    enrolled.push(satellite);
+    return satellite;
+  };
+  healthy = [await enroll(SITES.certified), await enroll(SITES.certified)];
+  failing = await enroll(SITES.failing);
+  uncertified = await enroll(SITES.uncertified);
+  await agents.dispose();
+
+  // Only this file's agents may report in its regions, or the rollouts would pick up someone else's.
   const viewer = await playwright.request.newContext({ baseURL, storageState: authFile("viewer") });
-  const tokens = JSON.parse(readFileSync(`${DIR}/demo-join-tokens.json`, "utf8")) as Token[];
-  const picked = pickRegions(await satellites(viewer), new Map(tokens.map((t) => [t.slug, t])));
-  fleet = picked.regions;
-  healthy = picked.healthy;
-  failing = picked.failing;
-  uncertified = picked.uncertified;
+  const ours = enrolled.map((s) => s.slug);
+  const regions = Object.values(fleet)
+    .map((id) => `region=${id}`)
+    .join("&");
+  const strangers = (await satellites(viewer, regions)).filter(
+    (s) => !ours.includes(s.slug) && s.connectivity !== "never_seen",
+  );
+  expect(
+    strangers.map((s) => s.slug),
+    "satellites reporting in this file's regions",
+  ).toEqual([]);
+
   mkdirSync(DIR, { recursive: true });
-  simulate("rollout-ok", [...healthy.map((s) => s.slug), uncertified.slug], 0);
-  simulate("rollout-failing", [failing.slug], 1);
+  simulate("rollout-ok", SITES.certified, [...healthy, uncertified], 0);
+  simulate("rollout-failing", SITES.failing, [failing], 1);
 
   // The release, published through the admin page: certified where the rollouts go, not where it must not.
   const admin = await browser.newPage({ storageState: authFile("admin") });
@@ -144,20 +161,22 @@ test.beforeAll(async ({ playwright, browser }) => {
   await expect(admin.getByText(`Published ${version}`)).toBeVisible();
   await admin.close();
 
-  const live = [...healthy, failing, uncertified].map((s) => s.slug);
   await expect
     .poll(
       async () =>
-        (await satellites(viewer)).filter((s) => live.includes(s.slug) && s.connectivity === "connected")
-          .length,
+        (await satellites(viewer, regions)).filter(
+          (s) => ours.includes(s.slug) && s.connectivity === "connected",
+        ).length,
       { timeout: 60_000, intervals: [2_000] },
     )
-    .toBe(live.length);
+    .toBe(ours.length);
   await viewer.dispose();
 });
 
-test.afterAll(() => {
+// The simulators stop first, then the satellites are retired; the rollouts stay in the history.
+test.afterAll(async ({ browser }) => {
   for (const sim of sims) sim.kill();
+  await decommissionSatellites(browser, enrolled);
 });
 
 test.describe("an operator", () => {
@@ -200,7 +219,7 @@ test.describe("an operator", () => {
     const api = async (slug: string) =>
       (await (await page.request.get(`/api/v1/satellites/${slug}`)).json()) as Satellite;
     for (const s of healthy) expect((await api(s.slug)).stackVersion).toBe(version);
-    expect((await api(uncertified.slug)).stackVersion).toBe(uncertified.stackVersion);
+    expect((await api(uncertified.slug)).stackVersion).toBe(STACK);
   });
 
   test("with failures injected, the rollout pauses by itself and says why", async ({ page }) => {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { Browser } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { enrollSatellite, expect, test } from "./fixtures";
+import { decommissionSatellites, enrollSatellite, expect, test, type EnrolledSatellite } from "./fixtures";
 import { authFile, gotoReady } from "./helpers";
 
 // Words that belong to the console only: capacities, versions, links, providers, users.
@@ -17,6 +17,7 @@ const PRIVATE = [
 ];
 
 // A few EU satellites of this file's own report over the real agent protocol, so the page has sites in service.
+const sites: EnrolledSatellite[] = [];
 test.beforeAll(async ({ playwright, joinToken }) => {
   const api = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   for (const [city, lat, lon] of [
@@ -24,10 +25,13 @@ test.beforeAll(async ({ playwright, joinToken }) => {
     ["Munich", 48.14, 11.58],
   ] as const) {
     const site = await enrollSatellite(api, joinToken, { city, country: "DE", lat, lon });
+    sites.push(site);
     await site.beat({ compute: "ok", storage: "ok" });
   }
   await api.dispose();
 });
+
+test.afterAll(async ({ browser }) => decommissionSatellites(browser, sites));
 
 async function anonymousPage(browser: Browser) {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
