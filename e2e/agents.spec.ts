@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { decommissionSatellites } from "./fixtures";
 import { authFile, gotoReady } from "./helpers";
 
 test.use({ storageState: authFile("admin") });
@@ -6,6 +7,7 @@ test.use({ storageState: authFile("admin") });
 test("a join token made in Admin enrolls an agent whose heartbeat shows on the satellite page", async ({
   page,
   request,
+  browser,
 }) => {
   await gotoReady(page, "/admin/tokens");
   await page.getByLabel("Uses").fill("1");
@@ -37,7 +39,7 @@ test("a join token made in Admin enrolls an agent whose heartbeat shows on the s
     },
   });
   expect(enroll.status()).toBe(201);
-  const { agentToken } = await enroll.json();
+  const { agentToken, satelliteId } = await enroll.json();
   const beat = await request.post("/api/agent/v1/heartbeat", {
     headers: { authorization: `Bearer ${agentToken}` },
     data: {
@@ -76,6 +78,7 @@ test("a join token made in Admin enrolls an agent whose heartbeat shows on the s
     data: { joinToken: token, agentVersion: "1", stackVersion: "1" },
   });
   expect(again.status()).toBe(401);
+  await decommissionSatellites(browser, [{ slug, satelliteId }]);
 });
 
 test.describe("a viewer", () => {

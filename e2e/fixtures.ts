@@ -76,7 +76,10 @@ export async function enrollSatellite(
  * Retires satellites the way an admin does, in Admin → Satellites, so they leave every list, map and count;
  * ones already decommissioned are skipped.
  */
-export async function decommissionSatellites(browser: Browser, satellites: readonly EnrolledSatellite[]) {
+export async function decommissionSatellites(
+  browser: Browser,
+  satellites: readonly Pick<EnrolledSatellite, "slug" | "satelliteId">[],
+) {
   if (satellites.length === 0) return;
   const admin = await browser.newPage({ storageState: authFile("admin") });
   for (const { slug, satelliteId } of satellites) {

@@ -29,7 +29,7 @@ const SITES = {
 const STACK = "2026.11.1";
 
 const DIR = "test-results/e2e";
-const version = `2050.${Date.now().toString().slice(-6)}.0`;
+let version: string;
 const sims: ChildProcess[] = [];
 const enrolled: EnrolledSatellite[] = [];
 let healthy: EnrolledSatellite[];
@@ -120,6 +120,7 @@ async function planRollout(page: Page, opts: { region: string; bySlug?: string[]
 
 test.beforeAll(async ({ playwright, browser, joinToken }) => {
   test.setTimeout(120_000);
+  version = `2050.${Date.now().toString().slice(-6)}.0`;
   const agents = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const enroll = async (site: (typeof SITES)[keyof typeof SITES]) => {
     const satellite = await enrollSatellite(agents, joinToken, site);
