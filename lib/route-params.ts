@@ -14,5 +14,7 @@ export function decodeSegment(raw: string): string | null {
 export function hasMalformedPath(url: string): boolean {
   const end = url.search(/[?#]/);
   const path = end < 0 ? url : url.slice(0, end);
-  return path.split("/").some((segment) => decodeSegment(segment) === null);
+  // Every request passes here: a path with no escape at all needs no decoding. A malformed escape in any
+  // segment makes the whole path undecodable, so one decode answers for all of them.
+  return path.includes("%") && decodeSegment(path) === null;
 }

@@ -60,12 +60,18 @@ export function resourcePolicy(): string {
   ].join("; ");
 }
 
-/** Transport-level headers on every answer; HSTS only when Orrery is configured to be reached over https. */
-export function baseSecurityHeaders(): Record<string, string> {
-  return {
+let base: Readonly<Record<string, string>> | undefined;
+
+/**
+ * Transport-level headers on every answer; HSTS only when Orrery is configured to be reached over https.
+ * The environment is fixed at start, so they are built once: every heartbeat answer carries them.
+ */
+export function baseSecurityHeaders(): Readonly<Record<string, string>> {
+  base ??= Object.freeze({
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "Permissions-Policy": PERMISSIONS_POLICY,
     ...(publicUrl().startsWith("https:") ? { "Strict-Transport-Security": HSTS } : {}),
-  };
+  });
+  return base;
 }
