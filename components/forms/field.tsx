@@ -1,6 +1,14 @@
 import type { FieldErrors } from "@/server/errors";
 
-type Common = { name: string; label: string; hint?: string; errors?: FieldErrors; className?: string };
+type Common = {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: FieldErrors;
+  className?: string;
+  /** Needed when two forms on one page share a field name (two dialogs each asking a "reason"). */
+  id?: string;
+};
 
 export function Field({
   name,
@@ -8,6 +16,7 @@ export function Field({
   hint,
   errors,
   className,
+  id: givenId,
   children,
 }: Common & {
   children: (props: {
@@ -17,7 +26,7 @@ export function Field({
     "aria-describedby"?: string;
   }) => React.ReactNode;
 }) {
-  const id = `field-${name}`;
+  const id = givenId ?? `field-${name}`;
   const error = errors?.[name];
   const describedBy =
     [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;

@@ -76,29 +76,15 @@ export function RevokeCredentialsForm({
           </p>
           <FormError message={state && !state.ok ? state.error.message : null} />
           <input type="hidden" name="satelliteId" value={id} />
-          {/* Not <Field>: its id comes from the name, and the decommission dialog has a "reason" too. */}
-          <div className="field">
-            <label htmlFor="revoke-reason">Reason</label>
-            <input
-              id="revoke-reason"
-              name="reason"
-              required
-              minLength={3}
-              autoFocus
-              aria-invalid={errors?.reason ? true : undefined}
-              aria-describedby={
-                errors?.reason ? "revoke-reason-hint revoke-reason-error" : "revoke-reason-hint"
-              }
-            />
-            <span id="revoke-reason-hint" className="hint">
-              recorded in the audit log
-            </span>
-            {errors?.reason && (
-              <span id="revoke-reason-error" className="error" role="alert">
-                {errors.reason}
-              </span>
-            )}
-          </div>
+          <Field
+            id="revoke-reason"
+            name="reason"
+            label="Reason"
+            hint="recorded in the audit log"
+            errors={errors}
+          >
+            {(p) => <input {...p} required minLength={3} autoFocus />}
+          </Field>
           <Field
             name="expiresIn"
             label="Join token expires in"
