@@ -4,33 +4,17 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import type { AckRequest } from "../protocol";
 import { FakeClient, command } from "./fake-client";
-import type { SiteSpec } from "./fleet";
 import { FleetRunner } from "./fleet-runner";
 import { ManualClock } from "./manual-clock";
-import { siteProfile } from "./profile";
+import { steadySite } from "./test-site";
 import type { SimState } from "./state-file";
 
 const OLD = `orr_agent_${"o".repeat(43)}`;
 const NEW = `orr_agent_${"N".repeat(43)}`;
 
-function steadySlug(prefix: string): string {
-  for (let i = 0; ; i++) if (!siteProfile(`${prefix}-${i}`, 50, 8).isSlowLink) return `${prefix}-${i}`;
-}
-
 async function setup(stateFile: string) {
-  const slug = steadySlug("rot-edge");
-  const spec: SiteSpec = {
-    slug,
-    satelliteId: "sat-1",
-    joinToken: "orr_join_test",
-    heartbeatIntervalSec: 10,
-    lat: 50,
-    lon: 8,
-    kind: "edge",
-    link: { uplinkMbps: 1000, downlinkMbps: 1000 },
-    stackVersion: "2026.10.3",
-    agentVersion: "1.4.0",
-  };
+  const spec = steadySite("rot-edge");
+  const slug = spec.slug;
   const saved: SimState = {
     agents: { [slug]: { satelliteId: "sat-1", agentToken: OLD, seq: 5, stackVersion: "", executedKeys: [] } },
   };

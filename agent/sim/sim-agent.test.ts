@@ -5,31 +5,16 @@ import { ManualClock } from "./manual-clock";
 import { OutageGate, nextOutage } from "./offline";
 import { rngFor } from "./prng";
 import { siteProfile } from "./profile";
+import { steadySite } from "./test-site";
 import { SimAgent } from "./sim-agent";
 import type { AgentState } from "./state-file";
 import { SimStats } from "./stats";
 
 const T0 = Date.UTC(2026, 10, 28, 10);
 
-/** A slug whose profile has no slow link, so requests leave without waiting on the clock. */
-function steadySlug(prefix: string): string {
-  for (let i = 0; ; i++) if (!siteProfile(`${prefix}-${i}`, 50, 8).isSlowLink) return `${prefix}-${i}`;
-}
-
 function setup(options: { slug?: string; isFlaky?: boolean; saved?: AgentState | null } = {}) {
-  const slug = options.slug ?? steadySlug("fra-edge");
-  const spec: SiteSpec = {
-    slug,
-    satelliteId: "sat-1",
-    joinToken: "orr_join_test",
-    heartbeatIntervalSec: 10,
-    lat: 50,
-    lon: 8,
-    kind: "edge",
-    link: { uplinkMbps: 1000, downlinkMbps: 1000 },
-    stackVersion: "2026.10.3",
-    agentVersion: "1.4.0",
-  };
+  const spec: SiteSpec = { ...steadySite("fra-edge"), ...(options.slug ? { slug: options.slug } : {}) };
+  const slug = spec.slug;
   const saved =
     options.saved === undefined
       ? { satelliteId: "sat-1", agentToken: "orr_agent_t", seq: 0, stackVersion: "", executedKeys: [] }
