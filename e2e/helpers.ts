@@ -24,3 +24,17 @@ export async function navLabels(page: Page): Promise<string[]> {
   await expect(nav).toBeVisible();
   return nav.getByRole("link").allInnerTexts();
 }
+
+/** Waits until the map has drawn everything it was asked to (maplibre's `idle`). */
+export async function mapIdle(page: Page) {
+  await page.locator("[data-map-loaded]").waitFor();
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.orreryFleetMap;
+        if (!map) throw new Error("the map has not started");
+        if (map.loaded() && !map.isMoving() && map.areTilesLoaded()) resolve();
+        else map.once("idle", () => resolve());
+      }),
+  );
+}

@@ -3,25 +3,11 @@ import type { Page } from "@playwright/test";
 import { MAP_STATUSES } from "../lib/fleet-map";
 import { baseURL } from "../playwright.config";
 import { expect, test } from "./fixtures";
-import { authFile, gotoReady } from "./helpers";
+import { authFile, gotoReady, mapIdle } from "./helpers";
 
 test.use({ storageState: authFile("viewer") });
 
 type Rendered = { total: number; clusters: number; points: number; slugs: string[]; statuses: string[] };
-
-/** Waits until the map has drawn everything it was asked to (maplibre's `idle`). */
-async function mapIdle(page: Page) {
-  await page.locator("[data-map-loaded]").waitFor();
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.orreryFleetMap;
-        if (!map) throw new Error("the map has not started");
-        if (map.loaded() && !map.isMoving() && map.areTilesLoaded()) resolve();
-        else map.once("idle", () => resolve());
-      }),
-  );
-}
 
 /** What the map has drawn, read through maplibre's own rendered-feature query: clusters count their members. */
 async function rendered(page: Page): Promise<Rendered> {

@@ -1,6 +1,6 @@
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
-import { authFile, gotoReady } from "./helpers";
+import { authFile, gotoReady, mapIdle } from "./helpers";
 
 test.use({ storageState: authFile("viewer") });
 
@@ -38,20 +38,6 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
     const reported = await page.evaluate(() => window.orreryCspViolations ?? []);
     return [...messages, ...reported.map((v) => `${v.directive} blocked ${v.blocked} (${v.source})`)];
   };
-}
-
-/** Waits until the map has drawn what it was asked to (maplibre's `idle`). */
-async function mapIdle(page: Page) {
-  await page.locator("[data-map-loaded]").waitFor();
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.orreryFleetMap;
-        if (!map) throw new Error("the map has not started");
-        if (map.loaded() && !map.isMoving() && map.areTilesLoaded()) resolve();
-        else map.once("idle", () => resolve());
-      }),
-  );
 }
 
 function directives(policy: string): Map<string, string> {
