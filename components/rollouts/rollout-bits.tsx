@@ -8,6 +8,7 @@ const STATUS_TONE: Record<RolloutStatus, string> = {
   awaiting_approval: "accent",
   paused: "warn",
   completed: "ok",
+  completed_with_exceptions: "warn",
   aborted: "",
   rolling_back: "warn",
   rolled_back: "bad",
@@ -29,6 +30,7 @@ const WAVE_TONE: Record<WaveStatus, string> = {
   running: "info",
   baking: "accent",
   completed: "ok",
+  skipped: "plain",
   halted: "warn",
 };
 

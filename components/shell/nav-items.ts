@@ -24,6 +24,12 @@ export const NAV_ITEMS: NavItem[] = [
     permission: "incidents.read",
     icon: "M12 4l9 16H3zM12 10v4M12 17.5v.5",
   },
+  {
+    href: "/alerts",
+    label: "Alerts",
+    permission: "alerts.read",
+    icon: "M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0",
+  },
   { href: "/audit", label: "Audit", permission: "audit.read", icon: "M7 3h8l4 4v14H7zM10 11h6M10 15h6" },
   {
     href: "/admin",

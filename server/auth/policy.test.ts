@@ -12,6 +12,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "incidents.read": ["viewer", "operator", "admin"],
   "releases.read": ["viewer", "operator", "admin"],
   "audit.read": ["operator", "admin"],
+  "alerts.read": ["operator", "admin"],
+  "alerts.silence": ["operator", "admin"],
   "commands.write": ["operator", "admin"],
   "rollouts.write": ["operator", "admin"],
   "incidents.write": ["operator", "admin"],
@@ -21,6 +23,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "tokens.manage": ["admin"],
   "users.manage": ["admin"],
   "status-pages.manage": ["admin"],
+  "regions.manage": ["admin"],
+  "alerts.manage": ["admin"],
 };
 
 const ctxFor = (role: Role, regionIds: string[] | null = null): Ctx => ({

@@ -12,15 +12,19 @@ export const PERMISSIONS = [
   "incidents.read",
   "releases.read",
   "audit.read",
+  "alerts.read",
   "commands.write",
   "rollouts.write",
   "incidents.write",
+  "alerts.silence",
   "rollouts.approve",
   "satellites.write",
   "releases.write",
   "tokens.manage",
   "users.manage",
   "status-pages.manage",
+  "regions.manage",
+  "alerts.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,7 +36,14 @@ const READ: Permission[] = [
   "incidents.read",
   "releases.read",
 ];
-const OPERATE: Permission[] = ["audit.read", "commands.write", "rollouts.write", "incidents.write"];
+const OPERATE: Permission[] = [
+  "audit.read",
+  "alerts.read",
+  "commands.write",
+  "rollouts.write",
+  "incidents.write",
+  "alerts.silence",
+];
 const ADMINISTER: Permission[] = [
   "rollouts.approve",
   "satellites.write",
@@ -40,6 +51,8 @@ const ADMINISTER: Permission[] = [
   "tokens.manage",
   "users.manage",
   "status-pages.manage",
+  "regions.manage",
+  "alerts.manage",
 ];
 
 export const POLICY: Record<Role, ReadonlySet<Permission>> = {

@@ -47,6 +47,7 @@ function nextStep(r: EngineRollout, observations: Observations, now: Date): Deci
   switch (r.status) {
     case "draft":
     case "completed":
+    case "completed_with_exceptions":
     case "aborted":
     case "rolled_back":
       return [];
@@ -77,6 +78,7 @@ function stepWave(r: EngineRollout, observations: Observations, now: Date): Deci
       return stepRunningWave(r, wave, now);
     case "baking":
       return stepBake(r, wave, observations, now);
+    case "skipped":
     case "completed": {
       const next = waveAt(r, wave.index + 1);
       return next ? openWave(r, next) : [{ type: "complete" }];

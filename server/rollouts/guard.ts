@@ -11,6 +11,7 @@ const STATUS_TEXT: Record<RolloutStatus, string> = {
   awaiting_approval: "awaiting approval",
   paused: "paused",
   completed: "completed",
+  completed_with_exceptions: "completed with exceptions",
   aborted: "aborted",
   rolling_back: "rolling back",
   rolled_back: "rolled back",

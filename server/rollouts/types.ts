@@ -10,6 +10,7 @@ export const ROLLOUT_STATUSES = [
   "awaiting_approval",
   "paused",
   "completed",
+  "completed_with_exceptions",
   "aborted",
   "rolling_back",
   "rolled_back",
@@ -22,6 +23,7 @@ export const WAVE_STATUSES = [
   "running",
   "baking",
   "completed",
+  "skipped",
   "halted",
 ] as const;
 export type WaveStatus = (typeof WAVE_STATUSES)[number];

@@ -9,6 +9,7 @@ const TABS = [
   { href: "/admin/tokens", label: "Join tokens" },
   { href: "/admin/releases", label: "Releases" },
   { href: "/admin/status-pages", label: "Status pages" },
+  { href: "/admin/regions", label: "Regions" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
