@@ -2,6 +2,12 @@ import "server-only";
 import { connectivityOf } from "@/lib/connectivity";
 import { PUBLIC_STATUSES, publicStatusOf, rollUp, type PublicStatus } from "@/lib/status/public-status";
 import { weakEtag } from "@/lib/status/etag";
+import {
+  INDICATOR_DESCRIPTION,
+  INDICATOR_OF_STATUS,
+  type ComponentSource,
+  type StatusIndicator,
+} from "@/lib/status/indicator";
 import { db, type Prisma } from "../db";
 
 /** What a status page shows of a satellite: never capacities, versions, links or anything operational. */
@@ -16,7 +22,10 @@ export type PublicComponent = {
 export type PublicRegion = {
   id: string;
   name: string;
+  /** The published status (docs/status-model.md): thresholded, debounced, or set by people. */
   status: PublicStatus;
+  /** Where `status` comes from: the satellites (`computed`), an open incident, a pin, or maintenance. */
+  source: ComponentSource;
   counts: Record<PublicStatus, number>;
   /** Absent when the page shows only per-region roll-ups. */
   components?: PublicComponent[];
@@ -53,7 +62,12 @@ export type PublicStatusDocument = {
     logoUrl: string | null;
     accentColor: string | null;
   };
+  /** The overall status, as a component status (the badge and the banner colour). */
   overall: PublicStatus;
+  /** Statuspage's overall indicator, plus `maintenance` (docs/status-model.md). */
+  indicator: StatusIndicator;
+  /** The indicator in words: "All systems operational", "Minor service disruption", … */
+  description: string;
   regions: PublicRegion[];
   activeIncidents: PublicIncident[];
   maintenance: PublicMaintenance[];
@@ -255,11 +269,14 @@ export async function buildSnapshot(
         id,
         name: regionName.get(id) ?? id,
         status: rollUp(components.map((c) => c.status)),
+        source: "computed" as const,
         counts,
         ...(page.showSatellites ? { components } : {}),
       };
     });
 
+  const overall = rollUp([...byRegion.values()].flat().map((c) => c.status));
+  const indicator = INDICATOR_OF_STATUS[overall];
   const relevant = incidents.filter((i) => touches(i.satellites.map((s) => s.satelliteId)));
   const document: PublicStatusDocument = {
     page: {
@@ -269,7 +286,9 @@ export async function buildSnapshot(
       logoUrl: page.logoUrl,
       accentColor: page.accentColor,
     },
-    overall: rollUp([...byRegion.values()].flat().map((c) => c.status)),
+    overall,
+    indicator,
+    description: INDICATOR_DESCRIPTION[indicator],
     regions: publicRegions,
     activeIncidents: relevant.filter((i) => i.status !== "resolved").map((i) => toPublicIncident(i, onPage)),
     maintenance,
