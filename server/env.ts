@@ -38,6 +38,15 @@ const EnvSchema = z.object({
   CONNECTIVITY_OFFLINE_FLOOR_SEC: z.coerce.number().min(0).default(180),
   // How often the reconciler passes over derived state; the lease it holds lasts four passes.
   RECONCILER_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  // Outgoing email (alerts, status subscribers): an smtp:// or smtps:// URL; unset, no email is offered.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Orrery <orrery@localhost>"),
+  // 1 lets webhooks reach private, loopback and link-local receivers, over http too (on-prem). Unset, it
+  // follows ORRERY_DEMO in production and is on in development and tests.
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
