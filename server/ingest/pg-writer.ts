@@ -176,6 +176,7 @@ export class PgIngestWriter implements IngestWriter {
          "lastSeenAt" = v.now::timestamp(3), "staleAfter" = v.stale::timestamp(3), "offlineAfter" = v.offline::timestamp(3),
          "agentVersion" = v.av, "stackVersion" = v.sv, "updatedAt" = v.now::timestamp(3),
          "reportedHealth" = CASE WHEN v.maxseq::bigint > COALESCE(s."lastSeq", -1) THEN v.health::"Health" ELSE s."reportedHealth" END,
+         "healthChangedAt" = CASE WHEN v.maxseq::bigint > COALESCE(s."lastSeq", -1) AND s."reportedHealth" <> v.health::"Health" THEN v.now::timestamp(3) ELSE s."healthChangedAt" END,
          "services" = CASE WHEN v.maxseq::bigint > COALESCE(s."lastSeq", -1) THEN v.services::jsonb ELSE s."services" END,
          "lastRxMbps" = CASE WHEN v.maxseq::bigint > COALESCE(s."lastSeq", -1) THEN v.rx::float8 ELSE s."lastRxMbps" END,
          "lastTxMbps" = CASE WHEN v.maxseq::bigint > COALESCE(s."lastSeq", -1) THEN v.tx::float8 ELSE s."lastTxMbps" END,

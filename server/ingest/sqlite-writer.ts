@@ -49,6 +49,7 @@ export class SqliteIngestWriter implements IngestWriter {
            "lastSeenAt" = @now, "staleAfter" = @staleAfter, "offlineAfter" = @offlineAfter,
            "agentVersion" = @agentVersion, "stackVersion" = @stackVersion, "updatedAt" = @now,
            "reportedHealth" = CASE WHEN @maxSeq > COALESCE("lastSeq", -1) THEN @health ELSE "reportedHealth" END,
+           "healthChangedAt" = CASE WHEN @maxSeq > COALESCE("lastSeq", -1) AND "reportedHealth" <> @health THEN @now ELSE "healthChangedAt" END,
            "services" = CASE WHEN @maxSeq > COALESCE("lastSeq", -1) THEN @services ELSE "services" END,
            "lastRxMbps" = CASE WHEN @maxSeq > COALESCE("lastSeq", -1) THEN @rx ELSE "lastRxMbps" END,
            "lastTxMbps" = CASE WHEN @maxSeq > COALESCE("lastSeq", -1) THEN @tx ELSE "lastTxMbps" END,

@@ -4,12 +4,23 @@ import { db, type Prisma } from "../db";
 import { validationError } from "../errors";
 import { labelNeedle } from "@/lib/labels";
 import { SatelliteQuery } from "./schemas";
+import { severityOrder, severityWhere } from "./severity";
 import { toSatelliteView, type SatelliteView } from "./view";
 
-export type SatellitePage = { total: number; page: number; limit: number; items: SatelliteView[] };
+export type SatellitePage = {
+  total: number;
+  page: number;
+  limit: number;
+  /** The sort applied, the default filled in, so the page marks the right header. */
+  sort: SatelliteQuery["sort"];
+  dir: SatelliteQuery["dir"];
+  items: SatelliteView[];
+};
+
+type Row = Awaited<ReturnType<typeof db.satellite.findMany>>[number];
 
 const ORDER: Record<
-  SatelliteQuery["sort"],
+  Exclude<SatelliteQuery["sort"], "severity">,
   (dir: "asc" | "desc") => Prisma.SatelliteOrderByWithRelationInput[]
 > = {
   name: (dir) => [{ name: dir }, { slug: "asc" }],
@@ -72,16 +83,53 @@ export async function listSatellites(ctx: Ctx, input: unknown, now = new Date())
   if (!parsed.success) throw validationError(parsed.error);
   const query = parsed.data;
   const where = satelliteWhere(query, now);
-  const [total, rows] = await Promise.all([
-    db.satellite.count({ where }),
-    db.satellite.findMany({
-      where,
-      orderBy: ORDER[query.sort](query.dir),
-      skip: (query.page - 1) * query.limit,
-      take: query.limit,
-    }),
-  ]);
-  return { total, page: query.page, limit: query.limit, items: rows.map((r) => toSatelliteView(r, now)) };
+  const skip = (query.page - 1) * query.limit;
+  const { total, rows } =
+    query.sort === "severity"
+      ? await bySeverity(where, query.dir, skip, query.limit, now)
+      : await Promise.all([
+          db.satellite.count({ where }),
+          db.satellite.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip, take: query.limit }),
+        ]).then(([total, rows]) => ({ total, rows }));
+  return {
+    total,
+    page: query.page,
+    limit: query.limit,
+    sort: query.sort,
+    dir: query.dir,
+    items: rows.map((r) => toSatelliteView(r, now)),
+  };
+}
+
+/**
+ * Severity depends on `now`, so no column holds it: each severity is a bucket (./severity.ts) counted with
+ * the filters, and the page is read from the one or two buckets it spans, by name, with indexed conditions.
+ */
+async function bySeverity(
+  where: Prisma.SatelliteWhereInput,
+  dir: "asc" | "desc",
+  skip: number,
+  take: number,
+  now: Date,
+): Promise<{ total: number; rows: Row[] }> {
+  const buckets = severityOrder(dir).map((s) => ({ AND: [where, severityWhere(s, now)] }));
+  const counts = await Promise.all(buckets.map((w) => db.satellite.count({ where: w })));
+  const reads: Promise<Row[]>[] = [];
+  for (const [i, bucket] of buckets.entries()) {
+    if (take <= 0) break;
+    if (skip >= counts[i]) {
+      skip -= counts[i];
+      continue;
+    }
+    const n = Math.min(take, counts[i] - skip);
+    reads.push(
+      db.satellite.findMany({ where: bucket, orderBy: [{ name: "asc" }, { slug: "asc" }], skip, take: n }),
+    );
+    take -= n;
+    skip = 0;
+  }
+  const rows = (await Promise.all(reads)).flat();
+  return { total: counts.reduce((a, b) => a + b, 0), rows };
 }
 
 export async function listProviders(ctx: Ctx): Promise<string[]> {

@@ -124,6 +124,10 @@ const csv = <T extends z.ZodType>(item: T) =>
     return list.map((s) => s.trim()).filter(Boolean);
   }, z.array(item).optional());
 
+/** The list's sorts: every stored column of lib/fleet.ts, and severity (./severity.ts), the default. */
+export const SATELLITE_LIST_SORTS = ["severity", ...SATELLITE_SORTS] as const;
+export type SatelliteListSort = (typeof SATELLITE_LIST_SORTS)[number];
+
 export const SatelliteQuery = z.object({
   q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
   region: csv(z.string().max(40)),
@@ -133,7 +137,7 @@ export const SatelliteQuery = z.object({
   connectivity: csv(z.enum(CONNECTIVITY)),
   health: csv(z.enum(HEALTH)),
   label: csv(z.string().regex(/^[^=]+=.*$/, 'labels filter as "key=value"')),
-  sort: z.preprocess(blankToUndefined, z.enum(SATELLITE_SORTS).default("name")),
+  sort: z.preprocess(blankToUndefined, z.enum(SATELLITE_LIST_SORTS).default("severity")),
   dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).default("asc")),
   page: z.preprocess(blankToUndefined, int(1, 100_000, "page").default(1)),
   limit: z.preprocess(blankToUndefined, int(1, 10_000, "limit").default(50)),

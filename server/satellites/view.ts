@@ -3,6 +3,7 @@ import { labelTextOf } from "@/lib/labels";
 import { connectivityOf, effectiveHealth, type Connectivity, type Health } from "@/lib/connectivity";
 import type { Lifecycle, SatelliteKind } from "@/lib/fleet";
 import type { Satellite } from "../../prisma/generated/sqlite/client";
+import { severityOf, type Severity } from "./severity";
 
 /** What the console and the JSON API show for a satellite: stored fields plus derived status. */
 export type SatelliteView = {
@@ -30,6 +31,10 @@ export type SatelliteView = {
   lastSeenAt: string | null;
   connectivity: Connectivity;
   health: Health;
+  /** Connectivity and health in one order, worst first (./severity.ts). */
+  severity: Severity;
+  /** When the reported health last changed, as ingest recorded it; null before the first change. */
+  healthChangedAt: string | null;
   services: Record<string, string> | null;
   rxMbps: number | null;
   txMbps: number | null;
@@ -75,6 +80,8 @@ export function toSatelliteView(row: Satellite, now: Date): SatelliteView {
     lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
     connectivity,
     health: effectiveHealth(connectivity, row.reportedHealth),
+    severity: severityOf(connectivity, row.reportedHealth),
+    healthChangedAt: row.healthChangedAt?.toISOString() ?? null,
     services: isLive && row.services ? asStringRecord(row.services) : null,
     rxMbps: isLive ? row.lastRxMbps : null,
     txMbps: isLive ? row.lastTxMbps : null,
