@@ -5,6 +5,7 @@ import { CommandsTable } from "@/components/commands/commands-table";
 import { AutoSubmit } from "@/components/tables/auto-submit";
 import { Pager } from "@/components/tables/pager";
 import { denyPage } from "@/components/ui/forbidden";
+import { LiveRefresh } from "@/components/ui/live-refresh";
 import { PageHead } from "@/components/ui/page-head";
 import { formatCount } from "@/lib/format";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
@@ -12,6 +13,7 @@ import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { COMMAND_STATES, listCommands, type CommandPage } from "@/server/commands/list";
 import { isAppError } from "@/server/errors";
+import { versionsOf } from "@/server/live/versions";
 
 export const metadata: Metadata = { title: "Commands" };
 
@@ -23,6 +25,8 @@ export default async function CommandsPage({ searchParams }: { searchParams: Pro
   const denied = denyPage(refusal(ctx, "commands.read"));
   if (denied) return denied;
   const query = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, firstParam(v)]));
+  // Read before the list, so a change between the two shows as a change on the first poll.
+  const live = await versionsOf(ctx, "commands");
   let log: CommandPage | null = null;
   let problem: string | null = null;
   try {
@@ -39,6 +43,7 @@ export default async function CommandsPage({ searchParams }: { searchParams: Pro
       <PageHead
         title="Commands"
         description="Instructions sent to satellites, newest first: who sent them, how often they were delivered and what the agents answered."
+        actions={<LiveRefresh scopes={["commands"]} initial={live} />}
       />
       <section className="card">
         <form

@@ -4,12 +4,14 @@ import { PublishActions } from "@/components/incidents/incident-actions";
 import styles from "@/components/incidents/incidents.module.css";
 import { IncidentTable } from "@/components/incidents/incident-table";
 import { Pager } from "@/components/tables/pager";
+import { LiveRefresh } from "@/components/ui/live-refresh";
 import { PageHead } from "@/components/ui/page-head";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { mayDo } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
 import { maintenanceCounts } from "@/server/incidents/maintenance-read";
 import { listIncidents } from "@/server/incidents/read";
+import { versionsOf } from "@/server/live/versions";
 import { dismissProposalAction, publishIncidentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Incidents" };
@@ -18,6 +20,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const ctx = await getCtx();
   const now = new Date();
+  const live = await versionsOf(ctx, "incidents");
   const [open, proposed, maintenance] = await Promise.all([
     listIncidents(ctx, { filter: "open", page: firstParam(params.page) }),
     listIncidents(ctx, { filter: "proposed", page: firstParam(params.proposed), limit: 10 }),
@@ -31,16 +34,19 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
         title="Incidents"
         description="What is wrong in the fleet now, what the reconciler suspects, and what the status pages say."
         actions={
-          canWrite ? (
-            <>
-              <Link className="btn" href="/incidents/maintenance/new">
-                Schedule maintenance
-              </Link>
-              <Link className="btn primary" href="/incidents/new">
-                Open incident
-              </Link>
-            </>
-          ) : undefined
+          <>
+            <LiveRefresh scopes={["incidents"]} initial={live} />
+            {canWrite && (
+              <>
+                <Link className="btn" href="/incidents/maintenance/new">
+                  Schedule maintenance
+                </Link>
+                <Link className="btn primary" href="/incidents/new">
+                  Open incident
+                </Link>
+              </>
+            )}
+          </>
         }
       />
       <div className="kpis">

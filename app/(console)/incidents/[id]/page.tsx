@@ -5,6 +5,7 @@ import { PublishActions, ResolveForm } from "@/components/incidents/incident-act
 import { AffectedSatellitesForm, PostUpdateForm } from "@/components/incidents/incident-forms";
 import { ImpactPill, IncidentStatusPill, VisibilityPill } from "@/components/incidents/pills";
 import { Timeline } from "@/components/incidents/timeline";
+import { LiveRefresh } from "@/components/ui/live-refresh";
 import { PageHead } from "@/components/ui/page-head";
 import { Time } from "@/components/ui/time";
 import { formatDuration } from "@/lib/format";
@@ -13,6 +14,7 @@ import { getCtx } from "@/server/auth/session";
 import { isAppError } from "@/server/errors";
 import { getIncident, type IncidentDetail } from "@/server/incidents/read";
 import { INCIDENT_IMPACTS, INCIDENT_STATUSES } from "@/server/incidents/schemas";
+import { versionsOf } from "@/server/live/versions";
 import {
   dismissProposalAction,
   postIncidentUpdateAction,
@@ -28,6 +30,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const ctx = await getCtx();
   const now = new Date();
+  const scopes = ["incidents", `incident:${id}`];
+  const live = await versionsOf(ctx, ...scopes);
   let incident: IncidentDetail;
   try {
     incident = await getIncident(ctx, id, now);
@@ -66,9 +70,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           </span>
         }
         actions={
-          canAct && takesUpdates ? (
-            <ResolveForm incidentId={incident.id} action={resolveIncidentAction} />
-          ) : undefined
+          <>
+            <LiveRefresh scopes={scopes} initial={live} />
+            {canAct && takesUpdates && (
+              <ResolveForm incidentId={incident.id} action={resolveIncidentAction} />
+            )}
+          </>
         }
       />
 

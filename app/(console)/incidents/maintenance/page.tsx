@@ -5,6 +5,7 @@ import { CancelMaintenanceButton } from "@/components/incidents/maintenance-form
 import { MaintenanceStatePill } from "@/components/incidents/pills";
 import { DataTable, type Column } from "@/components/tables/data-table";
 import { Pager } from "@/components/tables/pager";
+import { LiveRefresh } from "@/components/ui/live-refresh";
 import { PageHead } from "@/components/ui/page-head";
 import { Time } from "@/components/ui/time";
 import { formatDuration, formatNumber } from "@/lib/format";
@@ -12,6 +13,7 @@ import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { mayDo, type Ctx } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
 import { listMaintenance, type MaintenanceView } from "@/server/incidents/maintenance-read";
+import { versionsOf } from "@/server/live/versions";
 import { cancelMaintenanceAction } from "../actions";
 
 export const metadata: Metadata = { title: "Maintenance" };
@@ -91,6 +93,7 @@ export default async function MaintenancePageView({ searchParams }: { searchPara
   const params = await searchParams;
   const ctx = await getCtx();
   const now = new Date();
+  const live = await versionsOf(ctx, "incidents");
   const [active, upcoming, past] = await Promise.all([
     listMaintenance(ctx, { phase: "active", limit: 100 }, now),
     listMaintenance(ctx, { phase: "upcoming", page: firstParam(params.upcoming) }, now),
@@ -114,11 +117,14 @@ export default async function MaintenancePageView({ searchParams }: { searchPara
         title="Maintenance"
         description="Planned work on satellites. Status pages announce upcoming windows and show satellites in one as under maintenance."
         actions={
-          canWrite ? (
-            <Link className="btn primary" href="/incidents/maintenance/new">
-              Schedule maintenance
-            </Link>
-          ) : undefined
+          <>
+            <LiveRefresh scopes={["incidents"]} initial={live} />
+            {canWrite && (
+              <Link className="btn primary" href="/incidents/maintenance/new">
+                Schedule maintenance
+              </Link>
+            )}
+          </>
         }
       />
       {sections.map((s) => (

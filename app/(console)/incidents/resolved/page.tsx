@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { IncidentTable } from "@/components/incidents/incident-table";
 import { Pager } from "@/components/tables/pager";
+import { LiveRefresh } from "@/components/ui/live-refresh";
 import { PageHead } from "@/components/ui/page-head";
 import { formatNumber } from "@/lib/format";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { getCtx } from "@/server/auth/session";
 import { listIncidents } from "@/server/incidents/read";
+import { versionsOf } from "@/server/live/versions";
 
 export const metadata: Metadata = { title: "Incident history" };
 
@@ -19,6 +21,7 @@ export default async function ResolvedIncidentsPage({
   const ctx = await getCtx();
   const isDismissed = firstParam(params.show) === "dismissed";
   const filter = isDismissed ? "dismissed" : "resolved";
+  const live = await versionsOf(ctx, "incidents");
   const list = await listIncidents(ctx, { filter, page: firstParam(params.page) });
   return (
     <div className="page">
@@ -29,6 +32,7 @@ export default async function ResolvedIncidentsPage({
             ? "Proposals an operator dismissed, kept for the record. They never reached a status page."
             : "Resolved incidents, most recently resolved first."
         }
+        actions={<LiveRefresh scopes={["incidents"]} initial={live} />}
       />
       <section className="card">
         <div className="card-head">
