@@ -1,25 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { CONNECTIVITY, HEALTH, type Connectivity, type Health } from "@/lib/connectivity";
+import { MAP_STATUSES } from "@/lib/fleet-map";
 import { SEVERITIES, severityOf, severityOrder } from "./severity";
 
-describe("severityOf", () => {
-  it("orders critical, offline, degraded, stale, unknown, healthy", () => {
-    expect(SEVERITIES).toEqual(["critical", "offline", "degraded", "stale", "unknown", "healthy"]);
+describe("severity", () => {
+  it("orders critical, offline, degraded, stale, unknown, never seen, healthy", () => {
+    expect(SEVERITIES).toEqual([
+      "critical",
+      "offline",
+      "degraded",
+      "stale",
+      "unknown",
+      "never_seen",
+      "healthy",
+    ]);
+    expect([...SEVERITIES].sort()).toEqual([...MAP_STATUSES].sort());
   });
 
   it.each<[Connectivity, Health, string]>([
     ["connected", "critical", "critical"],
-    ["stale", "critical", "critical"],
-    ["offline", "critical", "offline"],
-    ["offline", "healthy", "offline"],
     ["connected", "degraded", "degraded"],
-    ["stale", "degraded", "degraded"],
-    ["stale", "healthy", "stale"],
-    ["stale", "unknown", "stale"],
     ["connected", "unknown", "unknown"],
-    ["never_seen", "unknown", "unknown"],
-    ["never_seen", "critical", "unknown"],
     ["connected", "healthy", "healthy"],
+    // Connectivity first: a silent satellite is never ranked by its last report.
+    ["stale", "critical", "stale"],
+    ["stale", "healthy", "stale"],
+    ["offline", "critical", "offline"],
+    ["offline", "unknown", "offline"],
+    ["never_seen", "unknown", "never_seen"],
   ])("%s and reported %s is %s", (connectivity, health, severity) => {
     expect(severityOf(connectivity, health)).toBe(severity);
   });
@@ -33,15 +41,32 @@ describe("severityOf", () => {
       ["connected", "healthy"],
       ["never_seen", "unknown"],
       ["offline", "healthy"],
+      ["connected", "unknown"],
       ["stale", "healthy"],
       ["connected", "critical"],
       ["connected", "degraded"],
     ];
-    const rank = (dir: "asc" | "desc") => (s: [Connectivity, Health]) =>
-      severityOrder(dir).indexOf(severityOf(...s));
     const sorted = (dir: "asc" | "desc") =>
-      [...states].sort((a, b) => rank(dir)(a) - rank(dir)(b)).map((s) => severityOf(...s));
-    expect(sorted("asc")).toEqual(["critical", "offline", "degraded", "stale", "unknown", "healthy"]);
-    expect(sorted("desc")).toEqual(["healthy", "unknown", "stale", "degraded", "offline", "critical"]);
+      states
+        .map((s) => severityOf(...s))
+        .sort((a, b) => severityOrder(dir).indexOf(a) - severityOrder(dir).indexOf(b));
+    expect(sorted("asc")).toEqual([
+      "critical",
+      "offline",
+      "degraded",
+      "stale",
+      "unknown",
+      "never_seen",
+      "healthy",
+    ]);
+    expect(sorted("desc")).toEqual([
+      "healthy",
+      "never_seen",
+      "unknown",
+      "stale",
+      "degraded",
+      "offline",
+      "critical",
+    ]);
   });
 });

@@ -1,43 +1,42 @@
 import type { Connectivity, Health } from "@/lib/connectivity";
+import { mapStatusOf, type MapStatus } from "@/lib/fleet-map";
 import type { Prisma } from "../db";
 
 /**
- * How bad a satellite's state is, worst first: the one place connectivity and health combine into an order.
- * Reported health outranks connectivity while the satellite is live (a stale satellite that reported a
- * service down is critical), offline outranks everything it could not report, and never-seen is unknown.
+ * The list's severity order, worst first. A satellite's status is the map's one rule (mapStatusOf in
+ * lib/fleet-map.ts: connectivity first, then reported health), so the list groups exactly what the
+ * Overview's tiles count; only the order is the list's: what needs someone now comes first.
  */
-export const SEVERITIES = ["critical", "offline", "degraded", "stale", "unknown", "healthy"] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export const SEVERITIES = [
+  "critical",
+  "offline",
+  "degraded",
+  "stale",
+  "unknown",
+  "never_seen",
+  "healthy",
+] as const satisfies readonly MapStatus[];
+export type Severity = MapStatus;
 
-/** The severity of a satellite from its connectivity and its last reported health (not the effective one). */
-export function severityOf(connectivity: Connectivity, reportedHealth: Health): Severity {
-  if (connectivity === "never_seen") return "unknown";
-  if (connectivity === "offline") return "offline";
-  if (reportedHealth === "critical") return "critical";
-  if (reportedHealth === "degraded") return "degraded";
-  if (connectivity === "stale") return "stale";
-  return reportedHealth === "healthy" ? "healthy" : "unknown";
+export function severityOf(connectivity: Connectivity, health: Health): Severity {
+  return mapStatusOf(connectivity, health);
 }
 
 /**
- * The same rule as SQL over the deadlines ingest stores beside lastSeenAt (see statusWhere in ./list.ts), so
+ * The same rule as SQL over the deadlines ingest stores beside lastSeenAt (as statusWhere in ./list.ts), so
  * the list can sort by severity one indexed bucket at a time. The buckets partition every satellite.
  */
 export function severityWhere(severity: Severity, now: Date): Prisma.SatelliteWhereInput {
-  const live = { offlineAfter: { gt: now } };
+  const connected = { staleAfter: { gt: now } };
   switch (severity) {
-    case "critical":
-      return { ...live, reportedHealth: "critical" };
     case "offline":
       return { offlineAfter: { lte: now } };
-    case "degraded":
-      return { ...live, reportedHealth: "degraded" };
     case "stale":
-      return { staleAfter: { lte: now }, ...live, reportedHealth: { in: ["healthy", "unknown"] } };
-    case "unknown":
-      return { OR: [{ lastSeenAt: null }, { staleAfter: { gt: now }, reportedHealth: "unknown" }] };
-    case "healthy":
-      return { staleAfter: { gt: now }, reportedHealth: "healthy" };
+      return { staleAfter: { lte: now }, offlineAfter: { gt: now } };
+    case "never_seen":
+      return { lastSeenAt: null };
+    default:
+      return { ...connected, reportedHealth: severity };
   }
 }
 
