@@ -2,6 +2,7 @@
 // page "global". Never for production (it refuses); production gets its regions from npm run db:migrate.
 //   npm run db:seed                       300 satellites (when the fleet is empty)
 //   npm run db:seed -- --satellites 10000 --reset     a benchmark-sized fleet
+//   --history-days N    days of past telemetry, outages and incidents (default 90 up to 1000 satellites, else 0)
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
@@ -13,8 +14,10 @@ import { DEMO_EMAIL_DOMAIN, isProductionMode } from "../server/startup-checks";
 import { createUserUnchecked } from "../server/users/users";
 import { bootstrap } from "./bootstrap";
 import { migrate } from "./migrate";
-import { buildFleet } from "./seed-data/fleet";
+import { buildFleet, type SeedSatellite } from "./seed-data/fleet";
+import { planHistory } from "./seed-data/history";
 import { REGIONS } from "./seed-data/regions";
+import { writeHistory } from "./seed-data/write-history";
 
 const RELEASES = [
   {
@@ -63,7 +66,7 @@ function regionOf(country: string): string {
   return REGIONS.find((r) => r.countries.includes(country))?.id ?? "global";
 }
 
-async function seedFleet(count: number) {
+async function seedFleet(count: number): Promise<SeedSatellite[]> {
   const fleet = buildFleet(count);
   const started = Date.now();
   await db.$transaction(
@@ -91,6 +94,16 @@ async function seedFleet(count: number) {
   );
   const countries = new Set(fleet.map((s) => s.country)).size;
   console.log(`Seeded ${fleet.length} satellites in ${countries} countries (${Date.now() - started} ms).`);
+  return fleet;
+}
+
+/** The fleet's past, so uptime bars, long charts and the incident history are not empty on first start. */
+async function seedHistory(fleet: SeedSatellite[], days: number) {
+  const started = Date.now();
+  const written = await writeHistory(planHistory(fleet, started, days));
+  console.log(
+    `Seeded ${days} days of history: ${written.rollups} roll-ups, ${written.events} connectivity events, ${written.incidents} past incidents (${Date.now() - started} ms).`,
+  );
 }
 
 /** The demo's public status page for the whole fleet; an existing page of that slug is left as it is. */
@@ -208,11 +221,16 @@ async function main() {
       "if-empty": { type: "boolean", default: false },
       reset: { type: "boolean", default: false },
       "no-users": { type: "boolean", default: false },
+      "history-days": { type: "string" },
     },
   });
   const count = Number(values.satellites);
   if (!Number.isInteger(count) || count < 1 || count > 200_000) {
     throw new Error("--satellites must be a whole number between 1 and 200000");
+  }
+  const historyDays = Number(values["history-days"] ?? (count <= 1000 ? 90 : 0));
+  if (!Number.isInteger(historyDays) || historyDays < 0 || historyDays > 400) {
+    throw new Error("--history-days must be a whole number between 0 and 400");
   }
   await migrate(env.DATABASE_URL);
   await bootstrap(db);
@@ -222,7 +240,8 @@ async function main() {
     console.log(`Removed ${existing} satellites.`);
   }
   if (existing === 0 || values.reset) {
-    await seedFleet(count);
+    const fleet = await seedFleet(count);
+    if (historyDays > 0) await seedHistory(fleet, historyDays);
     await issueDemoJoinTokens();
   } else console.log(`The fleet already has ${existing} satellites: left as it is (--reset replaces it).`);
   await seedReleases();
