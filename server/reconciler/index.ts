@@ -10,6 +10,7 @@ import { advanceRollouts } from "./rollouts";
 import { acquireLease, releaseLease } from "./lease";
 import { applyRetention } from "./retention";
 import { rollUp } from "./rollups";
+import { evaluateStatusPages } from "../status/evaluate";
 
 export const LEASE_NAME = "reconciler";
 const TICK_MS = env.RECONCILER_TICK_MS;
@@ -25,6 +26,7 @@ export type TickReport = {
   commands?: object;
   rollouts?: number;
   rolledUp?: boolean;
+  statusPages?: object;
   retention?: object;
 };
 
@@ -63,6 +65,8 @@ export class Reconciler {
     report.commands = await step("commands", () => settleCommands(now));
     // After settling: an upgrade that expired this tick counts as failed in the same tick.
     report.rollouts = await step("rollouts", () => advanceRollouts(now));
+    // After connectivity: the published status of every status page takes its debounce step.
+    report.statusPages = await step("status pages", () => evaluateStatusPages(now));
     if (now.getTime() - this.lastRollup >= ROLLUP_EVERY_MS) {
       await step("roll-ups", () => rollUp(now));
       this.lastRollup = now.getTime();

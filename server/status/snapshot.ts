@@ -1,14 +1,19 @@
 import "server-only";
-import { connectivityOf } from "@/lib/connectivity";
-import { PUBLIC_STATUSES, publicStatusOf, rollUp, type PublicStatus } from "@/lib/status/public-status";
+import type { PublicStatus } from "@/lib/status/public-status";
 import { weakEtag } from "@/lib/status/etag";
+import { INDICATOR_DESCRIPTION, type ComponentSource, type StatusIndicator } from "@/lib/status/indicator";
+import { emptyCounts } from "@/lib/status/status-model";
+import { db } from "../db";
 import {
-  INDICATOR_DESCRIPTION,
-  INDICATOR_OF_STATUS,
-  type ComponentSource,
-  type StatusIndicator,
-} from "@/lib/status/indicator";
-import { db, type Prisma } from "../db";
+  loadOpenIncidents,
+  loadPageInputs,
+  onPageWhere,
+  outcomeOf,
+  PAGE_SELECTION,
+  pageSatelliteWhere,
+  PUBLISHED_INCIDENT,
+  type OpenIncidentRow,
+} from "./page-inputs";
 
 /** What a status page shows of a satellite: never capacities, versions, links or anything operational. */
 export type PublicComponent = {
@@ -105,36 +110,7 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
-/** The satellites a page covers: the whole fleet, or its regions, labels and hand-picked satellites. */
-export function pageSatelliteWhere(page: {
-  includeAll: boolean;
-  labelSelector: string;
-  regions: { regionId: string }[];
-  satellites: { satelliteId: string }[];
-}): Prisma.SatelliteWhereInput {
-  const live: Prisma.SatelliteWhereInput = { lifecycle: { not: "decommissioned" } };
-  if (page.includeAll) return live;
-  const any: Prisma.SatelliteWhereInput[] = [];
-  if (page.regions.length) any.push({ regionId: { in: page.regions.map((r) => r.regionId) } });
-  if (page.satellites.length) any.push({ id: { in: page.satellites.map((s) => s.satelliteId) } });
-  // The selector is stored encoded like labelText, so each pair is matched as it is.
-  for (const pair of page.labelSelector.split("|").filter(Boolean)) {
-    any.push({ labelText: { contains: `|${pair}|` } });
-  }
-  // A page that selects nothing shows nothing, never the whole fleet by accident.
-  return { AND: [live, any.length ? { OR: any } : { id: { in: [] } }] };
-}
-
-function emptyCounts(): Record<PublicStatus, number> {
-  return Object.fromEntries(PUBLIC_STATUSES.map((s) => [s, 0])) as Record<PublicStatus, number>;
-}
-
-type IncidentRow = Prisma.IncidentGetPayload<{
-  include: {
-    updates: true;
-    satellites: { select: { satelliteId: true; satellite: { select: { regionId: true } } } };
-  };
-}>;
+type IncidentRow = OpenIncidentRow;
 
 /** `onPage` keeps an incident's regions to those of this page's satellites: no page names another's sites. */
 function toPublicIncident(row: IncidentRow, onPage: Set<string>): PublicIncident {
@@ -160,124 +136,72 @@ function toPublicIncident(row: IncidentRow, onPage: Set<string>): PublicIncident
 }
 
 /**
- * Builds a status page's snapshot from the database: statuses through the one public-status function,
- * published incidents and maintenance that touch the page's satellites (or the whole fleet). Returns null
- * for a page that does not exist.
+ * Builds a status page's snapshot from the database: each satellite's own status, each region's and the
+ * page's published status (docs/status-model.md: the states the reconciler keeps, pins, incidents,
+ * maintenance), published incidents and maintenance that touch the page. Returns null for no such page.
  */
 export async function buildSnapshot(
   slug: string,
   now: Date,
   version: number,
 ): Promise<StatusSnapshot | null> {
-  const page = await db.statusPage.findUnique({
-    where: { slug },
-    include: { regions: { select: { regionId: true } }, satellites: { select: { satelliteId: true } } },
-  });
+  const page = await db.statusPage.findUnique({ where: { slug }, include: PAGE_SELECTION });
   if (!page) return null;
   const where = pageSatelliteWhere(page);
   const historyFrom = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
-  const published: Prisma.IncidentWhereInput = { isPublished: true, isProposed: false, dismissedAt: null };
-  const onThisPage: Prisma.IncidentWhereInput = {
-    OR: [{ satellites: { none: {} } }, { satellites: { some: { satellite: where } } }],
-  };
-  const incidentInclude = {
-    updates: true,
-    satellites: { select: { satelliteId: true, satellite: { select: { regionId: true } } } },
-  } as const;
-  const [satellites, regions, windows, openIncidents, resolvedIncidents] = await Promise.all([
-    db.satellite.findMany({
-      where,
-      orderBy: [{ regionId: "asc" }, { name: "asc" }],
-      select: {
-        id: true,
-        slug: true,
-        name: true,
-        city: true,
-        country: true,
-        regionId: true,
-        lifecycle: true,
-        lastSeenAt: true,
-        heartbeatIntervalSec: true,
-        reportedHealth: true,
-      },
-    }),
+  // Open incidents all, however many; history bounded. Both filtered to this page in the query, so
+  // incidents elsewhere in the fleet never crowd this page's out.
+  const [inputs, regions, openIncidents, resolvedIncidents] = await Promise.all([
+    loadPageInputs(page, now),
     db.complianceRegion.findMany({ select: { id: true, name: true } }),
-    db.maintenanceWindow.findMany({
-      where: { cancelledAt: null, endsAt: { gt: now } },
-      orderBy: { startsAt: "asc" },
-      include: { satellites: { select: { satelliteId: true } } },
-    }),
-    // Open incidents all, however many; history bounded. Both filtered to this page in the query, so
-    // incidents elsewhere in the fleet never crowd this page's out.
+    loadOpenIncidents(where),
     db.incident.findMany({
-      where: { AND: [published, onThisPage, { resolvedAt: null }] },
-      orderBy: { startedAt: "desc" },
-      include: incidentInclude,
-    }),
-    db.incident.findMany({
-      where: { AND: [published, onThisPage, { resolvedAt: { gte: historyFrom } }] },
+      where: { AND: [PUBLISHED_INCIDENT, onPageWhere(where), { resolvedAt: { gte: historyFrom } }] },
       orderBy: { startedAt: "desc" },
       take: 100,
-      include: incidentInclude,
+      include: {
+        updates: true,
+        satellites: { select: { satelliteId: true, satellite: { select: { regionId: true } } } },
+      },
     }),
   ]);
-  const incidents = [...openIncidents, ...resolvedIncidents];
-  const onPage = new Set(satellites.map((s) => s.id));
+  const { onPage, satellites } = inputs;
   const regionOf = new Map(satellites.map((s) => [s.id, s.regionId]));
-  // Fleet-wide items (no satellites attached) appear on every page; others only where they touch it.
-  const touches = (ids: string[]) => ids.length === 0 || ids.some((id) => onPage.has(id));
-
-  const inMaintenance = new Set<string>();
-  const maintenance: PublicMaintenance[] = [];
-  for (const w of windows) {
-    const ids = w.satellites.map((s) => s.satelliteId);
-    if (!touches(ids)) continue;
-    const active = w.startsAt <= now && now < w.endsAt;
-    if (active) for (const id of ids.length ? ids : onPage) inMaintenance.add(id);
-    maintenance.push({
-      id: w.id,
-      title: w.title,
-      description: w.description,
-      startsAt: w.startsAt.toISOString(),
-      endsAt: w.endsAt.toISOString(),
-      active,
-      regions: [...new Set(ids.map((id) => regionOf.get(id)).filter((r): r is string => !!r))].sort(),
-    });
-  }
+  const maintenance: PublicMaintenance[] = inputs.windows.map((w) => ({
+    id: w.id,
+    title: w.title,
+    description: w.description,
+    startsAt: w.startsAt.toISOString(),
+    endsAt: w.endsAt.toISOString(),
+    active: w.startsAt <= now && now < w.endsAt,
+    regions: [
+      ...new Set(w.satellites.map((s) => regionOf.get(s.satelliteId)).filter((r): r is string => !!r)),
+    ].sort(),
+  }));
 
   const regionName = new Map(regions.map((r) => [r.id, r.name]));
   const byRegion = new Map<string, PublicComponent[]>();
   for (const s of satellites) {
-    const connectivity = connectivityOf(s.lastSeenAt, s.heartbeatIntervalSec, now);
-    const status = publicStatusOf({
-      connectivity,
-      health: s.reportedHealth,
-      lifecycle: s.lifecycle,
-      inMaintenance: inMaintenance.has(s.id),
-    });
-    if (status === null) continue;
     const list = byRegion.get(s.regionId) ?? [];
-    list.push({ id: s.slug, name: s.name, city: s.city, country: s.country, status });
+    list.push({ id: s.slug, name: s.name, city: s.city, country: s.country, status: s.status });
     byRegion.set(s.regionId, list);
   }
+  const open = openIncidents.filter((i) => i.status !== "resolved");
+  const outcome = outcomeOf(page, inputs, open, now, false);
   const publicRegions: PublicRegion[] = [...byRegion.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([id, components]) => {
-      const counts = emptyCounts();
-      for (const c of components) counts[c.status]++;
+      const published = outcome.regions.get(id)!;
       return {
         id,
         name: regionName.get(id) ?? id,
-        status: rollUp(components.map((c) => c.status)),
-        source: "computed" as const,
-        counts,
+        status: published.status,
+        source: published.source,
+        counts: inputs.counts.get(id) ?? emptyCounts(),
         ...(page.showSatellites ? { components } : {}),
       };
     });
 
-  const overall = rollUp([...byRegion.values()].flat().map((c) => c.status));
-  const indicator = INDICATOR_OF_STATUS[overall];
-  const relevant = incidents.filter((i) => touches(i.satellites.map((s) => s.satelliteId)));
   const document: PublicStatusDocument = {
     page: {
       slug: page.slug,
@@ -286,11 +210,11 @@ export async function buildSnapshot(
       logoUrl: page.logoUrl,
       accentColor: page.accentColor,
     },
-    overall,
-    indicator,
-    description: INDICATOR_DESCRIPTION[indicator],
+    overall: outcome.overall,
+    indicator: outcome.indicator,
+    description: INDICATOR_DESCRIPTION[outcome.indicator],
     regions: publicRegions,
-    activeIncidents: relevant.filter((i) => i.status !== "resolved").map((i) => toPublicIncident(i, onPage)),
+    activeIncidents: open.map((i) => toPublicIncident(i, onPage)),
     maintenance,
     generatedAt: now.toISOString(),
   };
@@ -308,8 +232,8 @@ export async function buildSnapshot(
       showSatellites: page.showSatellites,
     },
     document,
-    history: relevant.filter((i) => i.status === "resolved").map((i) => toPublicIncident(i, onPage)),
-    satelliteIds: satellites.map((s) => s.id),
+    history: resolvedIncidents.filter((i) => i.status === "resolved").map((i) => toPublicIncident(i, onPage)),
+    satelliteIds: [...onPage],
     regionIds: page.includeAll
       ? regions.map((r) => r.id)
       : [...new Set([...page.regions.map((r) => r.regionId), ...satellites.map((s) => s.regionId)])],
