@@ -6,7 +6,6 @@ import {
   PUBLIC_STATUS_LABEL,
   PUBLIC_STATUSES,
   publicStatusOf,
-  rollUp,
   worstStatus,
   type PublicStatusInput,
 } from "./public-status";
@@ -61,35 +60,6 @@ describe("publicStatusOf", () => {
             const status = publicStatusOf({ connectivity, health, lifecycle, inMaintenance });
             if (status !== null) expect(PUBLIC_STATUSES).toContain(status);
           }
-  });
-});
-
-describe("rollUp", () => {
-  it("empty or all operational is operational; nulls are skipped", () => {
-    expect(rollUp([])).toBe("operational");
-    expect(rollUp([null, null])).toBe("operational");
-    expect(rollUp(["operational", "operational", null])).toBe("operational");
-  });
-
-  it("a major outage of at least half of the members in service is a major outage", () => {
-    expect(rollUp(["major_outage"])).toBe("major_outage");
-    expect(rollUp(["major_outage", "operational"])).toBe("major_outage");
-    expect(rollUp(["major_outage", "operational", "operational"])).toBe("partial_outage");
-    // Members under maintenance are not in service: the one serving member is down.
-    expect(rollUp(["major_outage", "under_maintenance", "under_maintenance"])).toBe("major_outage");
-    expect(rollUp(["major_outage", null, null, "operational"])).toBe("major_outage");
-  });
-
-  it("any outage is at least partial, any degradation at least degraded", () => {
-    expect(rollUp(["partial_outage", "operational"])).toBe("partial_outage");
-    expect(rollUp(["partial_outage", "partial_outage"])).toBe("partial_outage");
-    expect(rollUp(["degraded_performance", "operational", "under_maintenance"])).toBe("degraded_performance");
-    expect(rollUp(["degraded_performance", "partial_outage"])).toBe("partial_outage");
-  });
-
-  it("under maintenance only when every member is", () => {
-    expect(rollUp(["under_maintenance", "under_maintenance", null])).toBe("under_maintenance");
-    expect(rollUp(["under_maintenance", "operational"])).toBe("operational");
   });
 });
 

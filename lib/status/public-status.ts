@@ -1,4 +1,5 @@
-// What a public status page says about a satellite and about a group of them (a region, a whole page).
+// What a public status page says about one satellite: the raw truth, shown as it is. Regions and the page as
+// a whole are thresholded and debounced from these (lib/status/status-model.ts, docs/status-model.md).
 // Pure: the caller derives connectivity with its own `now`, so the page, the badge, the JSON and the feed
 // agree with the console.
 import type { Connectivity, Health } from "../connectivity";
@@ -75,40 +76,4 @@ export function publicStatusOf(input: PublicStatusInput): PublicStatus | null {
   const byHealth: PublicStatus =
     health === "critical" ? "partial_outage" : health === "degraded" ? "degraded_performance" : "operational";
   return worstStatus(byConnectivity, byHealth);
-}
-
-/**
- * The status of a group (a region, a page) from its members' statuses; nulls (members not shown) are
- * skipped. First match wins:
- *
- * - no members → operational (nothing is failing);
- * - major outages make up at least half of the members in service (those not under maintenance) →
- *   major_outage;
- * - any major or partial outage → partial_outage;
- * - any degraded performance → degraded_performance;
- * - every member under maintenance → under_maintenance;
- * - otherwise → operational: a few members in planned maintenance while the rest serve leave the group
- *   operational (the maintenance itself is listed on the page).
- */
-export function rollUp(statuses: readonly (PublicStatus | null)[]): PublicStatus {
-  let total = 0;
-  let maintenance = 0;
-  let major = 0;
-  let partial = 0;
-  let degraded = 0;
-  for (const status of statuses) {
-    if (status === null) continue;
-    total++;
-    if (status === "under_maintenance") maintenance++;
-    else if (status === "major_outage") major++;
-    else if (status === "partial_outage") partial++;
-    else if (status === "degraded_performance") degraded++;
-  }
-  if (total === 0) return "operational";
-  const inService = total - maintenance;
-  if (major > 0 && major * 2 >= inService) return "major_outage";
-  if (major > 0 || partial > 0) return "partial_outage";
-  if (degraded > 0) return "degraded_performance";
-  if (maintenance === total) return "under_maintenance";
-  return "operational";
 }
