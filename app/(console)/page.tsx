@@ -28,7 +28,11 @@ export default async function OverviewPage() {
         </Suspense>
       </header>
       <Suspense fallback={<MapPlaceholder isStage />}>
-        <FleetOverview styleUrl={env.MAP_STYLE_URL ?? null} canCommand={mayDo(ctx, "commands.write")} />
+        <FleetOverview
+          styleUrl={env.MAP_STYLE_URL ?? null}
+          canCommand={mayDo(ctx, "commands.write")}
+          scopeRegionIds={ctx.actor?.regionIds ?? null}
+        />
       </Suspense>
     </div>
   );

@@ -3,9 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
-import { LiveError } from "@/components/ui/live-error";
-import { etagFetcher } from "@/lib/fetch-json";
+import { useMemo, useState } from "react";
+import { etagFetcher, retryUnlessSignedOut } from "@/lib/fetch-json";
 import {
   COLOR_MODE_LABEL,
   COLOR_MODES,
@@ -14,7 +13,6 @@ import {
   type ColorMode,
   type FleetMapPayload,
 } from "@/lib/fleet-map";
-import { formatNumber } from "@/lib/format";
 import { CommandDialogButton } from "../commands/command-dialog";
 import styles from "./fleet-overview.module.css";
 import noticeStyles from "./map-notice.module.css";
@@ -22,6 +20,8 @@ import { KpiStrip } from "./kpi-strip";
 import { legendFor } from "./map-colors";
 import { MapLegend } from "./map-legend";
 import { MapPlaceholder } from "./map-placeholder";
+import { scopedPoints } from "./map-scope";
+import { MapStatus, useIsStale } from "./map-status";
 import { SatellitePanel } from "./satellite-panel";
 
 // maplibre is large and needs the browser: it loads only here, after the page's own JS.
@@ -31,6 +31,8 @@ const MapCanvas = dynamic(() => import("./map-canvas"), {
 });
 
 const POLL_MS = 5_000;
+/** Figures older than three polls are shown as stale: the console has lost touch with Orrery. */
+const STALE_MS = 3 * POLL_MS;
 
 const fetchFleetMap = etagFetcher<FleetMapPayload>({
   fallback: "The map data could not be loaded",
@@ -60,9 +62,12 @@ function replaceParams(changes: Record<string, string | null>) {
 export function FleetOverview({
   styleUrl,
   canCommand = false,
+  scopeRegionIds = null,
 }: {
   styleUrl: string | null;
   canCommand?: boolean;
+  /** A region-scoped user's regions: with no filter set, her map opens on her satellites. */
+  scopeRegionIds?: string[] | null;
 }) {
   const params = useSearchParams();
   const query = filterQuery(params);
@@ -72,21 +77,32 @@ export function FleetOverview({
   const selected = params.get("sat");
   const [group, setGroup] = useState<string[] | null>(null);
   const [fitRequest, setFitRequest] = useState(0);
+  const [isWholeFleet, setWholeFleet] = useState(false);
 
+  // One query feeds the map and the figures above it, so both refresh together on every poll.
   const { data, error, isPending, isFetching, isPlaceholderData, dataUpdatedAt } = useQuery({
     queryKey: ["fleet-map", query],
     queryFn: () => fetchFleetMap(`/api/v1/map${query ? `?${query}` : ""}`),
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,
     placeholderData: keepPreviousData,
+    retry: retryUnlessSignedOut,
   });
+  const isStale = useIsStale(dataUpdatedAt, STALE_MS);
   const points = useMemo(() => (data ? decodePoints(data) : null), [data]);
   const regions = useMemo(() => data?.regions ?? [], [data?.regions]);
   const legend = useMemo(() => legendFor(mode, regions), [mode, regions]);
+  // Her scope frames the map only while no filter is set: a filter is a question the map answers whole.
+  const scoped = useMemo(
+    () => (points && !query ? scopedPoints(points, regions, scopeRegionIds) : null),
+    [points, query, regions, scopeRegionIds],
+  );
+  const isScoped = scoped !== null && !isWholeFleet;
+  const fitTo = isScoped ? scoped : points;
 
   return (
     <>
-      <KpiStrip kpis={data?.kpis} isPending={isPending} />
+      <KpiStrip kpis={data?.kpis} isPending={isPending} query={query} isStale={isStale} />
 
       <section className={styles.stage} aria-label="Fleet map">
         <MapCanvas
@@ -96,8 +112,9 @@ export function FleetOverview({
           showRegions={showRegions}
           selected={selected}
           styleUrl={styleUrl}
+          fitTo={fitTo}
           fitRequest={fitRequest}
-          fitKey={data && !isPlaceholderData ? query : null}
+          fitKey={data && !isPlaceholderData ? `${query}|${isScoped ? "scope" : "all"}` : null}
           onSelect={(slug) => {
             setGroup(null);
             replaceParams({ sat: slug });
@@ -136,22 +153,25 @@ export function FleetOverview({
             // The server resolves the same filters again when the command is sent and confirmed.
             <CommandDialogButton className="btn small" count={points.length} target={{ filter: query }} />
           )}
+          {scoped && scopeRegionIds && (
+            <ScopeSwitch
+              regionIds={scopeRegionIds}
+              isScoped={isScoped}
+              onChange={(scope) => setWholeFleet(!scope)}
+            />
+          )}
         </div>
 
         <MapLegend mode={mode} legend={legend} />
 
-        <div className={styles.status} role="status" aria-live="polite">
-          {error ? (
-            <LiveError error={error} inlineClass={styles.error} />
-          ) : isPending ? (
-            "Loading the fleet…"
-          ) : (
-            <>
-              <span className={`live-dot${isFetching ? " busy" : ""}`} aria-hidden="true" />
-              {formatNumber(points?.length ?? 0)} shown · live, updated <UpdatedAgo at={dataUpdatedAt} />
-            </>
-          )}
-        </div>
+        <MapStatus
+          error={error}
+          isPending={isPending}
+          isFetching={isFetching}
+          isStale={isStale}
+          shown={points?.length ?? 0}
+          updatedAt={dataUpdatedAt}
+        />
 
         {!isPending && points && points.length === 0 && (
           <div className={noticeStyles.notice}>
@@ -178,12 +198,33 @@ export function FleetOverview({
   );
 }
 
-function UpdatedAgo({ at }: { at: number }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const sec = Math.max(0, Math.round((now - at) / 1000));
-  return <time dateTime={new Date(at).toISOString()}>{sec < 2 ? "just now" : `${sec} s ago`}</time>;
+/** "Showing your scope: eu-gdpr · Show whole fleet", and the way back. */
+function ScopeSwitch({
+  regionIds,
+  isScoped,
+  onChange,
+}: {
+  regionIds: string[];
+  isScoped: boolean;
+  onChange: (scope: boolean) => void;
+}) {
+  const names = regionIds.join(", ");
+  return (
+    <div className={styles.scope} data-testid="map-scope">
+      {isScoped ? (
+        <>
+          <span>
+            Showing your scope: <strong>{names}</strong>
+          </span>
+          <button type="button" className={styles.scopeButton} onClick={() => onChange(false)}>
+            Show whole fleet
+          </button>
+        </>
+      ) : (
+        <button type="button" className={styles.scopeButton} onClick={() => onChange(true)}>
+          Show your scope: {names}
+        </button>
+      )}
+    </div>
+  );
 }

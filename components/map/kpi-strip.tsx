@@ -1,30 +1,63 @@
 import Link from "next/link";
 import { formatMbps, formatNumber } from "@/lib/format";
-import { HOT_LINK_PCT, type FleetMapPayload } from "@/lib/fleet-map";
+import { HOT_LINK_PCT, type FleetMapPayload, type MapStatus } from "@/lib/fleet-map";
+import { kpiHref, kpiLinkName } from "./kpi-links";
 import styles from "./kpi-strip.module.css";
 
 // The plain "kpi-cell" name is what the end-to-end tests find each figure by.
 const CELL = `${styles.cell} kpi-cell`;
 
-/** The fleet's figures above the map, for the same filters as the map. */
+type Tone = "ok" | "warn" | "bad";
+const STATUS_TILES: { status: MapStatus; label: string; tone?: Tone }[] = [
+  { status: "healthy", label: "Healthy", tone: "ok" },
+  { status: "degraded", label: "Degraded", tone: "warn" },
+  { status: "critical", label: "Critical", tone: "bad" },
+  { status: "stale", label: "Stale", tone: "warn" },
+  { status: "offline", label: "Offline", tone: "bad" },
+  { status: "never_seen", label: "Never seen" },
+];
+
+/**
+ * The fleet's figures above the map, for the same filters as the map (`query`). Each status figure leads
+ * to the Satellites list filtered to it. `isStale`: the figures are older than the map's last poll should
+ * be, and are dimmed until it answers again.
+ */
 export function KpiStrip({
   kpis: k,
   isPending,
+  query,
+  isStale = false,
 }: {
   kpis: FleetMapPayload["kpis"] | undefined;
   isPending: boolean;
+  query: string;
+  isStale?: boolean;
 }) {
   const capacity = k ? k.downlinkMbps + k.uplinkMbps : 0;
   const used = k ? k.rxMbps + k.txMbps : 0;
   return (
-    <section className={styles.strip} aria-label="Fleet figures" aria-busy={isPending}>
-      <Kpi label="Satellites" value={k?.total} />
-      <Kpi label="Healthy" value={k?.byStatus.healthy} tone="ok" />
-      <Kpi label="Degraded" value={k?.byStatus.degraded} tone="warn" />
-      <Kpi label="Critical" value={k?.byStatus.critical} tone="bad" />
-      <Kpi label="Stale" value={k?.byStatus.stale} tone="warn" />
-      <Kpi label="Offline" value={k?.byStatus.offline} tone="bad" />
-      <Kpi label="Never seen" value={k?.byStatus.never_seen} />
+    <section
+      className={`${styles.strip}${isStale ? ` ${styles.stale}` : ""}`}
+      aria-label="Fleet figures"
+      aria-busy={isPending}
+      data-stale={isStale ? "true" : undefined}
+    >
+      <Kpi
+        label="Satellites"
+        value={k?.total}
+        href={kpiHref(query)}
+        name={k ? kpiLinkName(k.total, null) : undefined}
+      />
+      {STATUS_TILES.map(({ status, label, tone }) => (
+        <Kpi
+          key={status}
+          label={label}
+          value={k?.byStatus[status]}
+          tone={tone}
+          href={kpiHref(query, status)}
+          name={k ? kpiLinkName(k.byStatus[status], label.toLowerCase()) : undefined}
+        />
+      ))}
       <div className={`${CELL} ${styles.wide}`}>
         <span className={styles.label}>Traffic against links</span>
         <span className={styles.value}>
@@ -58,12 +91,15 @@ function Kpi({
   value,
   tone,
   href,
+  name,
 }: {
   label: string;
   title?: string;
   value: number | undefined;
-  tone?: "ok" | "warn" | "bad";
-  href?: string;
+  tone?: Tone;
+  href?: string | null;
+  /** The link's accessible name, which says what it leads to. */
+  name?: string;
 }) {
   const body = (
     <>
@@ -74,7 +110,7 @@ function Kpi({
     </>
   );
   return href ? (
-    <Link href={href} className={`${CELL} ${styles.link}`} title={title}>
+    <Link href={href} className={`${CELL} ${styles.link}`} title={title} aria-label={name}>
       {body}
     </Link>
   ) : (

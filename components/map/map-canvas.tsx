@@ -1,22 +1,29 @@
 "use client";
 
-import { getVersion, Map as MapLibre, NavigationControl, setWorkerUrl } from "maplibre-gl";
+import {
+  AttributionControl,
+  getVersion,
+  Map as MapLibre,
+  NavigationControl,
+  setWorkerUrl,
+} from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ColorMode, FleetMapPoint } from "@/lib/fleet-map";
-import { clusterColor, pointColor } from "./map-colors";
 import { boundsOf } from "./map-data";
 import { attachInteractions } from "./map-interactions";
 import {
   addBasemap,
   addSatellites,
-  applyTheme,
+  applyBasemapTheme,
   currentTheme,
   LAYERS,
   offlineStyle,
+  paintSatellites,
   tintColor,
   type MapRegion,
 } from "./map-layers";
+import { provideRingImages } from "./ring-image";
 import styles from "./map-canvas.module.css";
 import noticeStyles from "./map-notice.module.css";
 import { useMapData } from "./use-map-data";
@@ -40,9 +47,11 @@ type Props = {
   selected: string | null;
   /** A deployment's own style; the offline basemap is drawn when there is none. */
   styleUrl: string | null;
-  /** Bumped to fit the map to the current points. */
+  /** What the map frames, when not all the points: a region-scoped user's own among them. */
+  fitTo?: FleetMapPoint[] | null;
+  /** Bumped to fit the map to `fitTo`. */
   fitRequest: number;
-  /** The filters the points answer; the map fits itself once to each new set. */
+  /** The filters the points answer (and the scope); the map fits itself once to each new one. */
   fitKey: string | null;
   onSelect: (slug: string) => void;
   onSelectGroup: (slugs: string[]) => void;
@@ -57,7 +66,7 @@ export default function MapCanvas(props: Props) {
   useLayoutEffect(() => {
     latest.current = props;
   });
-  const resetData = useMapData(mapRef, loaded, props.points, props.fitKey);
+  const resetData = useMapData(mapRef, loaded, props.points, props.fitTo ?? props.points, props.fitKey);
   const resetOnRemove = useRef(resetData);
 
   // The map is created once; data, colours and selection are applied to it by the effects below, so
@@ -77,6 +86,7 @@ export default function MapCanvas(props: Props) {
         minZoom: 0.6,
         maxZoom: 16,
         renderWorldCopies: false,
+        // Added below, and only for a deployment's own style, whose sources carry their credits.
         attributionControl: false,
         dragRotate: false,
         pitchWithRotate: false,
@@ -90,6 +100,8 @@ export default function MapCanvas(props: Props) {
     window.orreryFleetMap = map;
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), "bottom-right");
+    if (styleUrl) map.addControl(new AttributionControl({ compact: true }), "bottom-right");
+    provideRingImages(map);
     map.on("error", (e) => {
       if (e.error?.message?.includes("WebGL")) setFailure(e.error.message);
     });
@@ -98,9 +110,16 @@ export default function MapCanvas(props: Props) {
       addSatellites(map, theme);
       setLoaded(true);
     });
+    const onTheme = () => {
+      if (!map.isStyleLoaded()) return;
+      const { mode, regions } = latest.current;
+      const next = currentTheme();
+      applyBasemapTheme(map, next, !styleUrl, regions);
+      paintSatellites(map, mode, regions, next);
+    };
     const detach = attachInteractions(map, () => latest.current);
 
-    const themeWatch = new MutationObserver(() => applyTheme(map, currentTheme(), !styleUrl));
+    const themeWatch = new MutationObserver(onTheme);
     themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     const resize = new ResizeObserver(() => map.resize());
     resize.observe(el);
@@ -121,14 +140,13 @@ export default function MapCanvas(props: Props) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
-    map.setPaintProperty(LAYERS.points, "circle-color", pointColor(mode, regions));
-    map.setPaintProperty(LAYERS.clusters, "circle-color", clusterColor(mode, regions));
+    paintSatellites(map, mode, regions, currentTheme());
   }, [mode, regions, loaded]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
-    map.setPaintProperty(LAYERS.tint, "fill-color", tintColor(regions));
+    map.setPaintProperty(LAYERS.tint, "fill-color", tintColor(regions, currentTheme()));
     map.setLayoutProperty(LAYERS.tint, "visibility", showRegions ? "visible" : "none");
   }, [regions, showRegions, loaded]);
 
@@ -141,7 +159,7 @@ export default function MapCanvas(props: Props) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded || fitRequest === 0) return;
-    const bounds = boundsOf(latest.current.points ?? []);
+    const bounds = boundsOf(latest.current.fitTo ?? latest.current.points ?? []);
     if (bounds) map.fitBounds(bounds, { padding: 60, maxZoom: 9, duration: 500 });
   }, [fitRequest, loaded]);
 

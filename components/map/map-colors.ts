@@ -9,6 +9,10 @@ import {
   type MapRolloutState,
   type MapStatus,
 } from "@/lib/fleet-map";
+import type { Theme } from "./basemap-colors";
+import { tintOnLand } from "./region-tint";
+
+export { BASEMAP, type Theme } from "./basemap-colors";
 
 export const STATUS_COLOR: Record<MapStatus, string> = {
   healthy: "#22a55a",
@@ -87,17 +91,14 @@ export function pointColor(mode: ColorMode, regions: RegionColor[]): ExpressionS
 }
 
 /**
- * A cluster takes the colour of its worst member: the highest status or rollout code (both ordered by
- * severity) or the busiest link. In region mode a cluster spanning several regions is drawn neutral.
+ * A cluster takes the colour of its worst member: the highest rollout code (ordered by severity) or the
+ * busiest link. In region mode a cluster spanning several regions is drawn neutral. In health mode the
+ * cluster is a ring by status (cluster-ring.ts) and its circle only catches the pointer.
  */
 export function clusterColor(mode: ColorMode, regions: RegionColor[]): ExpressionSpecification {
   switch (mode) {
     case "health":
-      return byIndex(
-        MAP_STATUSES.map((s) => STATUS_COLOR[s]),
-        ["get", "worst"],
-        NO_DATA_COLOR,
-      );
+      return byIndex([], ["get", "point_count"], NO_DATA_COLOR);
     case "bandwidth":
       return bandwidth(["get", "bwMax"]);
     case "region":
@@ -120,7 +121,8 @@ export function clusterColor(mode: ColorMode, regions: RegionColor[]): Expressio
   }
 }
 
-export type LegendEntry = { label: string; color: string };
+/** `tint`: the region's land tint in each theme, beside its dot colour (region mode). */
+export type LegendEntry = { label: string; color: string; tint?: Record<Theme, string> };
 
 export function legendFor(mode: ColorMode, regions: RegionColor[]): LegendEntry[] {
   switch (mode) {
@@ -136,7 +138,11 @@ export function legendFor(mode: ColorMode, regions: RegionColor[]): LegendEntry[
       ];
     case "region":
       return [
-        ...regions.map((r) => ({ label: `${r.id} · ${r.name}`, color: r.color })),
+        ...regions.map((r) => ({
+          label: `${r.id} · ${r.name}`,
+          color: r.color,
+          tint: { light: tintOnLand(r.color, "light"), dark: tintOnLand(r.color, "dark") },
+        })),
         { label: "Several regions (cluster)", color: MIXED_COLOR },
       ];
     case "rollout":
@@ -145,9 +151,3 @@ export function legendFor(mode: ColorMode, regions: RegionColor[]): LegendEntry[
         .map((s) => ({ label: MAP_ROLLOUT_LABEL[s], color: ROLLOUT_COLOR[s] }));
   }
 }
-
-export const BASEMAP = {
-  light: { ocean: "#dce6f0", land: "#f7f9fb", border: "#c5ced9", stroke: "#ffffff", tint: 0.3 },
-  dark: { ocean: "#0a111c", land: "#1a2331", border: "#2f3a4b", stroke: "#0d1117", tint: 0.24 },
-} as const;
-export type Theme = keyof typeof BASEMAP;

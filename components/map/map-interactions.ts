@@ -1,6 +1,7 @@
 import { Popup, type GeoJSONSource, type Map as MapLibre, type MapGeoJSONFeature } from "maplibre-gl";
 import { MAP_ROLLOUT_LABEL, MAP_ROLLOUT_STATES, MAP_STATUS_LABEL, MAP_STATUSES } from "@/lib/fleet-map";
-import { formatCount } from "@/lib/format";
+import { formatCount, formatNumber } from "@/lib/format";
+import { countProperty, RING_ORDER } from "./cluster-ring";
 import { CLUSTER_MAX_ZOOM, LAYERS, SOURCE } from "./map-layers";
 import styles from "./map-canvas.module.css";
 
@@ -8,6 +9,14 @@ export type MapHandlers = {
   onSelect: (slug: string) => void;
   onSelectGroup: (slugs: string[]) => void;
 };
+
+/** "3 critical", "1 offline", "66 healthy": a cluster's members by status, worst first. */
+function clusterMix(props: Record<string, unknown>): string[] {
+  return RING_ORDER.flatMap((s) => {
+    const n = Number(props[countProperty(s)]) || 0;
+    return n > 0 ? [`${formatNumber(n)} ${MAP_STATUS_LABEL[s].toLowerCase()}`] : [];
+  });
+}
 
 function hoverContent(feature: MapGeoJSONFeature): HTMLElement {
   const box = document.createElement("div");
@@ -18,8 +27,7 @@ function hoverContent(feature: MapGeoJSONFeature): HTMLElement {
   const props = feature.properties as Record<string, unknown>;
   if (props.cluster) {
     title.textContent = formatCount(Number(props.point_count), "satellite");
-    const worst = MAP_STATUSES[Number(props.worst)] ?? "unknown";
-    line.textContent = `Worst: ${MAP_STATUS_LABEL[worst]} · click to zoom in`;
+    line.textContent = [...clusterMix(props), "click to zoom in"].join(" · ");
   } else {
     title.textContent = String(props.name);
     const status = MAP_STATUSES[Number(props.status)] ?? "unknown";

@@ -1,5 +1,9 @@
 import type { ExpressionSpecification, Map as MapLibre, StyleSpecification } from "maplibre-gl";
-import { BASEMAP, type RegionColor, type Theme } from "./map-colors";
+import type { ColorMode } from "@/lib/fleet-map";
+import { ringImageExpression, statusCountProperties } from "./cluster-ring";
+import { BASEMAP, clusterColor, pointColor, type RegionColor, type Theme } from "./map-colors";
+import { mutedTint, TINT } from "./region-tint";
+import { RING_CENTER, RING_RADIUS } from "./ring-image";
 
 export type MapRegion = RegionColor & { countries: string[] };
 
@@ -7,6 +11,7 @@ export const SOURCE = "satellites";
 export const CLUSTER_MAX_ZOOM = 11;
 export const LAYERS = {
   clusters: "sat-clusters",
+  ring: "sat-cluster-ring",
   count: "sat-cluster-count",
   points: "sat-points",
   selected: "sat-selected",
@@ -21,14 +26,15 @@ function absolute(path: string): string {
   return new URL(path, window.location.href).href;
 }
 
-export function tintColor(regions: MapRegion[]): ExpressionSpecification {
+/** Each country in its region's muted tint (region-tint.ts), so no region reads as a health colour. */
+export function tintColor(regions: MapRegion[], theme: Theme): ExpressionSpecification {
   const pairs: string[] = [];
   const seen = new Set<string>();
   for (const r of regions) {
     for (const iso of r.countries) {
       if (seen.has(iso)) continue;
       seen.add(iso);
-      pairs.push(iso, r.color);
+      pairs.push(iso, mutedTint(r.color, theme));
     }
   }
   if (pairs.length === 0) return ["literal", "rgba(0,0,0,0)"] as unknown as ExpressionSpecification;
@@ -55,7 +61,7 @@ export function addBasemap(map: MapLibre, theme: Theme, withLand: boolean) {
     id: LAYERS.tint,
     type: "fill",
     source: "countries",
-    paint: { "fill-color": "rgba(0,0,0,0)", "fill-opacity": c.tint },
+    paint: { "fill-color": "rgba(0,0,0,0)", "fill-opacity": TINT[theme].opacity },
   });
   if (withLand) {
     map.addLayer({
@@ -67,6 +73,20 @@ export function addBasemap(map: MapLibre, theme: Theme, withLand: boolean) {
   }
 }
 
+/** A cluster's radius by its member count; the health ring is scaled to the same size. */
+const CLUSTER_RADIUS = [12, 10, 15, 50, 19, 250, 24, 1000, 29] as const;
+const CLUSTER_STROKE = 2;
+const clusterRadius = [
+  "step",
+  ["get", "point_count"],
+  ...CLUSTER_RADIUS,
+] as unknown as ExpressionSpecification;
+const ringSize = [
+  "step",
+  ["get", "point_count"],
+  ...CLUSTER_RADIUS.map((v, i) => (i % 2 === 0 ? (v + CLUSTER_STROKE) / RING_RADIUS : v)),
+] as unknown as ExpressionSpecification;
+
 export function addSatellites(map: MapLibre, theme: Theme) {
   const stroke = BASEMAP[theme].stroke;
   map.addSource(SOURCE, {
@@ -76,13 +96,14 @@ export function addSatellites(map: MapLibre, theme: Theme) {
     clusterRadius: 42,
     clusterMaxZoom: CLUSTER_MAX_ZOOM,
     clusterProperties: {
-      worst: ["max", ["get", "status"]],
+      ...statusCountProperties(),
       bwMax: ["max", ["get", "bw"]],
       regionMin: ["min", ["get", "region"]],
       regionMax: ["max", ["get", "region"]],
       rolloutWorst: ["max", ["get", "rollout"]],
     },
   });
+  // The plain circle is every mode's click and hover target; in health mode the ring above draws it.
   map.addLayer({
     id: LAYERS.clusters,
     type: "circle",
@@ -90,10 +111,22 @@ export function addSatellites(map: MapLibre, theme: Theme) {
     filter: ["has", "point_count"],
     paint: {
       "circle-color": "#94a3b8",
-      "circle-radius": ["step", ["get", "point_count"], 12, 10, 15, 50, 19, 250, 24, 1000, 29],
-      "circle-stroke-width": 2,
+      "circle-radius": clusterRadius,
+      "circle-stroke-width": CLUSTER_STROKE,
       "circle-stroke-color": stroke,
       "circle-opacity": 0.92,
+    },
+  });
+  map.addLayer({
+    id: LAYERS.ring,
+    type: "symbol",
+    source: SOURCE,
+    filter: ["has", "point_count"],
+    layout: {
+      "icon-image": ringImageExpression(theme),
+      "icon-size": ringSize,
+      "icon-allow-overlap": true,
+      "icon-ignore-placement": true,
     },
   });
   map.addLayer({
@@ -107,8 +140,6 @@ export function addSatellites(map: MapLibre, theme: Theme) {
       "text-allow-overlap": true,
       "text-ignore-placement": true,
     },
-    // Dark figures with a light halo read on every cluster colour, amber and yellow included.
-    paint: { "text-color": "#0b1220", "text-halo-color": "rgba(255,255,255,0.75)", "text-halo-width": 1.2 },
   });
   map.addLayer({
     id: LAYERS.points,
@@ -117,7 +148,8 @@ export function addSatellites(map: MapLibre, theme: Theme) {
     filter: ["!", ["has", "point_count"]],
     paint: {
       "circle-color": "#94a3b8",
-      "circle-radius": ["interpolate", ["linear"], ["zoom"], 1, 4.5, 6, 6.5, 12, 8],
+      // At least 12 px across at every zoom (plus the outline), so a single satellite is easy to click.
+      "circle-radius": ["interpolate", ["linear"], ["zoom"], 1, 6, 6, 7, 12, 8.5],
       "circle-stroke-width": 1.5,
       "circle-stroke-color": stroke,
     },
@@ -128,7 +160,7 @@ export function addSatellites(map: MapLibre, theme: Theme) {
     source: SOURCE,
     filter: ["==", ["get", "slug"], ""],
     paint: {
-      "circle-radius": ["interpolate", ["linear"], ["zoom"], 1, 9, 12, 13],
+      "circle-radius": ["interpolate", ["linear"], ["zoom"], 1, 10.5, 12, 13.5],
       "circle-color": "rgba(0,0,0,0)",
       "circle-stroke-width": 3,
       "circle-stroke-color": "#6366f1",
@@ -136,16 +168,34 @@ export function addSatellites(map: MapLibre, theme: Theme) {
   });
 }
 
-/** Repaints the basemap and the satellites' outlines when the console's theme changes. */
-export function applyTheme(map: MapLibre, theme: Theme, ownBasemap: boolean) {
-  if (!map.isStyleLoaded()) return;
+/**
+ * What depends on the colour mode and the theme: in health mode clusters are rings with the count on a
+ * plain disc; in the other modes a cluster is one colour (its busiest link, its region, its worst rollout
+ * state) with dark figures on a light halo, which read on every such colour.
+ */
+export function paintSatellites(map: MapLibre, mode: ColorMode, regions: RegionColor[], theme: Theme) {
+  const isRing = mode === "health";
+  map.setPaintProperty(LAYERS.points, "circle-color", pointColor(mode, regions));
+  map.setPaintProperty(LAYERS.points, "circle-stroke-color", BASEMAP[theme].stroke);
+  map.setPaintProperty(LAYERS.clusters, "circle-color", clusterColor(mode, regions));
+  map.setPaintProperty(LAYERS.clusters, "circle-opacity", isRing ? 0 : 0.92);
+  map.setPaintProperty(LAYERS.clusters, "circle-stroke-opacity", isRing ? 0 : 1);
+  map.setPaintProperty(LAYERS.clusters, "circle-stroke-color", BASEMAP[theme].stroke);
+  map.setLayoutProperty(LAYERS.ring, "visibility", isRing ? "visible" : "none");
+  map.setLayoutProperty(LAYERS.ring, "icon-image", ringImageExpression(theme));
+  map.setPaintProperty(LAYERS.count, "text-color", isRing ? RING_CENTER[theme].text : "#0b1220");
+  map.setPaintProperty(LAYERS.count, "text-halo-color", isRing ? "rgba(0,0,0,0)" : "rgba(255,255,255,0.75)");
+  map.setPaintProperty(LAYERS.count, "text-halo-width", isRing ? 0 : 1.2);
+}
+
+/** Repaints the basemap and the region tint when the console's theme changes (the satellites: above). */
+export function applyBasemapTheme(map: MapLibre, theme: Theme, ownBasemap: boolean, regions: MapRegion[]) {
   const c = BASEMAP[theme];
   if (ownBasemap) {
     map.setPaintProperty("background", "background-color", c.ocean);
     map.setPaintProperty("land", "fill-color", c.land);
     map.setPaintProperty("borders", "line-color", c.border);
   }
-  map.setPaintProperty(LAYERS.tint, "fill-opacity", c.tint);
-  map.setPaintProperty(LAYERS.clusters, "circle-stroke-color", c.stroke);
-  map.setPaintProperty(LAYERS.points, "circle-stroke-color", c.stroke);
+  map.setPaintProperty(LAYERS.tint, "fill-opacity", TINT[theme].opacity);
+  map.setPaintProperty(LAYERS.tint, "fill-color", tintColor(regions, theme));
 }

@@ -1,3 +1,4 @@
+import type { CSSProperties } from "react";
 import { COLOR_MODE_LABEL, type ColorMode } from "@/lib/fleet-map";
 import { BANDWIDTH_STOPS, NO_DATA_COLOR, type LegendEntry } from "./map-colors";
 import styles from "./map-legend.module.css";
@@ -31,6 +32,14 @@ export function MapLegend({ mode, legend }: { mode: ColorMode; legend: LegendEnt
       <ul>
         {(mode === "bandwidth" ? legend.filter((e) => e.color === NO_DATA_COLOR) : legend).map((entry) => (
           <li key={entry.label}>
+            {entry.tint && (
+              // The land tint of the region, muted so it never reads as a health colour.
+              <span
+                className={styles.tint}
+                aria-hidden="true"
+                style={{ "--tint-light": entry.tint.light, "--tint-dark": entry.tint.dark } as CSSProperties}
+              />
+            )}
             <span className="dot" style={{ background: entry.color }} />
             {entry.label}
           </li>

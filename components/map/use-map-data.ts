@@ -6,12 +6,14 @@ import { SOURCE } from "./map-layers";
 
 /**
  * Keeps the map's satellites in step with `points` by applying only what changed, and fits the map once
- * to each new `fitKey` (the filters the points answer). Returns a reset for when the map is removed.
+ * to `fitTo` for each new `fitKey` (the filters the points answer, and the scope). Returns a reset for
+ * when the map is removed.
  */
 export function useMapData(
   mapRef: RefObject<MapLibre | null>,
   isLoaded: boolean,
   points: FleetMapPoint[] | null,
+  fitTo: FleetMapPoint[] | null,
   fitKey: string | null,
 ): () => void {
   const shown = useRef(emptyShown());
@@ -29,13 +31,13 @@ export function useMapData(
     } else if (add.length || update.length || remove.length) {
       void source.updateData({ add, update, remove });
     }
-    if (fitKey !== null && fitKey !== fittedKey.current && points.length > 0) {
+    if (fitKey !== null && fitKey !== fittedKey.current && fitTo && fitTo.length > 0) {
       const first = fittedKey.current === null;
       fittedKey.current = fitKey;
-      const bounds = boundsOf(points);
+      const bounds = boundsOf(fitTo);
       if (bounds) map.fitBounds(bounds, { padding: 48, maxZoom: first ? 6 : 9, duration: first ? 0 : 500 });
     }
-  }, [mapRef, points, fitKey, isLoaded]);
+  }, [mapRef, points, fitTo, fitKey, isLoaded]);
 
   return () => {
     shown.current = emptyShown();
