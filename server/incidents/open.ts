@@ -5,7 +5,7 @@ import { authorize, type Ctx } from "../auth/context";
 import { transaction } from "../db";
 import { validationError } from "../errors";
 import { statusChanged } from "../status/changes";
-import { OpenIncidentInput } from "./schemas";
+import { FOLLOW_IMPACT, OpenIncidentInput } from "./schemas";
 import { findSatellites, slugList } from "./affected-satellites";
 
 /** An operator opens an incident by hand: its first update, its affected satellites, published or internal. */
@@ -24,6 +24,7 @@ export async function openIncident(ctx: Ctx, input: unknown, now = new Date()): 
         status: i.status,
         isProposed: false,
         isPublished: i.isPublished,
+        componentStatus: i.componentStatus === FOLLOW_IMPACT ? null : i.componentStatus,
         createdById: personOf(ctx.actor),
         startedAt: now,
         satellites: { create: satellites.map((s) => ({ satelliteId: s.id })) },
@@ -45,7 +46,13 @@ export async function openIncident(ctx: Ctx, input: unknown, now = new Date()): 
       targetType: "incident",
       targetId: incident.id,
       summary: `Opened "${i.title}" (${i.impact}, ${i.status}${i.isPublished ? "" : ", not published"}) on ${slugList(slugs)}`,
-      data: { impact: i.impact, status: i.status, isPublished: i.isPublished, satellites: slugs },
+      data: {
+        impact: i.impact,
+        status: i.status,
+        isPublished: i.isPublished,
+        componentStatus: i.componentStatus,
+        satellites: slugs,
+      },
     });
     return incident;
   });

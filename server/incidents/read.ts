@@ -1,6 +1,8 @@
 import "server-only";
 import { connectivityOf, type Connectivity } from "@/lib/connectivity";
 import type { Lifecycle } from "@/lib/fleet";
+import type { PublicStatus } from "@/lib/status/public-status";
+import { isPublicStatus } from "@/lib/status/status-model";
 import { authorize, type Ctx } from "../auth/context";
 import { db, type Prisma } from "../db";
 import { AppError, validationError } from "../errors";
@@ -11,6 +13,8 @@ export type IncidentSummary = {
   id: string;
   title: string;
   impact: IncidentImpact;
+  /** The status its author chose for the components it names; null follows the impact. */
+  componentStatus: PublicStatus | null;
   status: IncidentStatus;
   isProposed: boolean;
   isPublished: boolean;
@@ -86,6 +90,7 @@ function toSummary(row: SummaryRow): IncidentSummary {
     id: row.id,
     title: row.title,
     impact: row.impact,
+    componentStatus: isPublicStatus(row.componentStatus) ? row.componentStatus : null,
     status: row.status,
     isProposed: row.isProposed,
     isPublished: row.isPublished,

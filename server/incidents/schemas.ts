@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { PUBLIC_STATUSES } from "@/lib/status/public-status";
 
 export const INCIDENT_STATUSES = ["investigating", "identified", "monitoring", "resolved"] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
@@ -58,6 +59,11 @@ const Body = z
   .min(1, "say what is happening")
   .max(5000, "must be at most 5,000 characters");
 const Impact = z.enum(INCIDENT_IMPACTS, { error: `must be one of ${INCIDENT_IMPACTS.join(", ")}` });
+/** "auto" (or blank when opening) follows the impact: docs/status-model.md. */
+export const FOLLOW_IMPACT = "auto";
+const ComponentStatus = z
+  .enum([...PUBLIC_STATUSES, FOLLOW_IMPACT], { error: "pick a status or follow the impact" })
+  .meta({ label: "Status of affected components" });
 
 export const OpenIncidentInput = z.object({
   title: Title,
@@ -69,6 +75,7 @@ export const OpenIncidentInput = z.object({
   body: Body,
   satellites: SatelliteRefs,
   isPublished: checkbox,
+  componentStatus: z.preprocess(blankToUndefined, ComponentStatus.default(FOLLOW_IMPACT)),
 });
 export type OpenIncidentInput = z.infer<typeof OpenIncidentInput>;
 
@@ -77,6 +84,8 @@ export const PostIncidentUpdateInput = z.object({
   status: z.enum(INCIDENT_STATUSES, { error: `must be one of ${INCIDENT_STATUSES.join(", ")}` }),
   impact: Impact,
   body: Body,
+  /** Absent or blank keeps the incident's choice. */
+  componentStatus: z.preprocess(blankToUndefined, ComponentStatus.optional()),
 });
 export type PostIncidentUpdateInput = z.infer<typeof PostIncidentUpdateInput>;
 

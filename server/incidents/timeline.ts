@@ -7,6 +7,7 @@ import { AppError, validationError } from "../errors";
 import { statusChanged } from "../status/changes";
 import { assertOpen, closedReason, loadIncidentForWrite, STILL_OPEN } from "./load";
 import {
+  FOLLOW_IMPACT,
   PostIncidentUpdateInput,
   ResolveIncidentInput,
   type IncidentImpact,
@@ -23,7 +24,13 @@ export type PostedUpdate = { id: string; updateId: string; status: IncidentStatu
 async function appendUpdate(
   tx: Tx,
   ctx: AuthorizedCtx,
-  update: { id: string; status: IncidentStatus; impact?: IncidentImpact; body: string },
+  update: {
+    id: string;
+    status: IncidentStatus;
+    impact?: IncidentImpact;
+    body: string;
+    componentStatus?: PostIncidentUpdateInput["componentStatus"];
+  },
   now: Date,
 ): Promise<PostedUpdate> {
   const incident = await loadIncidentForWrite(tx, ctx, update.id);
@@ -32,7 +39,15 @@ async function appendUpdate(
   const isResolving = update.status === "resolved";
   const moved = await tx.incident.updateMany({
     where: { id: incident.id, ...STILL_OPEN },
-    data: { status: update.status, impact, resolvedAt: isResolving ? now : null, updatedAt: now },
+    data: {
+      status: update.status,
+      impact,
+      resolvedAt: isResolving ? now : null,
+      updatedAt: now,
+      ...(update.componentStatus === undefined
+        ? {}
+        : { componentStatus: update.componentStatus === FOLLOW_IMPACT ? null : update.componentStatus }),
+    },
   });
   if (moved.count !== 1) {
     const fresh = await tx.incident.findUniqueOrThrow({ where: { id: incident.id } });
@@ -58,7 +73,13 @@ async function appendUpdate(
     targetType: "incident",
     targetId: incident.id,
     summary: `${isResolving ? "Resolved" : "Updated"} "${incident.title}": ${change}, impact ${impact}`,
-    data: { from: incident.status, to: update.status, impact, updateId: created.id },
+    data: {
+      from: incident.status,
+      to: update.status,
+      impact,
+      updateId: created.id,
+      ...(update.componentStatus === undefined ? {} : { componentStatus: update.componentStatus }),
+    },
   });
   return { id: incident.id, updateId: created.id, status: update.status, impact };
 }

@@ -1,64 +1,19 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import type { z } from "zod";
 import { recordAudit } from "../audit";
 import { authorize, type Ctx } from "../auth/context";
 import { conflictOnUnique, db, transaction } from "../db";
-import { AppError, validationError } from "../errors";
+import { AppError, parseInput, validationError } from "../errors";
 import { encodeLabelPair, labelPairsOf } from "@/lib/labels";
 import { statusChanged } from "./changes";
+import {
+  StatusPageIdInput as IdInput,
+  StatusPageInput,
+  UpdateStatusPageInput as UpdateInput,
+} from "./page-schemas";
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-/** Forms send one value per line (or repeated fields); the API sends arrays. */
-const lines = (v: unknown) => {
-  if (v === undefined || v === null) return [];
-  const list = Array.isArray(v) ? v.map(String) : String(v).split(/[\r\n,]+/);
-  return list.map((s) => s.trim()).filter(Boolean);
-};
-const checkbox = (v: unknown) => v === true || v === "on" || v === "true" || v === "1";
-
-const Origin = z
-  .string()
-  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, "use an origin such as https://example.com (no path)");
-const Label = z.string().regex(/^[a-z0-9][a-z0-9_./-]{0,62}=[^|\n]{0,100}$/, 'labels select as "key=value"');
-
-export const StatusPageInput = z.object({
-  slug: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case letters, digits and single hyphens")
-    .min(2, "must be at least 2 characters")
-    .max(63, "must be at most 63 characters"),
-  title: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
-  description: z.preprocess(blank, z.string().trim().max(500, "must be at most 500 characters").default("")),
-  visibility: z.enum(["public", "unlisted", "disabled"], { error: "must be public, unlisted or disabled" }),
-  includeAll: z.preprocess(checkbox, z.boolean()),
-  regionIds: z.preprocess(lines, z.array(z.string().max(40)).max(50)),
-  labels: z.preprocess(lines, z.array(Label).max(20, "at most 20 labels")),
-  satelliteSlugs: z.preprocess(
-    lines,
-    z.array(z.string().max(100)).max(500, "at most 500 satellites by hand"),
-  ),
-  showSatellites: z.preprocess(checkbox, z.boolean()),
-  allowedOrigins: z.preprocess(lines, z.array(Origin).max(20, "at most 20 origins")),
-  logoUrl: z.preprocess(
-    blank,
-    z
-      .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
-      .max(500)
-      .optional(),
-  ),
-  accentColor: z.preprocess(
-    blank,
-    z
-      .string()
-      .regex(/^#[0-9a-fA-F]{6}$/, "use a colour such as #4f46e5")
-      .optional(),
-  ),
-});
-export type StatusPageInput = z.input<typeof StatusPageInput>;
-const UpdateInput = StatusPageInput.extend({ id: z.string().min(1, "is required") });
-const IdInput = z.object({ id: z.string().min(1, "is required") });
+export { StatusPageInput };
 
 export type StatusPageSummary = {
   id: string;
@@ -75,6 +30,10 @@ export type StatusPageSummary = {
   description: string;
   logoUrl: string | null;
   accentColor: string | null;
+  degradedPct: number;
+  partialPct: number;
+  majorPct: number;
+  debounceSec: number;
   updatedAt: string;
 };
 
@@ -106,6 +65,10 @@ function toSummary(row: NonNullable<Row>): StatusPageSummary {
     description: row.description,
     logoUrl: row.logoUrl,
     accentColor: row.accentColor,
+    degradedPct: row.degradedPct,
+    partialPct: row.partialPct,
+    majorPct: row.majorPct,
+    debounceSec: row.debounceSec,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -124,7 +87,7 @@ export async function getStatusPage(ctx: Ctx, id: string): Promise<StatusPageSum
 }
 
 /** Checks the selection names things that exist, and turns slugs into ids. */
-async function resolveSelection(input: z.infer<typeof StatusPageInput>) {
+async function resolveSelection(input: z.output<typeof StatusPageInput>) {
   const regions = await db.complianceRegion.findMany({
     where: { id: { in: input.regionIds } },
     select: { id: true },
@@ -162,7 +125,7 @@ async function resolveSelection(input: z.infer<typeof StatusPageInput>) {
   };
 }
 
-function columns(input: z.infer<typeof StatusPageInput>, labelSelector: string, secret: string | null) {
+function columns(input: z.output<typeof StatusPageInput>, labelSelector: string, secret: string | null) {
   return {
     title: input.title,
     description: input.description,
@@ -174,6 +137,10 @@ function columns(input: z.infer<typeof StatusPageInput>, labelSelector: string, 
     allowedOrigins: input.allowedOrigins,
     logoUrl: input.logoUrl ?? null,
     accentColor: input.accentColor?.toLowerCase() ?? null,
+    degradedPct: input.degradedPct,
+    partialPct: input.partialPct,
+    majorPct: input.majorPct,
+    debounceSec: input.debounceSec,
   };
 }
 
@@ -181,9 +148,7 @@ const newSecret = () => randomBytes(18).toString("base64url");
 
 export async function createStatusPage(ctx: Ctx, raw: unknown): Promise<{ id: string; slug: string }> {
   authorize(ctx, "status-pages.manage");
-  const parsed = StatusPageInput.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error);
-  const input = parsed.data;
+  const input = parseInput(StatusPageInput, raw);
   const sel = await resolveSelection(input);
   try {
     const page = await transaction(async (tx) => {
@@ -212,9 +177,7 @@ export async function createStatusPage(ctx: Ctx, raw: unknown): Promise<{ id: st
 
 export async function updateStatusPage(ctx: Ctx, raw: unknown): Promise<{ id: string; slug: string }> {
   authorize(ctx, "status-pages.manage");
-  const parsed = UpdateInput.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error);
-  const input = parsed.data;
+  const input = parseInput(UpdateInput, raw);
   const existing = await loadRow(input.id);
   if (!existing) throw new AppError("NOT_FOUND", "No such status page.");
   const sel = await resolveSelection(input);
