@@ -1,3 +1,5 @@
+import { formatDateTime } from "@/lib/format";
+
 // What an alert message carries: written into the outbox when it is decided, turned into each channel's
 // own shape when it is sent. Also the generic webhook's documented body (docs/alerts.md).
 
@@ -60,7 +62,7 @@ export function colourOf(n: AlertNotice): string {
 /** Facts plus the times, in the order every channel lists them. */
 export function factList(n: AlertNotice): [string, string][] {
   const out: [string, string][] = [["Rule", n.alert.rule.name], ...Object.entries(n.alert.facts)];
-  out.push(["Since", n.alert.firedAt.replace("T", " ").slice(0, 16) + " UTC"]);
-  if (n.alert.resolvedAt) out.push(["Resolved", n.alert.resolvedAt.replace("T", " ").slice(0, 16) + " UTC"]);
+  out.push(["Since", formatDateTime(n.alert.firedAt)]);
+  if (n.alert.resolvedAt) out.push(["Resolved", formatDateTime(n.alert.resolvedAt)]);
   return out;
 }

@@ -11,6 +11,7 @@ import { acquireLease, releaseLease } from "./lease";
 import { applyRetention } from "./retention";
 import { rollUp } from "./rollups";
 import { evaluateStatusPages } from "../status/evaluate";
+import { alertsAndDelivery } from "../alerts/reconcile";
 
 export const LEASE_NAME = "reconciler";
 const TICK_MS = env.RECONCILER_TICK_MS;
@@ -27,6 +28,7 @@ export type TickReport = {
   rollouts?: number;
   rolledUp?: boolean;
   statusPages?: object;
+  alerts?: object;
   retention?: object;
 };
 
@@ -67,6 +69,8 @@ export class Reconciler {
     report.rollouts = await step("rollouts", () => advanceRollouts(now));
     // After connectivity: the published status of every status page takes its debounce step.
     report.statusPages = await step("status pages", () => evaluateStatusPages(now));
+    // Alert rules, then a delivery pass over the outbox that runs on without holding up the tick.
+    report.alerts = await step("alerts", () => alertsAndDelivery(now));
     if (now.getTime() - this.lastRollup >= ROLLUP_EVERY_MS) {
       await step("roll-ups", () => rollUp(now));
       this.lastRollup = now.getTime();
