@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { recordAudit } from "../audit";
 import { authorize, type Ctx } from "../auth/context";
 import { conflictOnUnique, db, transaction } from "../db";
-import { AppError, parseInput, validationError } from "../errors";
+import { AppError, validationError } from "../errors";
 import { encodeLabelPair, labelPairsOf } from "@/lib/labels";
 import { statusChanged } from "./changes";
 import {
@@ -148,7 +148,9 @@ const newSecret = () => randomBytes(18).toString("base64url");
 
 export async function createStatusPage(ctx: Ctx, raw: unknown): Promise<{ id: string; slug: string }> {
   authorize(ctx, "status-pages.manage");
-  const input = parseInput(StatusPageInput, raw);
+  const parsed = StatusPageInput.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const input = parsed.data;
   const sel = await resolveSelection(input);
   try {
     const page = await transaction(async (tx) => {
@@ -177,7 +179,9 @@ export async function createStatusPage(ctx: Ctx, raw: unknown): Promise<{ id: st
 
 export async function updateStatusPage(ctx: Ctx, raw: unknown): Promise<{ id: string; slug: string }> {
   authorize(ctx, "status-pages.manage");
-  const input = parseInput(UpdateInput, raw);
+  const parsed = UpdateInput.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const input = parsed.data;
   const existing = await loadRow(input.id);
   if (!existing) throw new AppError("NOT_FOUND", "No such status page.");
   const sel = await resolveSelection(input);

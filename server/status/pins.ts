@@ -8,7 +8,7 @@ import { recordAudit } from "../audit";
 import { personOf } from "../auth/actor";
 import { authorize, type Ctx } from "../auth/context";
 import { db, transaction } from "../db";
-import { AppError, parseInput } from "../errors";
+import { AppError, validationError } from "../errors";
 import { statusChanged } from "./changes";
 
 const Id = z.string({ error: "is required" }).trim().min(1, "is required").max(64, "is not an id");
@@ -63,7 +63,9 @@ export type StatusPinView = {
  */
 export async function pinComponent(ctx: Ctx, raw: unknown, now = new Date()): Promise<{ id: string }> {
   authorize(ctx, "status-pages.manage");
-  const input = parseInput(PinComponentInput, raw);
+  const parsed = PinComponentInput.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const input = parsed.data;
   const expiresAt = pinExpiry(input.duration, input.until, now)!;
   if (expiresAt.getTime() <= now.getTime()) {
     throw new AppError("VALIDATION", "Until must be in the future.", {
@@ -125,7 +127,9 @@ export async function clearPin(
   now = new Date(),
 ): Promise<{ id: string; statusPageId: string }> {
   authorize(ctx, "status-pages.manage");
-  const { id } = parseInput(PinRef, raw);
+  const parsed = PinRef.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { id } = parsed.data;
   const pin = await transaction(async (tx) => {
     const row = await tx.statusPin.findUnique({
       where: { id },
