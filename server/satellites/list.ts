@@ -4,7 +4,7 @@ import { db, type Prisma } from "../db";
 import { validationError } from "../errors";
 import { labelNeedle } from "@/lib/labels";
 import { SatelliteQuery } from "./schemas";
-import { severityOrder, severityWhere } from "./severity";
+import { bySeverity } from "./list-severity";
 import { toSatelliteView, type SatelliteView } from "./view";
 
 export type SatellitePage = {
@@ -16,8 +16,6 @@ export type SatellitePage = {
   dir: SatelliteQuery["dir"];
   items: SatelliteView[];
 };
-
-type Row = Awaited<ReturnType<typeof db.satellite.findMany>>[number];
 
 const ORDER: Record<
   Exclude<SatelliteQuery["sort"], "severity">,
@@ -99,37 +97,6 @@ export async function listSatellites(ctx: Ctx, input: unknown, now = new Date())
     dir: query.dir,
     items: rows.map((r) => toSatelliteView(r, now)),
   };
-}
-
-/**
- * Severity depends on `now`, so no column holds it: each severity is a bucket (./severity.ts) counted with
- * the filters, and the page is read from the one or two buckets it spans, by name, with indexed conditions.
- */
-async function bySeverity(
-  where: Prisma.SatelliteWhereInput,
-  dir: "asc" | "desc",
-  skip: number,
-  take: number,
-  now: Date,
-): Promise<{ total: number; rows: Row[] }> {
-  const buckets = severityOrder(dir).map((s) => ({ AND: [where, severityWhere(s, now)] }));
-  const counts = await Promise.all(buckets.map((w) => db.satellite.count({ where: w })));
-  const reads: Promise<Row[]>[] = [];
-  for (const [i, bucket] of buckets.entries()) {
-    if (take <= 0) break;
-    if (skip >= counts[i]) {
-      skip -= counts[i];
-      continue;
-    }
-    const n = Math.min(take, counts[i] - skip);
-    reads.push(
-      db.satellite.findMany({ where: bucket, orderBy: [{ name: "asc" }, { slug: "asc" }], skip, take: n }),
-    );
-    take -= n;
-    skip = 0;
-  }
-  const rows = (await Promise.all(reads)).flat();
-  return { total: counts.reduce((a, b) => a + b, 0), rows };
 }
 
 export async function listProviders(ctx: Ctx): Promise<string[]> {
