@@ -23,6 +23,10 @@ export type StatusPageFormValues = {
   allowedOrigins?: string[];
   logoUrl?: string | null;
   accentColor?: string | null;
+  degradedPct?: number;
+  partialPct?: number;
+  majorPct?: number;
+  debounceSec?: number;
 };
 
 /** Creates or edits a status page: what it covers, who may see and frame it, and how it looks. */
@@ -119,6 +123,88 @@ export function StatusPageForm({
           <input type="checkbox" name="showSatellites" defaultChecked={initial.showSatellites ?? true} /> Show
           each satellite (unticked: only per-region roll-ups are public)
         </label>
+      </fieldset>
+      <fieldset className={styles.section}>
+        <legend>How regions are judged</legend>
+        <p className="muted small">
+          A region&apos;s status follows the share of its satellites that are offline or critical (those in
+          maintenance are left out). A new status is published only after it has held for the time below, so a
+          site that blinks does not turn the page orange. Pins, incidents and maintenance apply at once.
+        </p>
+        <div className={`form-grid ${styles.thresholds}`}>
+          <Field
+            name="degradedPct"
+            label="Degraded performance from"
+            hint="% of satellites impacted"
+            errors={errors}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={0.1}
+                max={100}
+                step="any"
+                inputMode="decimal"
+                defaultValue={initial.degradedPct ?? 10}
+              />
+            )}
+          </Field>
+          <Field
+            name="partialPct"
+            label="Partial outage from"
+            hint="%, above the degraded threshold"
+            errors={errors}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={0.1}
+                max={100}
+                step="any"
+                inputMode="decimal"
+                defaultValue={initial.partialPct ?? 25}
+              />
+            )}
+          </Field>
+          <Field
+            name="majorPct"
+            label="Major outage from"
+            hint="%, above the partial threshold, at most 100"
+            errors={errors}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={0.1}
+                max={100}
+                step="any"
+                inputMode="decimal"
+                defaultValue={initial.majorPct ?? 50}
+              />
+            )}
+          </Field>
+          <Field
+            name="debounceSec"
+            label="Hold a new status for"
+            hint="seconds, 0 to 3600; going worse or better"
+            errors={errors}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={0}
+                max={3600}
+                step={1}
+                inputMode="numeric"
+                defaultValue={initial.debounceSec ?? 120}
+              />
+            )}
+          </Field>
+        </div>
       </fieldset>
       <fieldset className={styles.section}>
         <legend>Embedding and branding</legend>

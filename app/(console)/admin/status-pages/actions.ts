@@ -7,6 +7,7 @@ import {
   rotateStatusPageSecret,
   updateStatusPage,
 } from "@/server/status/pages";
+import { clearPin, pinComponent } from "@/server/status/pins";
 
 type Saved = ActionResult<{ id: string; slug: string }>;
 const PATHS = ["/admin/status-pages"];
@@ -36,5 +37,21 @@ export async function deleteStatusPageAction(_prev: Saved | null, form: FormData
   return runAction((ctx) => deleteStatusPage(ctx, formObject(form)), {
     revalidate: PATHS,
     redirectTo: () => "/admin/status-pages",
+  });
+}
+
+type Pinned = ActionResult<{ id: string }>;
+
+export async function pinComponentAction(_prev: Pinned | null, form: FormData): Promise<Pinned> {
+  return runAction((ctx) => pinComponent(ctx, formObject(form)), {
+    revalidate: PATHS,
+    redirectTo: () => `/admin/status-pages/${String(form.get("statusPageId"))}?pinned=1#pins`,
+  });
+}
+
+export async function clearPinAction(_prev: Pinned | null, form: FormData): Promise<Pinned> {
+  return runAction((ctx) => clearPin(ctx, formObject(form)), {
+    revalidate: PATHS,
+    redirectTo: (p) => `/admin/status-pages/${p.statusPageId}?unpinned=1#pins`,
   });
 }

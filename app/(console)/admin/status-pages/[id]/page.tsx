@@ -10,9 +10,11 @@ import { listRegions } from "@/server/compliance/regions";
 import { isAppError } from "@/server/errors";
 import { getSnapshot } from "@/server/status/cache";
 import { getStatusPage } from "@/server/status/pages";
+import { listPins } from "@/server/status/pins";
 import type { StatusSnapshot } from "@/server/status/snapshot";
 import { deleteStatusPageAction, rotateStatusPageSecretAction, updateStatusPageAction } from "../actions";
 import { notFound } from "next/navigation";
+import { PinsSection } from "./_components/pins";
 
 export const metadata: Metadata = { title: "Status page" };
 
@@ -42,10 +44,17 @@ export default async function EditStatusPage({ params, searchParams }: Props) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [regions, snapshot] = await Promise.all([
+  const now = new Date();
+  const [regions, snapshot, pins] = await Promise.all([
     listRegions(ctx),
     page.visibility === "disabled" ? null : getSnapshot(page.slug),
+    listPins(ctx, page.id, now),
   ]);
+  // Regions a pin can name: those the page shows, or those it selects while nothing is shown.
+  const shown = snapshot?.document.regions.map((r) => r.id) ?? [];
+  const pinnable = regions.filter((r) =>
+    shown.length ? shown.includes(r.id) : page.includeAll || page.regionIds.includes(r.id),
+  );
   // Snippets people paste elsewhere use the configured address, never this request's Host.
   const base = publicUrl();
   const key = page.visibility === "unlisted" && page.secret ? `?key=${page.secret}` : "";
@@ -72,6 +81,11 @@ export default async function EditStatusPage({ params, searchParams }: Props) {
       {flags.rotated && (
         <div role="status" className="alert ok">
           The secret link was replaced; the old one no longer works.
+        </div>
+      )}
+      {(flags.pinned || flags.unpinned) && (
+        <div role="status" className="alert ok">
+          {flags.pinned ? "Pinned." : "The pin was cleared."} The public page shows it at once.
         </div>
       )}
       {page.visibility === "disabled" ? (
@@ -128,6 +142,12 @@ export default async function EditStatusPage({ params, searchParams }: Props) {
           </div>
         </section>
       )}
+      <PinsSection
+        statusPageId={page.id}
+        pins={pins}
+        regions={pinnable.map((r) => ({ id: r.id, name: r.name }))}
+        now={now.toISOString()}
+      />
       <section className="card card-body">
         <StatusPageForm
           action={updateStatusPageAction}
