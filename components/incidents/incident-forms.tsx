@@ -1,6 +1,9 @@
 "use client";
 
+import { useState } from "react";
 import { Field, FormError } from "@/components/forms/field";
+import { PUBLIC_STATUS_LABEL, PUBLIC_STATUSES, type PublicStatus } from "@/lib/status/public-status";
+import { INCIDENT_IMPACT_STATUS } from "@/lib/status/status-model";
 import { useFormAction } from "@/components/forms/use-form-action";
 import type { ActionResult } from "@/server/http/action";
 import type { IncidentImpact, IncidentStatus } from "@/server/incidents/schemas";
@@ -9,6 +12,45 @@ import { SatellitePicker } from "./satellite-picker";
 
 export type Action<T> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 type Options = { statuses: readonly IncidentStatus[]; impacts: readonly IncidentImpact[] };
+
+/**
+ * "Status of affected components": what the status pages show for the regions this incident names, or
+ * "auto" to follow the impact (docs/status-model.md). `keep` adds a first choice that leaves it as it is.
+ */
+function ComponentStatusField({
+  impact,
+  initial,
+  errors,
+  isKeepOffered = false,
+}: {
+  impact: IncidentImpact;
+  initial: PublicStatus | "auto" | "";
+  errors: Record<string, string> | undefined;
+  isKeepOffered?: boolean;
+}) {
+  return (
+    <Field
+      name="componentStatus"
+      label="Status of affected components"
+      hint="what the status pages show for the regions it names"
+      errors={errors}
+    >
+      {(p) => (
+        <select {...p} defaultValue={initial}>
+          {isKeepOffered && <option value="">Keep as it is</option>}
+          <option value="auto">
+            From the impact ({PUBLIC_STATUS_LABEL[INCIDENT_IMPACT_STATUS[impact]]})
+          </option>
+          {PUBLIC_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {PUBLIC_STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
 
 export function errorOf<T>(state: ActionResult<T> | null): string | null {
   return state && !state.ok ? state.error.message : null;
@@ -20,6 +62,7 @@ export function OpenIncidentForm({
   impacts,
 }: Options & { action: Action<{ id: string }> }) {
   const { state, onSubmit, isPending, errors } = useFormAction(action);
+  const [impact, setImpact] = useState<IncidentImpact>("minor");
   return (
     <form method="post" onSubmit={onSubmit} className="grid" style={{ gap: 14 }} noValidate>
       <FormError message={errorOf(state)} />
@@ -29,13 +72,14 @@ export function OpenIncidentForm({
         </Field>
         <Field name="impact" label="Impact" errors={errors}>
           {(p) => (
-            <select {...p} defaultValue="minor">
+            <select {...p} value={impact} onChange={(e) => setImpact(e.target.value as IncidentImpact)}>
               {impacts.map((i) => (
                 <option key={i}>{i}</option>
               ))}
             </select>
           )}
         </Field>
+        <ComponentStatusField impact={impact} initial="auto" errors={errors} />
         <Field name="status" label="Status" errors={errors}>
           {(p) => (
             <select {...p} defaultValue="investigating">
@@ -92,13 +136,17 @@ export function PostUpdateForm<T>({
   statuses,
   impacts,
   action,
+  componentStatus,
 }: Options & {
   incidentId: string;
   status: IncidentStatus;
   impact: IncidentImpact;
   action: Action<T>;
+  /** The incident's current choice (null follows the impact); left out, the form offers to keep it. */
+  componentStatus?: PublicStatus | null;
 }) {
   const { state, onSubmit, isPending, errors } = useFormAction(action);
+  const [nextImpact, setNextImpact] = useState<IncidentImpact>(impact);
   return (
     <form method="post" onSubmit={onSubmit} className="grid" style={{ gap: 12 }} noValidate>
       <FormError message={errorOf(state)} />
@@ -115,13 +163,23 @@ export function PostUpdateForm<T>({
         </Field>
         <Field name="impact" label="Impact" errors={errors}>
           {(p) => (
-            <select {...p} defaultValue={impact}>
+            <select
+              {...p}
+              value={nextImpact}
+              onChange={(e) => setNextImpact(e.target.value as IncidentImpact)}
+            >
               {impacts.map((i) => (
                 <option key={i}>{i}</option>
               ))}
             </select>
           )}
         </Field>
+        <ComponentStatusField
+          impact={nextImpact}
+          initial={componentStatus === undefined ? "" : (componentStatus ?? "auto")}
+          isKeepOffered={componentStatus === undefined}
+          errors={errors}
+        />
         <Field
           name="body"
           label="Update"
