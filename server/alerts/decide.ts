@@ -38,11 +38,11 @@ export function isSilenceActive(s: SilenceRow, now: Date): boolean {
 }
 
 /** A silence holds an alert back when each thing it names (rule, region, satellite) matches; none: all. */
-export function silencedBy(
-  silences: readonly SilenceRow[],
+export function silencedBy<S extends SilenceRow>(
+  silences: readonly S[],
   alert: { ruleId: string; regionId: string | null; satelliteId: string | null },
   now: Date,
-): SilenceRow | null {
+): S | null {
   return (
     silences.find(
       (s) =>
