@@ -4,7 +4,11 @@ import { z } from "zod";
 import { AppError, fieldsFromZod, type FieldErrors } from "../errors";
 import { CONFIG_SCHEMAS, SECRET_OF, type ChannelKind } from "../notify/channel-config";
 import { checkDestination, EgressRefused, type EgressPolicy } from "../outbox/egress";
-import { mailConfig } from "../outbox/mail";
+import { mailConfig, type MailConfig } from "../outbox/mail";
+import { egressPolicy } from "../outbox/policy";
+
+/** Where the deployment lets Orrery send; tests inject their own. */
+export type SendSettings = { egress?: EgressPolicy; mail?: MailConfig };
 import { ChannelInput } from "./schemas";
 
 export type SavedChannel = {
@@ -30,7 +34,7 @@ function invalid(fields: FieldErrors): never {
  */
 export async function parseChannel(
   input: unknown,
-  policy: EgressPolicy,
+  settings: SendSettings,
   existing?: { kind: ChannelKind; config: unknown; hasSecret: boolean },
 ): Promise<SavedChannel> {
   const parsed = ChannelInput.safeParse({
@@ -41,7 +45,7 @@ export async function parseChannel(
   const { name, kind, url, to, secret, enabled } = parsed.data;
   let config: SavedChannel["config"];
   if (kind === "email") {
-    if (!mailConfig().smtpUrl) {
+    if (!(settings.mail ?? mailConfig()).smtpUrl) {
       invalid({ kind: "Email needs an SMTP server: set SMTP_URL where Orrery runs, then add this channel" });
     }
     const emails = CONFIG_SCHEMAS.email.safeParse({ to });
@@ -54,7 +58,7 @@ export async function parseChannel(
     if (!shaped.success) invalid({ url: "Enter the URL Orrery should post to" });
     config = shaped.data;
     try {
-      await checkDestination(config.url!, policy);
+      await checkDestination(config.url!, settings.egress ?? egressPolicy());
     } catch (error) {
       if (error instanceof EgressRefused) invalid({ url: `This URL ${error.message}` });
       invalid({ url: `Orrery could not check this URL: ${(error as Error).message}` });

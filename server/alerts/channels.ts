@@ -5,9 +5,7 @@ import { authorize, type Ctx } from "../auth/context";
 import { conflictOnUnique, db, transaction } from "../db";
 import { AppError, validationError } from "../errors";
 import { CHANNEL_LABELS, type ChannelKind } from "../notify/channel-config";
-import { egressPolicy } from "../outbox/policy";
-import type { EgressPolicy } from "../outbox/egress";
-import { parseChannel, redactUrl } from "./channel-save";
+import { parseChannel, redactUrl, type SendSettings } from "./channel-save";
 import { IdInput } from "./schemas";
 
 export type ChannelView = {
@@ -59,10 +57,10 @@ export type ChannelSaved = { id: string; generatedSecret?: string };
 export async function createChannel(
   ctx: Ctx,
   input: unknown,
-  policy: EgressPolicy = egressPolicy(),
+  settings: SendSettings = {},
 ): Promise<ChannelSaved> {
   authorize(ctx, "alerts.manage");
-  const saved = await parseChannel(input, policy);
+  const saved = await parseChannel(input, settings);
   return transaction(async (tx) => {
     const row = await tx.notificationChannel
       .create({
@@ -90,14 +88,14 @@ export async function createChannel(
 export async function updateChannel(
   ctx: Ctx,
   input: unknown,
-  policy: EgressPolicy = egressPolicy(),
+  settings: SendSettings = {},
 ): Promise<ChannelSaved> {
   authorize(ctx, "alerts.manage");
   const { id } = parseId(input);
   const existing = await db.notificationChannel.findUnique({ where: { id } });
   if (!existing) throw new AppError("NOT_FOUND", "This channel no longer exists.");
   const kind = existing.kind as ChannelKind;
-  const saved = await parseChannel(input, policy, {
+  const saved = await parseChannel(input, settings, {
     kind,
     config: existing.config,
     hasSecret: !!existing.secret,
