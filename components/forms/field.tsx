@@ -1,3 +1,6 @@
+"use client";
+
+import { useState } from "react";
 import type { FieldErrors } from "@/server/errors";
 
 type Common = {
@@ -10,6 +13,15 @@ type Common = {
   id?: string;
 };
 
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+const isControl = (el: EventTarget): el is Control =>
+  el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
+
+/**
+ * A labelled input with its hint and its error from the last submission. The error clears as soon as the
+ * input is valid again (as far as the browser can tell: required, length, type), and comes back with the
+ * next refused submission.
+ */
 export function Field({
   name,
   label,
@@ -27,11 +39,17 @@ export function Field({
   }) => React.ReactNode;
 }) {
   const id = givenId ?? `field-${name}`;
-  const error = errors?.[name];
+  // The answer whose error for this field the person has since fixed.
+  const [fixedIn, setFixedIn] = useState<FieldErrors | undefined>(undefined);
+  const error = errors && errors !== fixedIn ? errors[name] : undefined;
   const describedBy =
     [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const onEdit = (event: React.SyntheticEvent) => {
+    if (!errors?.[name] || !isControl(event.target)) return;
+    setFixedIn(event.target.checkValidity() ? errors : undefined);
+  };
   return (
-    <div className={`field ${className ?? ""}`}>
+    <div className={`field ${className ?? ""}`} onInput={onEdit} onChange={onEdit}>
       <label htmlFor={id}>{label}</label>
       {children({ id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {hint && (

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { Ctx } from "../auth/context";
 import { getCtx } from "../auth/session";
-import { AppError, isAppError, type ErrorCode, type FieldErrors } from "../errors";
+import { AppError, isAppError, readableError, type ErrorCode, type FieldErrors } from "../errors";
 import { logError } from "../log";
 
 export type ActionResult<T> =
@@ -24,10 +24,9 @@ export async function runAction<T>(
     for (const path of opts.revalidate ?? []) revalidatePath(path);
   } catch (error) {
     if (isAppError(error)) {
-      return {
-        ok: false,
-        error: { code: error.code, message: error.message, fields: formFields(error.fields) },
-      };
+      // Sentences with each field's label (lib/form-messages.ts), never schema text or paths.
+      const { message, fields } = readableError(error);
+      return { ok: false, error: { code: error.code, message, fields: formFields(fields) } };
     }
     logError("server action failed", error, { requestId: ctx.requestId });
     return {
@@ -46,9 +45,8 @@ export async function runAction<T>(
  */
 export function requireForm(form: unknown): FormData {
   if (form instanceof FormData) return form;
-  throw new AppError("VALIDATION", "_: the request must be a form submission", {
-    fields: { _: "the request must be a form submission" },
-  });
+  const message = "This request must be a form submission.";
+  throw new AppError("VALIDATION", message, { fields: { _: message } });
 }
 
 /** Every value of a repeated field (ticked checkboxes), as strings; none when the key is absent. */

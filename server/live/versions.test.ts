@@ -63,7 +63,8 @@ describe("GET /api/v1/live", () => {
     const res = await get("/api/v1/live?scope=everything");
     expect(res.status).toBe(422);
     const { error } = (await res.json()) as { error: { message: string } };
-    expect(error.message).toContain("Scope must be commands, incidents, overview");
+    expect(error.message).toMatch(/^Scope must be commands, incidents, overview/);
+    expect(error.message).not.toContain("scope[0]");
     expect((await get("/api/v1/live")).status).toBe(422);
   });
 });
