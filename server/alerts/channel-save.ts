@@ -43,6 +43,23 @@ export async function parseChannel(
   });
   if (!parsed.success) invalid(fieldsFromZod(parsed.error));
   const { name, kind, url, to, secret, enabled } = parsed.data;
+  // The secret first: it needs no network, and a missing one is the likelier mistake.
+  const needs = SECRET_OF[kind];
+  let stored = needs ? secret : undefined;
+  let generatedSecret: string | undefined;
+  if (needs && !stored && !existing?.hasSecret) {
+    if (kind !== "webhook") invalid({ secret: `Enter the ${needs.label.toLowerCase()}` });
+    stored = generatedSecret = `whsec_${randomBytes(24).toString("base64url")}`;
+  }
+  if (kind === "pagerduty" && stored && !/^[A-Za-z0-9]{20,64}$/.test(stored)) {
+    invalid({
+      secret:
+        "A PagerDuty routing key is 32 letters and digits, from the service's Events API v2 integration",
+    });
+  }
+  if (kind === "webhook" && stored && stored.length < 16) {
+    invalid({ secret: "Use a signing secret of at least 16 characters, or leave it empty to have one made" });
+  }
   let config: SavedChannel["config"];
   if (kind === "email") {
     if (!(settings.mail ?? mailConfig()).smtpUrl) {
@@ -63,22 +80,6 @@ export async function parseChannel(
       if (error instanceof EgressRefused) invalid({ url: `This URL ${error.message}` });
       invalid({ url: `Orrery could not check this URL: ${(error as Error).message}` });
     }
-  }
-  const needs = SECRET_OF[kind];
-  let stored = needs ? secret : undefined;
-  let generatedSecret: string | undefined;
-  if (needs && !stored && !existing?.hasSecret) {
-    if (kind !== "webhook") invalid({ secret: `Enter the ${needs.label.toLowerCase()}` });
-    stored = generatedSecret = `whsec_${randomBytes(24).toString("base64url")}`;
-  }
-  if (kind === "pagerduty" && stored && !/^[A-Za-z0-9]{20,64}$/.test(stored)) {
-    invalid({
-      secret:
-        "A PagerDuty routing key is 32 letters and digits, from the service's Events API v2 integration",
-    });
-  }
-  if (kind === "webhook" && stored && stored.length < 16) {
-    invalid({ secret: "Use a signing secret of at least 16 characters, or leave it empty to have one made" });
   }
   return { name, kind, config, secret: stored, enabled, generatedSecret };
 }
