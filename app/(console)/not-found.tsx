@@ -1,15 +1,15 @@
-import Link from "next/link";
+import { NotFoundPanel } from "@/components/ui/not-found-panel";
 
+/** A satellite, rollout, incident or other record that does not exist, inside the console's frame. */
 export default function NotFound() {
   return (
     <div className="page">
-      <section className="card empty">
-        <h2>Not found</h2>
-        <p>There is nothing at this address: the link may be old, or what it named was renamed or removed.</p>
-        <Link className="btn" href="/">
-          Back to the overview
-        </Link>
-      </section>
+      <NotFoundPanel
+        links={[
+          { href: "/", label: "Back to the overview" },
+          { href: "/satellites", label: "Satellites" },
+        ]}
+      />
     </div>
   );
 }

@@ -1,28 +1,25 @@
 import type { Metadata } from "next";
 import Image from "next/image";
 import { notFound } from "next/navigation";
+import { ActiveIncident, Maintenance, PastIncident } from "@/components/status/incidents";
+import { RegionRows } from "@/components/status/region-rows";
+import { StatusBanner } from "@/components/status/status-banner";
 import styles from "@/components/status/status.module.css";
-import { UptimeBar } from "@/components/status/uptime-bar";
-import { PUBLIC_STATUS_COLOR, PUBLIC_STATUS_LABEL, type PublicStatus } from "@/lib/status/public-status";
+import { UptimeBar, UptimeScale } from "@/components/status/uptime-bar";
 import { formatUptimePct, overallUptime } from "@/lib/status/uptime";
 import { publicUrl } from "@/server/env";
 import { keyQuery, readableSnapshot } from "@/server/status/access";
-import type { PublicComponent, PublicIncident, PublicRegion } from "@/server/status/snapshot";
-import { pageUptime, type PageUptime } from "@/server/status/uptime";
-import { formatDateTime } from "@/lib/format";
+import type { PublicIncident } from "@/server/status/snapshot";
+import { pageUptime } from "@/server/status/uptime";
 
 type Props = {
   params: Promise<{ slug: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const BANNER: Record<PublicStatus, string> = {
-  operational: "All systems operational",
-  under_maintenance: "Scheduled maintenance in progress",
-  degraded_performance: "Some sites have degraded performance",
-  partial_outage: "Partial outage",
-  major_outage: "Major outage",
-};
+// Past incidents listed before the rest fold behind a count.
+const HISTORY_SHOWN = 8;
+const DAY_MS = 86_400_000;
 
 async function load({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -49,29 +46,32 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   };
 }
 
-function Incident({ incident, maintenance = false }: { incident: PublicIncident; maintenance?: boolean }) {
-  return (
-    <article
-      id={`incident-${incident.id}`}
-      className={`${styles.incident} ${maintenance ? styles.maintenance : ""}`}
-    >
-      <h3>{incident.title}</h3>
-      <div className={styles.meta}>
-        {incident.impact} impact · started {formatDateTime(incident.startedAt)}
-        {incident.regions.length > 0 && ` · ${incident.regions.join(", ")}`}
-      </div>
-      <ol>
-        {incident.updates.map((u) => (
-          <li key={u.at}>
-            <strong>{u.status}</strong> — {u.body} <time dateTime={u.at}>{formatDateTime(u.at)}</time>
-          </li>
-        ))}
-      </ol>
-    </article>
-  );
+/** Incident titles by region and day, for the bars' tooltips; an incident naming no site covers them all. */
+function incidentsByRegion(incidents: PublicIncident[], allRegions: string[], until: string) {
+  const out = new Map<string, Map<string, string[]>>();
+  for (const i of incidents) {
+    const start = new Date(i.startedAt);
+    const end = new Date(i.resolvedAt ?? until).getTime();
+    for (
+      let t = Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate());
+      t <= end;
+      t += DAY_MS
+    ) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      for (const region of i.regions.length ? i.regions : allRegions) {
+        const days = out.get(region) ?? new Map<string, string[]>();
+        days.set(day, [...(days.get(day) ?? []), i.title]);
+        out.set(region, days);
+      }
+    }
+  }
+  return out;
 }
 
-/** The public status page: no sign-in, only names, cities, regions and statuses. */
+/**
+ * The public status page: no sign-in, only names, cities, regions and statuses. It reads top-down at a
+ * glance: the overall status in words, what is happening now, the regions worst first, then the past.
+ */
 export default async function PublicStatusPage(props: Props) {
   const snapshot = await load(props);
   if (!snapshot) notFound();
@@ -79,21 +79,13 @@ export default async function PublicStatusPage(props: Props) {
   const doc = snapshot.document;
   const key = keyQuery(snapshot);
   const accent = /^#[0-9a-f]{6}$/i.test(doc.page.accentColor ?? "") ? doc.page.accentColor : null;
-
-  // Incidents by day and region, for the bars' tooltips.
-  const incidentsByRegion = new Map<string, Map<string, string[]>>();
-  for (const i of [...doc.activeIncidents, ...snapshot.history]) {
-    const start = new Date(i.startedAt).getTime();
-    const end = new Date(i.resolvedAt ?? doc.generatedAt).getTime();
-    for (let t = Date.UTC(...ymd(start)); t <= end; t += 86_400_000) {
-      const day = new Date(t).toISOString().slice(0, 10);
-      for (const region of i.regions.length ? i.regions : doc.regions.map((r) => r.id)) {
-        const days = incidentsByRegion.get(region) ?? new Map<string, string[]>();
-        days.set(day, [...(days.get(day) ?? []), i.title]);
-        incidentsByRegion.set(region, days);
-      }
-    }
-  }
+  const names = new Map(doc.regions.map((r) => [r.id, r.name]));
+  const byRegion = incidentsByRegion(
+    [...doc.activeIncidents, ...snapshot.history],
+    doc.regions.map((r) => r.id),
+    doc.generatedAt,
+  );
+  const history = snapshot.history;
 
   return (
     <main
@@ -105,7 +97,7 @@ export default async function PublicStatusPage(props: Props) {
           // Any admin-given URL: served as it is, not through Next's image optimizer.
           <Image src={doc.page.logoUrl} alt="" width={144} height={36} unoptimized />
         )}
-        <div>
+        <div className={styles.title}>
           <h1>{doc.page.title}</h1>
           {doc.page.description && <p>{doc.page.description}</p>}
         </div>
@@ -115,24 +107,14 @@ export default async function PublicStatusPage(props: Props) {
         </nav>
       </header>
 
-      <section
-        className={styles.banner}
-        style={{ background: PUBLIC_STATUS_COLOR[doc.overall] }}
-        aria-label="Overall status"
-        data-status={doc.overall}
-      >
-        <span>{BANNER[doc.overall]}</span>
-        <small>
-          Updated <time dateTime={doc.generatedAt}>{formatDateTime(doc.generatedAt)}</time>
-        </small>
-      </section>
+      <StatusBanner doc={doc} />
 
       {doc.activeIncidents.length > 0 && (
         <section className={styles.section} aria-label="Active incidents">
           <h2>Active incidents</h2>
           <div className={styles.card}>
             {doc.activeIncidents.map((i) => (
-              <Incident key={i.id} incident={i} />
+              <ActiveIncident key={i.id} incident={i} names={names} />
             ))}
           </div>
         </section>
@@ -143,20 +125,7 @@ export default async function PublicStatusPage(props: Props) {
           <h2>Maintenance</h2>
           <div className={styles.card}>
             {doc.maintenance.map((m) => (
-              <article
-                key={m.id}
-                id={`maintenance-${m.id}`}
-                className={`${styles.incident} ${styles.maintenance}`}
-              >
-                <h3>
-                  {m.title} {m.active ? "· in progress" : ""}
-                </h3>
-                <div className={styles.meta}>
-                  {formatDateTime(m.startsAt)} – {formatDateTime(m.endsAt)}
-                  {m.regions.length > 0 && ` · ${m.regions.join(", ")}`}
-                </div>
-                {m.description && <p>{m.description}</p>}
-              </article>
+              <Maintenance key={m.id} window={m} names={names} />
             ))}
           </div>
         </section>
@@ -165,58 +134,41 @@ export default async function PublicStatusPage(props: Props) {
       <section className={styles.section} aria-label="Regions">
         <h2>Sites by region</h2>
         <div className={styles.card}>
-          <div className={styles.scale} aria-hidden="true">
-            <span>90 days ago</span>
-            <span>{formatUptimePct(overallUptime(uptime.overall))} uptime overall</span>
-            <span>Today</span>
-          </div>
-          {doc.regions.length === 0 && <p className={styles.empty}>No sites are on this page yet.</p>}
-          {doc.regions.map((r) => {
-            const days = uptime.regions[r.id] ?? [];
-            const total = Object.values(r.counts).reduce((a, b) => a + b, 0);
-            return (
-              <details
-                key={r.id}
-                className={styles.region}
-                open={r.status !== "operational"}
-                data-region={r.id}
-              >
-                <summary>
-                  <span className={styles.dot} style={{ background: PUBLIC_STATUS_COLOR[r.status] }} />
-                  <span className={styles.name}>
-                    {r.name}
-                    <small>
-                      {r.id} · {total} {total === 1 ? "site" : "sites"}
-                    </small>
-                  </span>
-                  <span className={styles.state} style={{ color: PUBLIC_STATUS_COLOR[r.status] }}>
-                    {PUBLIC_STATUS_LABEL[r.status]}
-                  </span>
-                  <span className={styles.uptime}>
-                    <UptimeBar
-                      days={days}
-                      incidentsByDay={incidentsByRegion.get(r.id)}
-                      label={`${r.name}: ${formatUptimePct(overallUptime(days))} uptime over 90 days`}
-                    />
-                    <span className={styles.pct}>{formatUptimePct(overallUptime(days))}</span>
-                  </span>
-                </summary>
-                {r.components && (
-                  <Components region={r} uptime={uptime} incidents={incidentsByRegion.get(r.id)} />
-                )}
-              </details>
-            );
-          })}
+          {doc.regions.length === 0 ? (
+            <p className={styles.empty}>No sites are on this page yet.</p>
+          ) : (
+            <>
+              <div className={styles.overall}>
+                <div className={styles.overallHead}>
+                  <strong>All sites</strong>
+                  <span>Uptime by day</span>
+                </div>
+                <UptimeBar
+                  days={uptime.overall}
+                  incidentsByDay={mergeDays(byRegion)}
+                  label={`All sites: ${formatUptimePct(overallUptime(uptime.overall))} uptime over 90 days`}
+                />
+                <UptimeScale days={uptime.overall} />
+              </div>
+              <RegionRows regions={doc.regions} uptime={uptime} incidentsByRegion={byRegion} />
+            </>
+          )}
         </div>
       </section>
 
       <section className={styles.section} aria-label="Past incidents">
         <h2>Past incidents</h2>
         <div className={styles.card}>
-          {snapshot.history.length === 0 ? (
+          {history.length === 0 ? (
             <p className={styles.empty}>No incidents in the last 90 days.</p>
           ) : (
-            snapshot.history.slice(0, 30).map((i) => <Incident key={i.id} incident={i} />)
+            history.slice(0, HISTORY_SHOWN).map((i) => <PastIncident key={i.id} incident={i} names={names} />)
+          )}
+          {history.length > HISTORY_SHOWN && (
+            <p className={styles.empty}>
+              {history.length - HISTORY_SHOWN} earlier incidents are in the{" "}
+              <a href={`/status/${doc.page.slug}/feed.atom${key}`}>Atom feed</a>.
+            </p>
           )}
         </div>
       </section>
@@ -230,64 +182,11 @@ export default async function PublicStatusPage(props: Props) {
   );
 }
 
-const FOLD_AFTER = 12;
-
-/**
- * A region's satellites: those with a problem first; in a large region the operational ones fold away
- * behind a count, so an outage in one corner does not bury the page.
- */
-function Components({
-  region,
-  uptime,
-  incidents,
-}: {
-  region: PublicRegion;
-  uptime: PageUptime;
-  incidents: Map<string, string[]> | undefined;
-}) {
-  const list = region.components ?? [];
-  const troubled = list.filter((c) => c.status !== "operational");
-  const fine = list.filter((c) => c.status === "operational");
-  const row = (c: PublicComponent) => {
-    const own = uptime.components[c.id] ?? [];
-    return (
-      <li key={c.id} data-component={c.id}>
-        <span>
-          {c.name}
-          <div className={styles.where}>
-            {c.city}, {c.country}
-          </div>
-        </span>
-        <UptimeBar
-          days={own}
-          incidentsByDay={incidents}
-          label={`${c.name}: ${formatUptimePct(overallUptime(own))} uptime over 90 days`}
-        />
-        <span className={styles.state} style={{ color: PUBLIC_STATUS_COLOR[c.status] }}>
-          {PUBLIC_STATUS_LABEL[c.status]}
-        </span>
-      </li>
-    );
-  };
-  const fold = list.length > FOLD_AFTER && troubled.length > 0;
-  return (
-    <ul className={styles.components}>
-      {(fold ? troubled : [...troubled, ...fine]).map(row)}
-      {fold && fine.length > 0 && (
-        <li className={styles.more}>
-          <details>
-            <summary>
-              {fine.length} more {fine.length === 1 ? "site" : "sites"} operational
-            </summary>
-            <ul className={styles.components}>{fine.map(row)}</ul>
-          </details>
-        </li>
-      )}
-    </ul>
-  );
-}
-
-function ymd(ms: number): [number, number, number] {
-  const d = new Date(ms);
-  return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
+/** Every region's incident titles for a day, once each: the tooltips of the all-sites bar. */
+function mergeDays(byRegion: Map<string, Map<string, string[]>>): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const days of byRegion.values()) {
+    for (const [day, titles] of days) out.set(day, new Set([...(out.get(day) ?? []), ...titles]));
+  }
+  return new Map([...out].map(([day, titles]) => [day, [...titles]]));
 }
