@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { ActionResult } from "@/server/http/action";
+import { DEFAULT_DEBOUNCE_SEC, DEFAULT_STATUS_THRESHOLDS, MAX_DEBOUNCE_SEC } from "@/lib/status/status-model";
 import { Checklist } from "../releases/region-checklist";
 import { Field, FormError } from "./field";
 import styles from "./status-page-form.module.css";
@@ -28,6 +29,47 @@ export type StatusPageFormValues = {
   majorPct?: number;
   debounceSec?: number;
 };
+
+type ThresholdField = {
+  name: "degradedPct" | "partialPct" | "majorPct" | "debounceSec";
+  label: string;
+  hint: string;
+  fallback: number;
+  max: number;
+  isWhole?: boolean;
+};
+/** The page's thresholds and debounce (docs/status-model.md), one number field each. */
+const THRESHOLD_FIELDS: ThresholdField[] = [
+  {
+    name: "degradedPct",
+    label: "Degraded performance from",
+    hint: "% of satellites impacted",
+    fallback: DEFAULT_STATUS_THRESHOLDS.degradedPct,
+    max: 100,
+  },
+  {
+    name: "partialPct",
+    label: "Partial outage from",
+    hint: "%, above the degraded threshold",
+    fallback: DEFAULT_STATUS_THRESHOLDS.partialPct,
+    max: 100,
+  },
+  {
+    name: "majorPct",
+    label: "Major outage from",
+    hint: "%, above the partial threshold, at most 100",
+    fallback: DEFAULT_STATUS_THRESHOLDS.majorPct,
+    max: 100,
+  },
+  {
+    name: "debounceSec",
+    label: "Hold a new status for",
+    hint: `seconds, 0 to ${MAX_DEBOUNCE_SEC}; going worse or better`,
+    fallback: DEFAULT_DEBOUNCE_SEC,
+    max: MAX_DEBOUNCE_SEC,
+    isWhole: true,
+  },
+];
 
 /** Creates or edits a status page: what it covers, who may see and frame it, and how it looks. */
 export function StatusPageForm({
@@ -132,78 +174,21 @@ export function StatusPageForm({
           site that blinks does not turn the page orange. Pins, incidents and maintenance apply at once.
         </p>
         <div className={`form-grid ${styles.thresholds}`}>
-          <Field
-            name="degradedPct"
-            label="Degraded performance from"
-            hint="% of satellites impacted"
-            errors={errors}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={0.1}
-                max={100}
-                step="any"
-                inputMode="decimal"
-                defaultValue={initial.degradedPct ?? 10}
-              />
-            )}
-          </Field>
-          <Field
-            name="partialPct"
-            label="Partial outage from"
-            hint="%, above the degraded threshold"
-            errors={errors}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={0.1}
-                max={100}
-                step="any"
-                inputMode="decimal"
-                defaultValue={initial.partialPct ?? 25}
-              />
-            )}
-          </Field>
-          <Field
-            name="majorPct"
-            label="Major outage from"
-            hint="%, above the partial threshold, at most 100"
-            errors={errors}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={0.1}
-                max={100}
-                step="any"
-                inputMode="decimal"
-                defaultValue={initial.majorPct ?? 50}
-              />
-            )}
-          </Field>
-          <Field
-            name="debounceSec"
-            label="Hold a new status for"
-            hint="seconds, 0 to 3600; going worse or better"
-            errors={errors}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={0}
-                max={3600}
-                step={1}
-                inputMode="numeric"
-                defaultValue={initial.debounceSec ?? 120}
-              />
-            )}
-          </Field>
+          {THRESHOLD_FIELDS.map((f) => (
+            <Field key={f.name} name={f.name} label={f.label} hint={f.hint} errors={errors}>
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  min={0}
+                  max={f.max}
+                  step={f.isWhole ? 1 : "any"}
+                  inputMode={f.isWhole ? "numeric" : "decimal"}
+                  defaultValue={initial[f.name] ?? f.fallback}
+                />
+              )}
+            </Field>
+          ))}
         </div>
       </fieldset>
       <fieldset className={styles.section}>
