@@ -1,6 +1,9 @@
+import { createHash } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { xmlWellFormednessError } from "@/lib/status/well-formed";
+import { sortWorstFirst } from "@/lib/status/worst-first";
+import { escapeXml } from "@/lib/status/xml";
 import { ctxAs, satelliteInput, seedRegions } from "../../test/factories";
 import { startGateway } from "../../test/gateway";
 import type { Ctx } from "../auth/context";
@@ -8,6 +11,7 @@ import { db } from "../db";
 import { registerSatellite } from "../satellites/register";
 import { getSnapshot, snapshotCount } from "../status/cache";
 import { createStatusPage, updateStatusPage } from "../status/pages";
+import type { PublicRegion } from "../status/snapshot";
 import { preparedAnswerCount } from "./status-routes";
 
 // The configured address: every public link must come from here, never from the request.
@@ -93,7 +97,9 @@ describe("status on the machine path", () => {
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
     const etag = res.headers.get("etag") ?? "";
     const body = await res.json();
-    expect(body.overall).toBe("operational");
+    // The open minor incident names no satellite, so it covers the whole page.
+    expect(body.overall).toBe("degraded_performance");
+    expect(body.indicator).toBe("minor");
     expect(body.activeIncidents[0].title).toBe("Routing <flap>");
     const again = await fetch(`${gateway.url}/api/status/public-page`, {
       headers: { "if-none-match": etag },
@@ -137,6 +143,30 @@ describe("status on the machine path", () => {
     expect(csp).toContain("default-src 'none'");
     expect(res.headers.get("access-control-allow-origin")).toBeNull();
     expect(await res.text()).toContain("EU / EEA");
+  });
+
+  it("the widget posts its height only to the page's origins, under a policy that runs only that script", async () => {
+    const res = await fetch(`${gateway.url}/embed/status/public-page`);
+    const html = await res.text();
+    const csp = res.headers.get("content-security-policy") ?? "";
+    const script = html.match(/<script>([\s\S]*?)<\/script>/)?.[1] ?? "";
+    expect(script).toContain('{type:"orrery:resize",height:h}');
+    expect(script).not.toContain('"*"');
+    expect(csp).toContain(`script-src 'sha256-${createHash("sha256").update(script).digest("base64")}'`);
+    const attribute = html.match(/data-origins="([^"]*)"/)?.[1] ?? "";
+    expect(JSON.parse(attribute.replaceAll("&quot;", '"'))).toEqual([PUBLIC, "http://127.0.0.1:4555"]);
+  });
+
+  it("the page's badge and the widget say the same words, the regions worst first", async () => {
+    const doc = await (await fetch(`${gateway.url}/api/status/public-page`)).json();
+    expect(doc.description).toBeTruthy();
+    const badge = await (await fetch(`${gateway.url}/api/status/public-page/badge.svg`)).text();
+    expect(badge).toContain(`<title>Public &lt;Cloud&gt; &amp; Co: ${doc.description}</title>`);
+    const html = await (await fetch(`${gateway.url}/embed/status/public-page`)).text();
+    expect(html).toContain(`<span class="pill">${doc.description}</span>`);
+    const names = [...html.matchAll(/<span class="name">([^<]*)<\/span>/g)].map((m) => m[1]);
+    const worstFirst = sortWorstFirst(doc.regions as PublicRegion[]).map((r) => escapeXml(r.name));
+    expect(names).toEqual(worstFirst);
   });
 
   it("keeps unlisted pages behind their key and gzips on request", async () => {

@@ -3,13 +3,13 @@ import { gzipSync } from "node:zlib";
 import { renderAtomFeed } from "@/lib/status/atom";
 import { renderBadge } from "@/lib/status/badge";
 import { matchesEtag, weakEtag } from "@/lib/status/etag";
-import { PUBLIC_STATUS_COLOR, PUBLIC_STATUS_LABEL } from "@/lib/status/public-status";
-import { escapeXml } from "@/lib/status/xml";
+import { PUBLIC_STATUS_LABEL } from "@/lib/status/public-status";
 import { publicUrl } from "../env";
 import { DATA_POLICY } from "../http/security-headers";
 import { keyQuery, readableSnapshot } from "../status/access";
 import type { StatusSnapshot } from "../status/snapshot";
 import { GatewayRouter, sendJson } from "./router";
+import { embedHtml, embedPolicy, pageBadge } from "./status-embed";
 
 // Public status on the machine path: JSON, badges, the feed and the embed widget are read most exactly when
 // things break, so they are answered from the in-memory snapshot without Next or a database round trip.
@@ -116,7 +116,7 @@ function badgeFor(snapshot: StatusSnapshot, q: URLSearchParams): { key: string; 
     }
     return null;
   }
-  return { key: "badge", svg: () => renderBadge({ label: doc.page.title, status: doc.overall }) };
+  return { key: "badge", svg: () => pageBadge(snapshot) };
 }
 
 function feedFor(snapshot: StatusSnapshot, base: string): string {
@@ -163,44 +163,6 @@ function impactStatus(impact: string) {
       : "degraded_performance";
 }
 
-/** Origins a page may be framed by; anything malformed is dropped rather than widening the policy. */
-function frameAncestors(origins: string[]): string {
-  const safe = origins.filter((o) => /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(o));
-  return ["'self'", ...safe].join(" ");
-}
-
-function embedHtml(snapshot: StatusSnapshot, base: string, theme: "light" | "dark" | "auto"): string {
-  const doc = snapshot.document;
-  const e = escapeXml;
-  const accent = /^#[0-9a-f]{6}$/i.test(doc.page.accentColor ?? "")
-    ? (doc.page.accentColor as string)
-    : "#4f46e5";
-  const overall = doc.overall;
-  const regions = doc.regions
-    .map(
-      (r) =>
-        `<li><span class="dot" style="background:${PUBLIC_STATUS_COLOR[r.status]}"></span><span class="name">${e(r.name)}</span><span class="st">${e(PUBLIC_STATUS_LABEL[r.status])}</span></li>`,
-    )
-    .join("");
-  const incidents = doc.activeIncidents
-    .slice(0, 3)
-    .map((i) => `<li><strong>${e(i.title)}</strong> <span class="st">${e(i.status)}</span></li>`)
-    .join("");
-  const scheme = theme === "auto" ? "light dark" : theme;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta http-equiv="refresh" content="60"><title>${e(doc.page.title)} status</title><style>
-:root{color-scheme:${scheme};--bg:light-dark(#fff,#151b23);--fg:light-dark(#18202b,#e6eaf0);--mute:light-dark(#536073,#a4afbf);--line:light-dark(#e2e6ec,#27303d)}
-*{box-sizing:border-box}body{margin:0;font:13px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;background:var(--bg);color:var(--fg)}
-.w{border:1px solid var(--line);border-radius:10px;overflow:hidden}.h{display:flex;align-items:center;gap:8px;padding:10px 12px;border-top:3px solid ${accent}}
-.h strong{flex:1}.pill{color:#fff;border-radius:999px;padding:2px 9px;font-size:12px;font-weight:600;background:${PUBLIC_STATUS_COLOR[overall]}}
-ul{list-style:none;margin:0;padding:4px 12px 8px}li{display:flex;align-items:center;gap:8px;padding:3px 0;border-top:1px solid var(--line)}li:first-child{border-top:0}
-.dot{width:9px;height:9px;border-radius:50%;flex:none}.name{flex:1}.st{color:var(--mute);font-size:12px}.inc{border-top:1px solid var(--line)}
-.f{display:flex;justify-content:space-between;padding:7px 12px;border-top:1px solid var(--line);color:var(--mute);font-size:11.5px}a{color:${accent}}
-</style></head><body><div class="w"><div class="h"><strong>${e(doc.page.title)}</strong><span class="pill">${e(PUBLIC_STATUS_LABEL[overall])}</span></div>
-<ul>${regions || '<li><span class="st">No satellites on this page yet.</span></li>'}</ul>${incidents ? `<ul class="inc">${incidents}</ul>` : ""}
-<div class="f"><span>Updated ${e(doc.generatedAt.slice(11, 16))} UTC</span><a href="${e(`${base}/status/${doc.page.slug}${keyQuery(snapshot)}`)}" target="_blank" rel="noopener">Full status →</a></div></div></body></html>`;
-}
-
 export function statusRoutes(router: GatewayRouter): GatewayRouter {
   for (const method of ["GET", "HEAD"]) {
     router
@@ -235,12 +197,7 @@ export function statusRoutes(router: GatewayRouter): GatewayRouter {
           const page = prepare(s, `embed:${theme}`, "text/html; charset=utf-8", () =>
             embedHtml(s, publicUrl(), theme),
           );
-          send(
-            req,
-            res,
-            page,
-            `default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors ${frameAncestors(s.page.allowedOrigins)}`,
-          );
+          send(req, res, page, embedPolicy(s));
         }),
       );
   }
