@@ -1,9 +1,11 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import { db, transaction } from "../db";
 import { AppError } from "../errors";
 import { dummyVerify, verifyPassword } from "./password";
+import { addressBucket } from "../http/client-address";
 import { releaseAttempt, reserveAttempt } from "./throttle";
 
 const Credentials = z.object({
@@ -12,6 +14,51 @@ const Credentials = z.object({
 });
 
 export type SignedIn = { id: string; email: string; name: string; role: string; sessionVersion: number };
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Failed sign-ins go to the audit log in bounded form: one entry per address (an IPv6 client by its /64),
+ * account and minute, counting the attempts, so guessing cannot flood the log. The entry's id is derived
+ * from those three, so two replicas add to the same row instead of writing two.
+ */
+async function auditFailure(
+  ip: string,
+  email: string,
+  userId: string | null,
+  reason: "wrong-password" | "throttled",
+  now: Date,
+) {
+  const minute = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
+  const key = `${addressBucket(ip)}\n${email}\n${minute.toISOString()}`;
+  const id = `signin-failed-${createHash("sha256").update(key).digest("hex").slice(0, 32)}`;
+  const summary = (count: number) =>
+    `${count} failed sign-in${count === 1 ? "" : "s"} for ${email} from ${ip} in the minute from ${minute.toISOString().slice(11, 16)} UTC`;
+  await transaction(async (tx) => {
+    const seen = await tx.auditEvent.findUnique({ where: { id }, select: { data: true } });
+    const before = (seen?.data as { count?: number; throttled?: number } | null) ?? {};
+    const data = {
+      count: (before.count ?? 0) + 1,
+      throttled: (before.throttled ?? 0) + (reason === "throttled" ? 1 : 0),
+    };
+    await tx.auditEvent.upsert({
+      where: { id },
+      create: {
+        id,
+        at: now,
+        actorType: "system",
+        actorLabel: "sign-in",
+        action: "user.sign-in-failed",
+        targetType: "user",
+        targetId: userId,
+        summary: summary(1),
+        data,
+        ip,
+      },
+      update: { summary: summary(data.count), data },
+    });
+  });
+}
 
 /**
  * Checks a password, slowing down repeated failures; returns null for any wrong email or password. The
@@ -27,6 +74,7 @@ export async function signInWithPassword(
   const { email, password } = parsed.data;
   const throttle = await reserveAttempt(ip, email, now);
   if (throttle.isBlocked) {
+    await auditFailure(ip, email, null, "throttled", now);
     throw new AppError(
       "RATE_LIMITED",
       `Too many failed sign-ins. Try again in ${throttle.retryAfterSec} s.`,
@@ -37,7 +85,10 @@ export async function signInWithPassword(
   }
   const user = await db.user.findUnique({ where: { email } });
   const isValid = user ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
-  if (!user || !isValid || user.disabledAt) return null;
+  if (!user || !isValid || user.disabledAt) {
+    await auditFailure(ip, email, user?.id ?? null, "wrong-password", now);
+    return null;
+  }
   await transaction(async (tx) => {
     await releaseAttempt(tx, throttle.reservation);
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
