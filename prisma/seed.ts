@@ -14,6 +14,7 @@ import { DEMO_EMAIL_DOMAIN, isProductionMode } from "../server/startup-checks";
 import { createUserUnchecked } from "../server/users/users";
 import { bootstrap } from "./bootstrap";
 import { migrate } from "./migrate";
+import demoAccounts from "./seed-data/demo-accounts.json";
 import { buildFleet, type SeedSatellite } from "./seed-data/fleet";
 import { planHistory } from "./seed-data/history";
 import { REGIONS } from "./seed-data/regions";
@@ -50,17 +51,19 @@ const RELEASES = [
   },
 ] as const;
 
-export const DEMO_USERS = [
-  { email: `admin${DEMO_EMAIL_DOMAIN}`, name: "Ada Admin", role: "admin" as const },
-  { email: `operator${DEMO_EMAIL_DOMAIN}`, name: "Otto Operator", role: "operator" as const },
-  { email: `viewer${DEMO_EMAIL_DOMAIN}`, name: "Vera Viewer", role: "viewer" as const },
-  {
-    email: `eu-operator${DEMO_EMAIL_DOMAIN}`,
-    name: "Eva EU-Operator",
-    role: "operator" as const,
-    regionIds: ["eu-gdpr"],
-  },
-];
+/** The demo's accounts, one per role and a region-scoped operator; the login page and the demo list them too. */
+export const DEMO_USERS = (demoAccounts as DemoAccount[]).map(({ does: _does, ...user }) => {
+  if (!user.email.endsWith(DEMO_EMAIL_DOMAIN)) throw new Error(`${user.email} is not a demo address`);
+  return user;
+});
+
+type DemoAccount = {
+  email: string;
+  name: string;
+  role: "admin" | "operator" | "viewer";
+  regionIds?: string[];
+  does: string;
+};
 
 function regionOf(country: string): string {
   return REGIONS.find((r) => r.countries.includes(country))?.id ?? "global";

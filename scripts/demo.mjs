@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 import { demoServerEnv, superviseDemo } from "./demo-processes.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+// The accounts the seed creates, as the login page lists them.
+const DEMO_ACCOUNTS = JSON.parse(readFileSync(join(root, "prisma/seed-data/demo-accounts.json"), "utf8"));
 const port = process.env.PORT ?? "3000";
 const host = demoServerEnv(process.env, port).HOST;
 const isLoopbackOnly = ["127.0.0.1", "::1", "localhost"].includes(host);
@@ -95,9 +97,7 @@ const demo = superviseDemo({
   ${reach}
 
   Sign in as
-    admin@orrery.local      admin: users, satellites, everything
-    operator@orrery.local   operator: commands, rollouts, incidents
-    viewer@orrery.local     viewer: read-only
+${DEMO_ACCOUNTS.map((a) => `    ${a.email.padEnd(26)}${a.role}: ${a.does}`).join("\n")}
   password: ${password}
 
   Ctrl-C stops it.

@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import { Logo } from "@/components/ui/logo";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { getCtx } from "@/server/auth/session";
-import { isProduction } from "@/server/env";
+import { env } from "@/server/env";
+import demoAccounts from "@/prisma/seed-data/demo-accounts.json";
 import { LoginForm } from "./login-form";
 import styles from "./login.module.css";
 
@@ -29,11 +30,22 @@ export default async function LoginPage({
           </div>
         </div>
         <LoginForm next={target} />
-        {!isProduction && (
-          <div className={styles.demo}>
-            Demo logins: <code>admin@orrery.local</code>, <code>operator@orrery.local</code>,{" "}
-            <code>viewer@orrery.local</code> — password <code>orrery-demo</code> unless DEMO_PASSWORD was set.
-          </div>
+        {env.ORRERY_DEMO === "1" && (
+          <section className={styles.demo} aria-label="Demo sign-ins">
+            <strong>Demo sign-ins</strong>
+            <ul>
+              {demoAccounts.map((a) => (
+                <li key={a.email}>
+                  <code>{a.email}</code>
+                  <span>{a.does}</span>
+                </li>
+              ))}
+            </ul>
+            <span>
+              Password{" "}
+              <code>{env.DEMO_PASSWORD === "orrery-demo" ? "orrery-demo" : "the DEMO_PASSWORD set"}</code>
+            </span>
+          </section>
         )}
       </div>
     </main>
