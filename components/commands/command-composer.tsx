@@ -19,8 +19,10 @@ import {
   EXPIRY_CHOICES,
   isFormCommandType,
   payloadFromForm,
+  REASON_FIELD,
 } from "./command-spec";
 import { PayloadFields } from "./payload-fields";
+import { TargetNotice, useTargetFacts } from "./target-notice";
 import styles from "./commands.module.css";
 
 /** Whom a composer commands: these satellites, or whatever the fleet filters (a URL query) select. */
@@ -59,7 +61,8 @@ function withTarget(form: FormData, target: CommandTarget): FormData {
 /**
  * Issues a command in two steps: the form, then a confirmation that says how many satellites in which
  * regions it will reach, as the server resolved them. Confirming sends exactly that count under one
- * idempotency key, so a double click or a retry queues nothing twice.
+ * idempotency key, so a double click or a retry queues nothing twice. Before the form, it says which of
+ * the satellites lie outside the caller's regions and offers to narrow to the rest.
  */
 export function CommandComposer({
   target,
@@ -79,11 +82,22 @@ export function CommandComposer({
   const [failure, setFailure] = useState<Failure | null>(null);
   const [sent, setSent] = useState<IssuedCommands | null>(null);
   const [isPending, startTransition] = useTransition();
+  const [current, setCurrent] = useState<CommandTarget>(target);
+  const [narrowedTo, setNarrowedTo] = useState<string | null>(null);
+  const answer = useTargetFacts(current);
+  const facts = answer?.facts;
+  const isRefused = !!facts && facts.regions.length > 0 && facts.regions.every((r) => !r.isAllowed);
   const spec = COMMAND_FORMS[type];
+
+  function narrow(to: CommandTarget) {
+    setNarrowedTo(facts?.narrowed?.label ?? null);
+    setCurrent(to);
+    setFailure(null);
+  }
 
   function onReview(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = withTarget(new FormData(event.currentTarget), target);
+    const form = withTarget(new FormData(event.currentTarget), current);
     setSent(null);
     startTransition(async () => {
       const result = await call(() => previewCommandAction(form));
@@ -125,10 +139,17 @@ export function CommandComposer({
 
   const errors = failure?.fields;
   const payloadText = review ? describePayload(payloadFromForm(review.preview.type, review.form)) : "";
+  const reasonText = review ? String(review.form.get("reason") ?? "").trim() : "";
   return (
     <div className={styles.composer}>
       <form method="post" onSubmit={onReview} hidden={!!review} noValidate aria-label="Compose a command">
         <div className="grid" style={{ gap: 14 }}>
+          <TargetNotice answer={answer} onNarrow={narrow} />
+          {narrowedTo && (
+            <div role="status" className="alert ok">
+              Narrowed to the satellites in your regions: {narrowedTo}.
+            </div>
+          )}
           {!review && <FormError message={failure?.message} />}
           {sent && (
             <div role="status" className="alert ok">
@@ -163,8 +184,17 @@ export function CommandComposer({
               fields={spec.fields}
               releases={releases}
               regionIds={regionIds}
+              services={facts?.services ?? null}
               errors={errors}
             />
+            <Field
+              name={REASON_FIELD.name}
+              label={REASON_FIELD.label}
+              hint={REASON_FIELD.hint}
+              errors={errors}
+            >
+              {(p) => <input {...p} maxLength={REASON_FIELD.maxLength} autoComplete="off" />}
+            </Field>
             <Field
               name="expiresInSec"
               label="Expires after"
@@ -183,7 +213,7 @@ export function CommandComposer({
             </Field>
           </div>
           <div>
-            <button type="submit" className="btn" disabled={isPending}>
+            <button type="submit" className="btn" disabled={isPending || isRefused}>
               {isPending && !review ? "Checking…" : "Review…"}
             </button>
           </div>
@@ -204,6 +234,7 @@ export function CommandComposer({
           <p className={styles.confirmText}>
             This will send {review.preview.summary}.
             {payloadText && <span className="cell-sub"> With {payloadText}.</span>}
+            {reasonText && <span className="cell-sub"> Reason: {reasonText}.</span>}
           </p>
           {review.preview.total > 1 && (
             <p className="muted" style={{ margin: 0 }}>

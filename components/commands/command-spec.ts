@@ -4,7 +4,7 @@
 import type { CommandType } from "@/server/commands/types";
 import { formatDateTime } from "@/lib/format";
 
-export type PayloadInput = "text" | "number" | "datetime" | "list" | "release";
+export type PayloadInput = "text" | "number" | "datetime" | "list" | "release" | "service";
 
 export type PayloadField = {
   /** The payload key; the form field is `payload.<name>`, which is also where its errors are reported. */
@@ -18,32 +18,30 @@ export type PayloadField = {
 
 export type CommandForm = { label: string; description: string; fields: PayloadField[] };
 
-const reason: PayloadField = {
+/** Every command's optional reason: not a payload field, the command's own (`reason` in the form). */
+export const REASON_FIELD = {
   name: "reason",
   label: "Reason",
-  input: "text",
-  hint: "recorded with the command and in the audit log",
-};
+  hint: "optional; shown with the command and written to the audit log",
+  maxLength: 500,
+} as const;
 
 // A Record over CommandType: a new command type does not compile until it has a form here.
 export const COMMAND_FORMS: Record<CommandType, CommandForm> = {
   "satellite.cordon": {
     label: "Cordon",
     description: "Stops new workloads from being placed on the satellite; running ones stay.",
-    fields: [reason],
+    fields: [],
   },
   "satellite.uncordon": {
     label: "Uncordon",
     description: "Returns a cordoned satellite to service.",
-    fields: [reason],
+    fields: [],
   },
   "satellite.maintenance": {
     label: "Maintenance",
     description: "Drains the satellite for maintenance, until the given time if one is set.",
-    fields: [
-      reason,
-      { name: "until", label: "Until (UTC)", input: "datetime", hint: "empty: until uncordoned" },
-    ],
+    fields: [{ name: "until", label: "Until (UTC)", input: "datetime", hint: "empty: until uncordoned" }],
   },
   "service.restart": {
     label: "Restart a service",
@@ -52,10 +50,9 @@ export const COMMAND_FORMS: Record<CommandType, CommandForm> = {
       {
         name: "service",
         label: "Service",
-        input: "text",
+        input: "service",
         isRequired: true,
-        placeholder: "kubernetes",
-        hint: "compute, storage, network, kubernetes, dns, …",
+        hint: "one of the services the satellite reports, e.g. compute, storage, kubernetes",
       },
     ],
   },
@@ -145,7 +142,7 @@ export function payloadFromForm(type: string, form: FormData): Record<string, un
   return payload;
 }
 
-/** "reason: disk swap · until: 2026-11-29 18:00" for tables and confirmations. */
+/** "until: 2026-11-29 18:00 · checks: dns, storage" for tables and confirmations. */
 export function describePayload(payload: Record<string, unknown>): string {
   return Object.entries(payload)
     .filter(([, v]) => v !== undefined && v !== null && v !== "")

@@ -3,6 +3,7 @@ import { DataTable, type Column, type EmptyState } from "@/components/tables/dat
 import { Time } from "@/components/ui/time";
 import type { CommandState, CommandView } from "@/server/commands/list";
 import { CancelCommandButton } from "./cancel-command-button";
+import { CommandResult } from "./command-result";
 import { describePayload } from "./command-spec";
 import styles from "./commands.module.css";
 
@@ -67,6 +68,7 @@ export function CommandsTable({
           <>
             <span className="mono">{c.type}</span>
             {payload && <div className={styles.payload}>{payload}</div>}
+            {c.reason && <div className={styles.reason}>Reason: {c.reason}</div>}
           </>
         );
       },
@@ -112,8 +114,8 @@ export function CommandsTable({
       cellClassName: styles.result,
       cell: (c) => (
         <>
-          {c.message ?? (c.result ? null : <span className="muted">—</span>)}
-          {c.result && <div className={styles.payload}>{c.result}</div>}
+          {c.message ?? (c.result === null ? <span className="muted">—</span> : null)}
+          <CommandResult result={c.result} />
         </>
       ),
     },

@@ -10,16 +10,22 @@ function releaseLabel(release: ReleaseOption, regionIds: string[] | undefined): 
   return missing.length ? `${release.version} — not certified for ${missing.join(", ")}` : release.version;
 }
 
-/** The inputs of one command type's payload, named `payload.<key>` so errors land beside them. */
+/**
+ * The inputs of one command type's payload, named `payload.<key>` so errors land beside them. A service is
+ * chosen from `services`, the ones the targeted satellites report; until they are known (or when they report
+ * none) it is typed in.
+ */
 export function PayloadFields({
   fields,
   releases,
   regionIds,
+  services,
   errors,
 }: {
   fields: PayloadField[];
   releases: ReleaseOption[] | null;
   regionIds?: string[];
+  services?: string[] | null;
   errors?: FieldErrors;
 }) {
   return (
@@ -44,6 +50,20 @@ export function PayloadFields({
                   {releases.map((r) => (
                     <option key={r.version} value={r.version}>
                       {releaseLabel(r, regionIds)}
+                    </option>
+                  ))}
+                </select>
+              );
+            }
+            if (f.input === "service" && services && services.length > 0) {
+              return (
+                <select {...p} required={f.isRequired} defaultValue="">
+                  <option value="" disabled>
+                    Choose a service
+                  </option>
+                  {services.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
                     </option>
                   ))}
                 </select>

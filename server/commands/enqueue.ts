@@ -5,16 +5,20 @@ import { recordAudit } from "../audit";
 import { personOf } from "../auth/actor";
 import { authorize, type AuthorizedCtx, type Ctx } from "../auth/context";
 import { conflictOnUnique, transaction, type Tx } from "../db";
-import { AppError, validationError } from "../errors";
+import { AppError, parseInput } from "../errors";
 import { existingCommands, insertCommands, type NewCommand } from "./insert";
+import { CommandReason, liftReason } from "./reason";
 import { COMMAND_PAYLOADS, COMMAND_TYPES, isCommandType, type CommandType } from "./types";
 
 /** How long a command waits for its satellite unless the request says otherwise. */
 export const DEFAULT_EXPIRY_SEC = 3600;
 
 export const EnqueueCommandInput = z.object({
-  satelliteId: z.string().min(1, "is required"),
-  type: z.string().refine(isCommandType, `must be one of ${COMMAND_TYPES.join(", ")}`),
+  satelliteId: z.string().min(1, "is required").meta({ label: "Satellite" }),
+  type: z
+    .string()
+    .refine(isCommandType, `must be one of ${COMMAND_TYPES.join(", ")}`)
+    .meta({ label: "Command" }),
   payload: z.record(z.string(), z.unknown()).default({}),
   idempotencyKey: z.string().trim().min(8, "must be at least 8 characters").max(120).optional(),
   expiresInSec: z
@@ -24,6 +28,7 @@ export const EnqueueCommandInput = z.object({
     .max(7 * 24 * 3600)
     .default(DEFAULT_EXPIRY_SEC),
   rolloutId: z.string().optional(),
+  reason: CommandReason,
 });
 export type EnqueueCommandInput = z.input<typeof EnqueueCommandInput>;
 
@@ -40,21 +45,19 @@ export async function enqueueCommand(
   tx?: Tx,
 ): Promise<QueuedCommand> {
   authorize(ctx, "commands.write");
-  const parsed = EnqueueCommandInput.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const cmd = parsed.data;
-  const payloadSchema = COMMAND_PAYLOADS[cmd.type as keyof typeof COMMAND_PAYLOADS];
-  const payload = payloadSchema.safeParse(cmd.payload);
-  if (!payload.success) throw validationError(payload.error, "payload.");
+  const cmd = parseInput(EnqueueCommandInput, input);
+  const lifted = liftReason(cmd.reason, cmd.payload);
+  const payload = parseInput(COMMAND_PAYLOADS[cmd.type as CommandType], lifted.payload, "payload.");
   const key = cmd.idempotencyKey ?? randomUUID();
   const run = async (t: Tx): Promise<QueuedCommand> => {
     const asked: NewCommand = {
       satelliteId: cmd.satelliteId,
       type: cmd.type as CommandType,
-      payload: payload.data,
+      payload,
       idempotencyKey: key,
       expiresInSec: cmd.expiresInSec,
       rolloutId: cmd.rolloutId ?? null,
+      reason: lifted.reason ?? null,
     };
     const existing = (await existingCommands(t, [asked])).get(key);
     if (existing) return { id: existing.id, idempotencyKey: key, state: existing.state, isNew: false };
@@ -69,7 +72,7 @@ export async function enqueueCommand(
       throw new AppError("PRECONDITION_FAILED", `${satellite.slug} is decommissioned.`);
     }
     const [created] = await insertCommands(t, [{ ...asked, issuedById: personOf(ctx.actor) }], now);
-    await auditQueued(t, ctx, { type: cmd.type, payload: payload.data }, [
+    await auditQueued(t, ctx, { type: cmd.type, payload, reason: lifted.reason }, [
       { ...created, slug: satellite.slug },
     ]);
     return { id: created.id, idempotencyKey: key, state: created.state, isNew: true };
@@ -85,7 +88,7 @@ export async function enqueueCommand(
 export async function auditQueued(
   tx: Tx,
   ctx: AuthorizedCtx,
-  sent: { type: string; payload: object },
+  sent: { type: string; payload: object; reason?: string | null },
   commands: readonly { id: string; satelliteId: string; slug: string }[],
 ): Promise<void> {
   for (const c of commands) {
@@ -93,8 +96,8 @@ export async function auditQueued(
       action: "command.issue",
       targetType: "satellite",
       targetId: c.satelliteId,
-      summary: `Queued ${sent.type} for ${c.slug}`,
-      data: { commandId: c.id, payload: sent.payload },
+      summary: `Queued ${sent.type} for ${c.slug}${sent.reason ? `: ${sent.reason}` : ""}`,
+      data: { commandId: c.id, payload: sent.payload, reason: sent.reason ?? null },
     });
   }
 }

@@ -12,6 +12,8 @@ export type NewCommand = {
   expiresInSec: number;
   issuedById?: string | null;
   rolloutId?: string | null;
+  /** Why it was sent, as the operator said. */
+  reason?: string | null;
 };
 
 export type InsertedCommand = {
@@ -83,6 +85,7 @@ export async function insertCommands(
       state: NEW_COMMAND_STATE,
       issuedById: c.issuedById ?? null,
       rolloutId: c.rolloutId ?? null,
+      reason: c.reason ?? null,
       issuedAt: now,
       expiresAt: new Date(now.getTime() + c.expiresInSec * 1000),
     };

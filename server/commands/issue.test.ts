@@ -56,12 +56,12 @@ async function expectRejected(promise: Promise<unknown>, code: string, field?: s
 }
 
 describe("issuing commands", () => {
-  it("queues one command for one satellite, with its audit row and the issuer", async () => {
+  it("queues one command for one satellite, with its reason, its audit row and the issuer", async () => {
     const [s] = await satellites(tagged(), ["DE"]);
     const before = await counts();
     const issued = await issueCommands(
       operator,
-      { type: "satellite.cordon", payload: { reason: "disk swap" }, target: { satelliteIds: [s.id] } },
+      { type: "satellite.cordon", reason: " disk swap ", target: { satelliteIds: [s.id] } },
       now,
     );
     expect(issued).toMatchObject({
@@ -74,11 +74,14 @@ describe("issuing commands", () => {
     });
     const cmd = await db.command.findFirstOrThrow({ where: { satelliteId: s.id } });
     expect(cmd).toMatchObject({ type: "satellite.cordon", state: "queued", issuedById: operator.actor?.id });
-    expect(cmd.payload).toEqual({ reason: "disk swap" });
+    expect(cmd.payload).toEqual({});
+    expect(cmd.reason).toBe("disk swap");
     expect(cmd.idempotencyKey).toBe(`${issued.idempotencyKey}/${s.id}`);
     const audit = await db.auditEvent.findMany({ where: { targetId: s.id, action: "command.issue" } });
     expect(audit).toHaveLength(1);
     expect(audit[0].actorLabel).toBe(operator.actor?.email);
+    expect(audit[0].summary).toBe(`Queued satellite.cordon for ${s.slug}: disk swap`);
+    expect(audit[0].data).toMatchObject({ commandId: cmd.id, reason: "disk swap" });
     // One satellite: its own row says it all, so no request-level row.
     expect(await counts()).toEqual({ commands: before.commands + 1, audit: before.audit + 1 });
   });

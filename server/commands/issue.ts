@@ -1,29 +1,27 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { FLEET_FILTER_KEYS } from "@/lib/fleet-map";
 import { recordAudit } from "../audit";
 import { personOf } from "../auth/actor";
 import { authorize, type AuthorizedCtx, type Ctx } from "../auth/context";
 import { refusal } from "../auth/refusal";
 import { db, transaction, type Tx } from "../db";
-import { AppError, validationError } from "../errors";
-import { satelliteWhere } from "../satellites/list";
-import { SatelliteQuery } from "../satellites/schemas";
+import { AppError, parseInput } from "../errors";
 import { auditQueued, DEFAULT_EXPIRY_SEC } from "./enqueue";
 import { insertCommands } from "./insert";
+import { CommandReason, liftReason } from "./reason";
 import { assertResidency } from "./residency";
+import { MAX_TARGETS, resolveTargets, type Resolved, type Target } from "./targets";
 import { COMMAND_PAYLOADS, COMMAND_TYPES, isCommandType, type CommandType } from "./types";
 
-/** The most satellites one request may command: beyond it, a rollout with waves is the right tool. */
-export const MAX_TARGETS = 5000;
-const FILTER_KEYS: readonly string[] = [...FLEET_FILTER_KEYS, "lifecycle"];
+export { MAX_TARGETS } from "./targets";
 const MAX_EXPIRY_SEC = 7 * 24 * 3600;
 
 export const IssueCommandsInput = z.object({
   type: z
     .string({ error: "is required" })
-    .refine(isCommandType, `must be one of ${COMMAND_TYPES.join(", ")}`),
+    .refine(isCommandType, `must be one of ${COMMAND_TYPES.join(", ")}`)
+    .meta({ label: "Command" }),
   payload: z.record(z.string(), z.unknown(), { error: "must be an object" }).default({}),
   target: z
     .object({
@@ -31,13 +29,16 @@ export const IssueCommandsInput = z.object({
         .array(z.string().min(1).max(100))
         .min(1, "choose at least one satellite")
         .max(MAX_TARGETS, `at most ${MAX_TARGETS.toLocaleString("en")} satellites per request`)
+        .meta({ label: "Satellites" })
         .optional(),
       // The fleet filters as the map and the Satellites list put them in the URL.
-      filter: z.record(z.string(), z.unknown()).optional(),
+      filter: z.record(z.string(), z.unknown()).meta({ label: "Filters" }).optional(),
     })
     .refine((t) => (t.satelliteIds === undefined) !== (t.filter === undefined), {
       message: "give either satelliteIds or filter",
-    }),
+    })
+    .meta({ label: "Satellites" }),
+  reason: CommandReason,
   // Each satellite's command gets `<key>/<satellite id>`, within the 120 characters a command key may have.
   idempotencyKey: z
     .string()
@@ -45,8 +46,9 @@ export const IssueCommandsInput = z.object({
     .min(8, "must be at least 8 characters")
     .max(90, "must be at most 90 characters")
     .regex(/^[A-Za-z0-9.:-]+$/, "use letters, digits, '.', ':' and '-'")
+    .meta({ label: "Idempotency key" })
     .optional(),
-  expiresInSec: z.number().int().min(30).max(MAX_EXPIRY_SEC).optional(),
+  expiresInSec: z.number().int().min(30).max(MAX_EXPIRY_SEC).meta({ label: "Expires after" }).optional(),
   // The count the operator confirmed: if the selection has changed since, nothing is sent.
   expectedCount: z.number().int().min(0).optional(),
 });
@@ -76,72 +78,12 @@ export type IssuedCommands = CommandTargetPreview & {
   isReplay: boolean;
 };
 
-type Target = { id: string; slug: string; regionId: string; lifecycle: string };
-/** The satellites a request resolved to; `filter` is the filter as given, "region=eu-gdpr&kind=edge". */
-type Resolved = { targets: Target[]; filter: string | null };
-
 function parseRequest(input: unknown): IssueRequest {
-  const parsed = IssueCommandsInput.safeParse(input);
-  if (!parsed.success) throw validationError(parsed.error);
-  const request = parsed.data;
+  const request = parseInput(IssueCommandsInput, input);
   if (!isCommandType(request.type)) throw new AppError("VALIDATION", "type: is not a command type");
-  const payload = COMMAND_PAYLOADS[request.type].safeParse(request.payload);
-  if (!payload.success) throw validationError(payload.error, "payload.");
-  return { ...request, type: request.type, payload: payload.data };
-}
-
-async function resolveTargets(client: Tx, target: IssueRequest["target"], now: Date): Promise<Resolved> {
-  const select = { id: true, slug: true, regionId: true, lifecycle: true } as const;
-  if (target.satelliteIds) {
-    const ids = [...new Set(target.satelliteIds)];
-    const rows = await client.satellite.findMany({ where: { id: { in: ids } }, select });
-    const missing = ids.filter((id) => !rows.some((r) => r.id === id));
-    if (missing.length) {
-      const message = `no satellite ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`;
-      throw new AppError("NOT_FOUND", `target.satelliteIds: ${message}`, {
-        fields: { "target.satelliteIds": message },
-      });
-    }
-    const retired = rows.filter((r) => r.lifecycle === "decommissioned").map((r) => r.slug);
-    if (retired.length) {
-      const who = retired.length === 1 ? `${retired[0]} is` : `${retired.length} of these satellites are`;
-      throw new AppError(
-        "PRECONDITION_FAILED",
-        `${who} decommissioned and take${retired.length === 1 ? "s" : ""} no commands${retired.length > 1 ? ` (${retired.slice(0, 5).join(", ")})` : ""}.`,
-      );
-    }
-    return { targets: rows.sort((a, b) => a.slug.localeCompare(b.slug)), filter: null };
-  }
-  const raw = Object.fromEntries(
-    Object.entries(target.filter ?? {}).filter(([k, v]) => FILTER_KEYS.includes(k) && v !== "" && v != null),
-  );
-  const query = SatelliteQuery.safeParse(raw);
-  if (!query.success) throw validationError(query.error, "target.filter.");
-  // A decommissioned satellite takes no commands, whatever the lifecycle filter says.
-  const where = { AND: [satelliteWhere(query.data, now), { lifecycle: { not: "decommissioned" as const } }] };
-  const rows = await client.satellite.findMany({
-    where,
-    select,
-    orderBy: { slug: "asc" },
-    take: MAX_TARGETS + 1,
-  });
-  if (rows.length > MAX_TARGETS) {
-    const total = await client.satellite.count({ where });
-    throw new AppError(
-      "VALIDATION",
-      `These filters match ${total.toLocaleString("en")} satellites; one request may command at most ${MAX_TARGETS.toLocaleString("en")}. Narrow the filters, or use a rollout.`,
-      { fields: { target: `matches ${total.toLocaleString("en")} satellites` } },
-    );
-  }
-  if (rows.length === 0) {
-    throw new AppError("PRECONDITION_FAILED", "No satellite that can take commands matches these filters.", {
-      fields: { target: "matches no satellite" },
-    });
-  }
-  const filter = Object.entries(raw)
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(",") : String(v)}`)
-    .join("&");
-  return { targets: rows, filter: filter || "the whole fleet" };
+  const { reason, payload } = liftReason(request.reason, request.payload);
+  const parsed = parseInput(COMMAND_PAYLOADS[request.type], payload, "payload.");
+  return { ...request, type: request.type, reason, payload: parsed };
 }
 
 /**
@@ -243,6 +185,7 @@ export async function issueCommands(ctx: Ctx, input: unknown, now = new Date()):
         idempotencyKey: keyOf(t),
         expiresInSec: request.expiresInSec ?? DEFAULT_EXPIRY_SEC,
         issuedById: personOf(ctx.actor),
+        reason: request.reason ?? null,
       })),
       now,
     );
@@ -259,10 +202,11 @@ export async function issueCommands(ctx: Ctx, input: unknown, now = new Date()):
       await recordAudit(tx, ctx, {
         action: "command.issue-bulk",
         targetType: "fleet",
-        summary: `Sent ${result.summary}${filter ? ` (filter: ${filter})` : ""}`,
+        summary: `Sent ${result.summary}${filter ? ` (filter: ${filter})` : ""}${request.reason ? `: ${request.reason}` : ""}`,
         data: {
           type: request.type,
           payload: request.payload,
+          reason: request.reason ?? null,
           idempotencyKey: key,
           total: targets.length,
           byRegion: result.byRegion,

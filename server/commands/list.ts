@@ -52,15 +52,20 @@ export type CommandView = {
   finishedAt: string | null;
   expiresAt: string;
   message: string | null;
-  /** What the agent reported back, as compact JSON. */
-  result: string | null;
+  /** Why it was sent, as the operator said. */
+  reason: string | null;
+  /**
+   * What the agent reported back, as its JSON value (components/commands/result-fields.ts shows its fields);
+   * a value too large for a list arrives as the start of its JSON text.
+   */
+  result: unknown;
   /** Whether the caller may cancel it now: queued, never delivered, and in their region scope. */
   canCancel: boolean;
 };
 
 export type CommandPage = { total: number; page: number; limit: number; items: CommandView[] };
 
-const MAX_RESULT_CHARS = 500;
+const MAX_RESULT_CHARS = 8000;
 
 const include = {
   satellite: { select: { id: true, slug: true, name: true, regionId: true } },
@@ -72,10 +77,10 @@ function asObject(value: unknown): Record<string, unknown> {
   return value && typeof value === "object" && !Array.isArray(value) ? { ...value } : {};
 }
 
-function compactJson(value: unknown): string | null {
+function boundedResult(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   const text = JSON.stringify(value);
-  return text.length > MAX_RESULT_CHARS ? `${text.slice(0, MAX_RESULT_CHARS - 1)}…` : text;
+  return text.length > MAX_RESULT_CHARS ? `${text.slice(0, 499)}…` : value;
 }
 
 /** Commands, newest first, filtered and paginated on the server. */
@@ -118,7 +123,8 @@ export async function listCommands(ctx: Ctx, input: unknown): Promise<CommandPag
     finishedAt: c.finishedAt?.toISOString() ?? null,
     expiresAt: c.expiresAt.toISOString(),
     message: c.message,
-    result: compactJson(c.result),
+    reason: c.reason,
+    result: boundedResult(c.result),
     canCancel:
       mayWrite && cancelRefusal(c) === null && mayDo(ctx, "commands.write", { satellites: [c.satellite] }),
   }));

@@ -1,26 +1,32 @@
 import { z } from "zod";
 
-const version = z.string().trim().min(1).max(40);
+const version = z.string().trim().min(1).max(40).meta({ label: "Release" });
+const mbps = (label: string) => z.number().int().min(1).max(100_000_000).meta({ label }).optional();
 
+// Labels (`.meta`) are what a refused form names: "Service is required". Why a command was sent is the
+// command's own `reason`, not part of any payload.
 /** Every command type an agent understands, with the payload it carries. */
 export const COMMAND_PAYLOADS = {
   "stack.upgrade": z.object({ version, releaseId: z.string().optional() }),
   "stack.rollback": z.object({ version: version.optional() }),
   "service.restart": z.object({
-    service: z.string().regex(/^[a-z][a-z0-9_.-]{0,39}$/, "is not a service name"),
+    service: z
+      .string()
+      .regex(/^[a-z][a-z0-9_.-]{0,39}$/, "is not a service name")
+      .meta({ label: "Service" }),
   }),
-  "satellite.cordon": z.object({ reason: z.string().max(500).optional() }),
-  "satellite.uncordon": z.object({ reason: z.string().max(500).optional() }),
-  "satellite.maintenance": z.object({
-    reason: z.string().max(500).optional(),
-    until: z.iso.datetime().optional(),
-  }),
+  "satellite.cordon": z.object({}),
+  "satellite.uncordon": z.object({}),
+  "satellite.maintenance": z.object({ until: z.iso.datetime().meta({ label: "Until" }).optional() }),
   "agent.rotate-credentials": z.object({}),
-  "link.set-limit": z.object({
-    uplinkMbps: z.number().int().min(1).max(100_000_000).optional(),
-    downlinkMbps: z.number().int().min(1).max(100_000_000).optional(),
+  "link.set-limit": z.object({ uplinkMbps: mbps("Uplink limit"), downlinkMbps: mbps("Downlink limit") }),
+  "diagnostics.run": z.object({
+    checks: z
+      .array(z.string().max(40).meta({ label: "Check" }))
+      .max(20)
+      .meta({ label: "Checks" })
+      .optional(),
   }),
-  "diagnostics.run": z.object({ checks: z.array(z.string().max(40)).max(20).optional() }),
 } as const;
 
 export type CommandType = keyof typeof COMMAND_PAYLOADS;

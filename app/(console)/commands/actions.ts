@@ -8,6 +8,7 @@ import {
   type CommandTargetPreview,
   type IssuedCommands,
 } from "@/server/commands/issue";
+import { commandTargetFacts, type TargetFacts } from "@/server/commands/target-facts";
 import { formObject, requireForm, runAction, type ActionResult } from "@/server/http/action";
 import { listReleases } from "@/server/releases/list";
 
@@ -33,6 +34,7 @@ function commandInput(raw: FormData) {
       typeof filter === "string"
         ? { filter: Object.fromEntries(new URLSearchParams(filter)) }
         : { satelliteIds: form.getAll("satelliteId").map(String) },
+    reason: form.get("reason") ?? undefined,
     idempotencyKey: typeof key === "string" && key ? key : undefined,
     expiresInSec: optionalNumber(form, "expiresInSec"),
     expectedCount: optionalNumber(form, "expectedCount"),
@@ -45,6 +47,11 @@ export async function previewCommandAction(form: FormData): Promise<ActionResult
 
 export async function issueCommandAction(form: FormData): Promise<ActionResult<IssuedCommands>> {
   return runAction((ctx) => issueCommands(ctx, commandInput(form)), { revalidate: PATHS });
+}
+
+/** Before the form: how many satellites a composer's target holds, where, and which the caller may command. */
+export async function commandTargetAction(target: unknown): Promise<ActionResult<TargetFacts>> {
+  return runAction((ctx) => commandTargetFacts(ctx, { target }));
 }
 
 export async function cancelCommandAction(
