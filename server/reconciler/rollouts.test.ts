@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ctxAs, seedRegions } from "../../test/factories";
+import { anonymous, ctxAs, seedRegions } from "../../test/factories";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
 import { RolloutMoved, writeDecisions } from "../rollouts/apply";
@@ -8,6 +8,8 @@ import { createRollout } from "../rollouts/create";
 import { decide } from "../rollouts/engine";
 import { loadRollout } from "../rollouts/load";
 import { resumeRollout } from "../rollouts/resume";
+import { getRollout } from "../rollouts/get";
+import { retryLeftBehind } from "../rollouts/retry";
 import { rollBackRollout } from "../rollouts/roll-back";
 import {
   ackOpenCommands,
@@ -163,19 +165,114 @@ describe("advanceRollouts", () => {
     // Paused, it starts nothing new.
     expect(await advanceRollouts(at(paused + 1))).toBe(0);
 
-    await resumeRollout(operator, { id, failedTargets: "skip" }, at(paused + 2));
+    // Skipping says why: the release goes on without those satellites.
+    await expect(
+      resumeRollout(operator, { id, failedTargets: "skip" }, at(paused + 2)),
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { reason: expect.stringContaining("say why") },
+    });
+    await resumeRollout(operator, { id, failedTargets: "skip", reason: "known bad disks" }, at(paused + 2));
     await drive(id, sats, paused + 2);
     const done = await rolloutOf(id);
-    expect(done.status).toBe("completed");
-    expect(
-      done.targets
-        .filter((t) => t.state === "skipped")
-        .map((t) => t.satelliteId)
+    expect(done.status).toBe("completed_with_exceptions");
+    const skipped = done.targets.filter((t) => t.state === "skipped");
+    expect(skipped.map((t) => t.satelliteId).sort()).toEqual([...failing].sort());
+    expect(skipped[0].excludedReason).toBe(`skipped by ${operator.actor?.name}: known bad disks`);
+    // Wave 1 upgraded three of five: it completed; the rollout lists the two it left behind.
+    expect(done.waves.map((w) => w.status)).toEqual(["completed", "completed"]);
+    const view = await getRollout(operator, id, at(200));
+    expect(view.leftBehind.map((l) => [l.slug, l.reason]).sort()).toEqual(
+      rest
+        .slice(0, 2)
+        .map((s) => [s.slug, `skipped by ${operator.actor?.name}: known bad disks`])
         .sort(),
-    ).toEqual([...failing].sort());
+    );
+    expect(view.can.retry).toBe(true);
+    const resume = await db.auditEvent.findFirstOrThrow({
+      where: { targetId: id, action: "rollout.resume" },
+    });
+    expect(resume.summary).toContain("known bad disks");
+    const completion = await db.auditEvent.findFirstOrThrow({
+      where: { targetId: id, action: "rollout.complete" },
+    });
+    expect(completion.summary).toContain("with exceptions");
   });
 
-  it("retries failed satellites with a fresh command when resumed with retry", async () => {
+  it("skips a canary the agent failed even when asked to retry: the wave shows skipped, never completed", async () => {
+    const sats = await fleet(3);
+    const release = await makeRelease();
+    const { id } = await createRollout(
+      operator,
+      { releaseId: release.id, satellites: ids(sats), waves: [100], bakeMinutes: 0 },
+      T0,
+    );
+    await advanceRollouts(at(0));
+    const canaryId = (await rolloutOf(id)).targets.find((t) => t.state === "upgrading")?.satelliteId ?? "";
+    const paused = await drive(id, sats, 1, { fail: new Set([canaryId]) });
+    expect(
+      (await getRollout(operator, id, at(paused))).targets.find((t) => t.satelliteId === canaryId)?.failure,
+    ).toEqual({
+      isRetryable: false,
+      reason: "the agent reported: health check failed after upgrade: kubelet not ready within 120 s",
+    });
+    await resumeRollout(
+      operator,
+      { id, failedTargets: "retry", reason: "the canary host is known bad" },
+      at(paused + 1),
+    );
+    await drive(id, sats, paused + 1);
+    const r = await rolloutOf(id);
+    expect(r.status).toBe("completed_with_exceptions");
+    expect(r.waves.map((w) => w.status)).toEqual(["skipped", "completed"]);
+    expect(r.waves[0].finishedAt).not.toBeNull();
+    expect(await db.command.count({ where: { rolloutId: id, satelliteId: canaryId } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { targetId: id, action: "rollout.wave-skipped" } })).toBe(1);
+  });
+
+  it("retries these: a new rollout of the same release for exactly the satellites left behind", async () => {
+    const sats = await fleet(3);
+    const release = await makeRelease();
+    const { id } = await createRollout(
+      operator,
+      { releaseId: release.id, satellites: ids(sats), waves: [100], bakeMinutes: 0, failureThresholdPct: 60 },
+      T0,
+    );
+    await advanceRollouts(at(0));
+    const canaryId = (await rolloutOf(id)).targets.find((t) => t.state === "upgrading")?.satelliteId;
+    const left = sats.find((s) => s.id !== canaryId) as TestSatellite;
+    await drive(id, sats, 1, { fail: new Set([left.id]) });
+    expect((await rolloutOf(id)).status).toBe("completed_with_exceptions");
+    const view = await getRollout(operator, id, at(100));
+    expect(view.leftBehind).toEqual([
+      expect.objectContaining({
+        slug: left.slug,
+        state: "failed",
+        reason: expect.stringMatching(/^the agent reported/),
+      }),
+    ]);
+
+    await expect(retryLeftBehind(await ctxAs("viewer"), { id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(retryLeftBehind(await ctxAs("operator", ["us-fedramp"]), { id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining('"rollouts.write" is region-scoped'),
+    });
+    await expect(retryLeftBehind(anonymous, { id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await beat(ids(sats), at(101));
+    const retry = await retryLeftBehind(operator, { id }, at(101));
+    const again = await db.rollout.findUniqueOrThrow({ where: { id: retry.id }, include: { targets: true } });
+    expect(again).toMatchObject({ releaseId: release.id, status: "running", failureThresholdPct: 60 });
+    expect(again.targets.map((t) => t.satelliteId)).toEqual([left.id]);
+    expect(retry.name).toBe(`Retry: ${(await rolloutOf(id)).name}`);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "rollout.retry" } });
+    expect(audit.data).toMatchObject({ rolloutId: retry.id, satelliteIds: [left.id] });
+    // The retry holds them now: a second one is refused.
+    await expect(retryLeftBehind(operator, { id }, at(102))).rejects.toMatchObject({ code: "CONFLICT" });
+    await drive(retry.id, sats, 102);
+    expect((await rolloutOf(retry.id)).status).toBe("completed");
+  });
+
+  it("retries a satellite whose upgrade expired while it was offline with a fresh command", async () => {
     const sats = await fleet(1);
     const release = await makeRelease();
     const { id } = await createRollout(
@@ -183,14 +280,20 @@ describe("advanceRollouts", () => {
       { releaseId: release.id, satellites: ids(sats), waves: [100], bakeMinutes: 0 },
       T0,
     );
-    const paused = await drive(id, sats, 0, { fail: new Set(ids(sats)) });
+    await advanceRollouts(at(0));
+    // Silent past the upgrade's deadline: the command expires, never delivered.
+    await settleCommands(at(31));
+    await advanceRollouts(at(31));
     const r = await rolloutOf(id);
     expect(r.status).toBe("paused");
-    expect(r.pausedReason).toBe(
-      `canary failed on ${sats[0].slug} (upgrade failed: health check failed after upgrade: kubelet not ready within 120 s)`,
-    );
-    await resumeRollout(operator, { id, failedTargets: "retry" }, at(paused + 1));
-    await drive(id, sats, paused + 1);
+    const view = await getRollout(operator, id, at(31));
+    expect(view.targets[0].failure).toEqual({
+      isRetryable: true,
+      reason: "agent offline: the upgrade was never delivered before it expired",
+    });
+    // Retrying skips nobody, so no reason is needed.
+    await resumeRollout(operator, { id, failedTargets: "retry" }, at(32));
+    await drive(id, sats, 32);
     expect((await rolloutOf(id)).status).toBe("completed");
     const keys = await db.command.findMany({
       where: { rolloutId: id },
@@ -198,7 +301,7 @@ describe("advanceRollouts", () => {
       select: { idempotencyKey: true, state: true },
     });
     expect(keys).toEqual([
-      { idempotencyKey: `rollout:${id}:${sats[0].id}:upgrade:1`, state: "failed" },
+      { idempotencyKey: `rollout:${id}:${sats[0].id}:upgrade:1`, state: "expired" },
       { idempotencyKey: `rollout:${id}:${sats[0].id}:upgrade:2`, state: "succeeded" },
     ]);
   });

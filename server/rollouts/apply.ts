@@ -13,7 +13,7 @@ import { nameSome } from "./holds";
 import type { LoadedRollout } from "./load";
 import type { Decision, TargetState } from "./types";
 
-const FINISHED = new Set(["completed", "aborted", "rolled_back"]);
+const FINISHED = new Set(["completed", "completed_with_exceptions", "aborted", "rolled_back"]);
 
 /** The rollout changed since it was read (an operator acted, or another reconciler got there first). */
 export class RolloutMoved extends AppError {
@@ -54,7 +54,8 @@ export async function writeDecisions(
     if (!before) continue;
     const changes: Prisma.RolloutWaveUpdateManyMutationInput = {};
     if (wave.status !== before.status) changes.status = wave.status;
-    if (wave.status === "completed" && before.status !== "completed") changes.finishedAt = now;
+    const isDone = wave.status === "completed" || wave.status === "skipped";
+    if (isDone && wave.status !== before.status) changes.finishedAt = now;
     if (wave.startedAt?.getTime() !== before.startedAt?.getTime()) changes.startedAt = wave.startedAt;
     if (wave.bakeUntil?.getTime() !== before.bakeUntil?.getTime()) changes.bakeUntil = wave.bakeUntil;
     if (Object.keys(changes).length === 0) continue;

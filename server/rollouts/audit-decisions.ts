@@ -7,8 +7,8 @@ import type { LoadedRollout } from "./load";
 import type { Decision } from "./types";
 
 /**
- * The system's audit rows for what the engine decided: waves opening, approval requests, pauses by the
- * gate, completion and the end of a rollback. Per-target outcomes are audited by the agents' acks.
+ * The system's audit rows for what the engine decided: waves opening or skipped, approval requests, pauses
+ * by the gate, completion (with the satellites left behind) and the end of a rollback. Per-target outcomes are audited by the agents' acks.
  */
 export async function auditDecisions(
   tx: Tx,
@@ -48,7 +48,18 @@ export async function auditDecisions(
         await recordAudit(tx, systemActor, {
           ...base,
           action: "rollout.complete",
-          summary: `Completed "${row.name}": ${row.release.version} rolled out`,
+          summary: d.leftBehind
+            ? `Completed "${row.name}" with exceptions: ${row.release.version} rolled out, ${d.leftBehind} satellite${d.leftBehind === 1 ? "" : "s"} left behind`
+            : `Completed "${row.name}": ${row.release.version} rolled out`,
+          data: { leftBehind: d.leftBehind },
+        });
+        break;
+      case "skip_wave":
+        await recordAudit(tx, systemActor, {
+          ...base,
+          action: "rollout.wave-skipped",
+          summary: `Skipped ${waveLabel(d.wave)} of "${row.name}": none of its satellites upgraded`,
+          data: { wave: d.wave },
         });
         break;
       case "finish_rollback": {

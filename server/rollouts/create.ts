@@ -1,9 +1,9 @@
 import "server-only";
 import { recordAudit } from "../audit";
 import { personOf } from "../auth/actor";
-import { authorize, type Ctx } from "../auth/context";
+import { authorize, type AuthorizedCtx, type Ctx } from "../auth/context";
 import { refusal } from "../auth/refusal";
-import { db, transaction } from "../db";
+import { db, transaction, type Tx } from "../db";
 import { AppError } from "../errors";
 import { conflictError, describeHolds, heldBy, lockHolds } from "./holds";
 import { makePlan, noTargetReason } from "./make-plan";
@@ -87,105 +87,113 @@ export async function previewRollout(ctx: Ctx, input: unknown, now = new Date())
  */
 export async function createRollout(ctx: Ctx, input: unknown, now = new Date()): Promise<CreatedRollout> {
   authorize(ctx, "rollouts.write");
-  return transaction(async (tx) => {
-    await lockHolds(tx, now);
-    const plan = await makePlan(tx, input, now);
-    authorize(ctx, "rollouts.write", { satellites: plan.selected });
-    if (plan.targets.length === 0) throw new AppError("PRECONDITION_FAILED", noTargetReason(plan));
-    const { input: data, release } = plan;
-    if (!data.isDraft) {
-      const conflict = conflictError(
-        await heldBy(
-          tx,
-          plan.targets.map((t) => t.id),
-        ),
-      );
-      if (conflict) throw conflict;
-    }
-    const name = data.name ?? defaultName(release.version, data);
-    const rollout = await tx.rollout.create({
-      data: {
-        name,
-        releaseId: release.id,
-        status: data.isDraft ? "draft" : "running",
-        selector: {
-          regionIds: data.regionIds,
-          kinds: data.kinds,
-          labels: data.labels,
-          satellites: data.satellites,
-        },
-        maxConcurrency: data.maxConcurrency,
-        bakeMinutes: data.bakeMinutes,
-        failureThresholdPct: data.failureThresholdPct,
-        requireApproval: data.requireApproval,
-        isRegionByRegion: data.isRegionByRegion,
-        createdById: personOf(ctx.actor),
-        startedAt: data.isDraft ? null : now,
+  return transaction((tx) => createRolloutIn(tx, ctx, input, now));
+}
+
+/** `createRollout` inside the caller's transaction, for a verb that starts one as part of its own write. */
+export async function createRolloutIn(
+  tx: Tx,
+  ctx: AuthorizedCtx,
+  input: unknown,
+  now: Date,
+): Promise<CreatedRollout> {
+  await lockHolds(tx, now);
+  const plan = await makePlan(tx, input, now);
+  authorize(ctx, "rollouts.write", { satellites: plan.selected });
+  if (plan.targets.length === 0) throw new AppError("PRECONDITION_FAILED", noTargetReason(plan));
+  const { input: data, release } = plan;
+  if (!data.isDraft) {
+    const conflict = conflictError(
+      await heldBy(
+        tx,
+        plan.targets.map((t) => t.id),
+      ),
+    );
+    if (conflict) throw conflict;
+  }
+  const name = data.name ?? defaultName(release.version, data);
+  const rollout = await tx.rollout.create({
+    data: {
+      name,
+      releaseId: release.id,
+      status: data.isDraft ? "draft" : "running",
+      selector: {
+        regionIds: data.regionIds,
+        kinds: data.kinds,
+        labels: data.labels,
+        satellites: data.satellites,
       },
+      maxConcurrency: data.maxConcurrency,
+      bakeMinutes: data.bakeMinutes,
+      failureThresholdPct: data.failureThresholdPct,
+      requireApproval: data.requireApproval,
+      isRegionByRegion: data.isRegionByRegion,
+      createdById: personOf(ctx.actor),
+      startedAt: data.isDraft ? null : now,
+    },
+  });
+  const stackVersion = new Map(plan.targets.map((t) => [t.id, t.stackVersion]));
+  const rows: {
+    rolloutId: string;
+    waveId: string | null;
+    satelliteId: string;
+    state: "pending" | "excluded";
+    excludedReason: string | null;
+    fromVersion: string | null;
+  }[] = [];
+  for (const w of plan.waves) {
+    const wave = await tx.rolloutWave.create({
+      data: { rolloutId: rollout.id, index: w.index, label: w.label, targetCount: w.satelliteIds.length },
     });
-    const stackVersion = new Map(plan.targets.map((t) => [t.id, t.stackVersion]));
-    const rows: {
-      rolloutId: string;
-      waveId: string | null;
-      satelliteId: string;
-      state: "pending" | "excluded";
-      excludedReason: string | null;
-      fromVersion: string | null;
-    }[] = [];
-    for (const w of plan.waves) {
-      const wave = await tx.rolloutWave.create({
-        data: { rolloutId: rollout.id, index: w.index, label: w.label, targetCount: w.satelliteIds.length },
-      });
-      for (const satelliteId of w.satelliteIds) {
-        rows.push({
-          rolloutId: rollout.id,
-          waveId: wave.id,
-          satelliteId,
-          state: "pending",
-          excludedReason: null,
-          fromVersion: stackVersion.get(satelliteId) ?? null,
-        });
-      }
-    }
-    for (const { satellite, reason } of plan.exclusions) {
+    for (const satelliteId of w.satelliteIds) {
       rows.push({
         rolloutId: rollout.id,
-        waveId: null,
-        satelliteId: satellite.id,
-        state: "excluded",
-        excludedReason: reason,
-        fromVersion: satellite.stackVersion,
+        waveId: wave.id,
+        satelliteId,
+        state: "pending",
+        excludedReason: null,
+        fromVersion: stackVersion.get(satelliteId) ?? null,
       });
     }
-    for (let i = 0; i < rows.length; i += 1000) {
-      await tx.rolloutTarget.createMany({ data: rows.slice(i, i + 1000) });
-    }
-    const total = plan.estimates.reduce((a, b) => a + b, 0);
-    await recordAudit(tx, ctx, {
-      action: data.isDraft ? "rollout.draft" : "rollout.create",
-      targetType: "rollout",
-      targetId: rollout.id,
-      summary:
-        `${data.isDraft ? "Saved a draft of" : "Started"} rollout "${name}": ${release.version} to ` +
-        `${plan.targets.length} satellites in ${plan.waves.length} waves, ${plan.exclusions.length} excluded, ` +
-        `about ${total} min`,
-      data: {
-        releaseId: release.id,
-        selector: {
-          regionIds: data.regionIds,
-          kinds: data.kinds,
-          labels: data.labels,
-          satellites: data.satellites,
-        },
-        waves: plan.waves.map((w) => ({ label: w.label, size: w.satelliteIds.length })),
-        maxConcurrency: data.maxConcurrency,
-        bakeMinutes: data.bakeMinutes,
-        failureThresholdPct: data.failureThresholdPct,
-        requireApproval: data.requireApproval,
-      },
+  }
+  for (const { satellite, reason } of plan.exclusions) {
+    rows.push({
+      rolloutId: rollout.id,
+      waveId: null,
+      satelliteId: satellite.id,
+      state: "excluded",
+      excludedReason: reason,
+      fromVersion: satellite.stackVersion,
     });
-    return { id: rollout.id, name, status: rollout.status };
+  }
+  for (let i = 0; i < rows.length; i += 1000) {
+    await tx.rolloutTarget.createMany({ data: rows.slice(i, i + 1000) });
+  }
+  const total = plan.estimates.reduce((a, b) => a + b, 0);
+  await recordAudit(tx, ctx, {
+    action: data.isDraft ? "rollout.draft" : "rollout.create",
+    targetType: "rollout",
+    targetId: rollout.id,
+    summary:
+      `${data.isDraft ? "Saved a draft of" : "Started"} rollout "${name}": ${release.version} to ` +
+      `${plan.targets.length} satellites in ${plan.waves.length} waves, ${plan.exclusions.length} excluded, ` +
+      `about ${total} min`,
+    data: {
+      releaseId: release.id,
+      selector: {
+        regionIds: data.regionIds,
+        kinds: data.kinds,
+        labels: data.labels,
+        satellites: data.satellites,
+      },
+      waves: plan.waves.map((w) => ({ label: w.label, size: w.satelliteIds.length })),
+      maxConcurrency: data.maxConcurrency,
+      bakeMinutes: data.bakeMinutes,
+      failureThresholdPct: data.failureThresholdPct,
+      requireApproval: data.requireApproval,
+    },
   });
+  return { id: rollout.id, name, status: rollout.status };
 }
 
 function defaultName(version: string, s: RolloutSelector): string {

@@ -102,9 +102,12 @@ describe("decide: statuses that make no decision", () => {
   const finished = (r: EngineRollout) =>
     withTargets(r, isId("w0-00"), { state: "upgrading", commandState: "succeeded" });
 
-  it.each<RolloutStatus>(["draft", "completed", "aborted", "rolled_back"])("%s → nothing", (status) => {
-    expect(decide(finished(makeRollout([1, 4], { status })), noObservations, now)).toEqual([]);
-  });
+  it.each<RolloutStatus>(["draft", "completed", "completed_with_exceptions", "aborted", "rolled_back"])(
+    "%s → nothing",
+    (status) => {
+      expect(decide(finished(makeRollout([1, 4], { status })), noObservations, now)).toEqual([]);
+    },
+  );
 
   it("paused records finished commands but issues nothing and judges no gate", () => {
     let r = makeRollout([1, 10], { status: "paused", pausedReason: "paused by an operator" });
@@ -387,14 +390,20 @@ describe("decide: the bake", () => {
     let r = atWave(makeRollout([1, 3]), 1, "baking");
     r = withWave(withTargets(r, inWave(1), { state: "succeeded" }), 1, { bakeUntil: at(5) });
     const { decisions, next } = tick(r, noObservations, at(5));
-    expect(decisions).toEqual([{ type: "complete_wave", wave: 1 }, { type: "complete" }]);
+    expect(decisions).toEqual([
+      { type: "complete_wave", wave: 1 },
+      { type: "complete", leftBehind: 0 },
+    ]);
     expect(next.status).toBe("completed");
     expect(decide(next, noObservations, at(6))).toEqual([]);
   });
 
   it("completes a rollout without waves, or whose current wave does not exist", () => {
-    expect(decide(makeRollout([]), noObservations, now)).toEqual([{ type: "complete" }]);
-    expect(decide(makeRollout([1], { currentWave: 3 }), noObservations, now)).toEqual([{ type: "complete" }]);
+    expect(decide(makeRollout([]), noObservations, now)).toEqual([{ type: "complete", leftBehind: 0 }]);
+    // The canary's target never upgraded: the rollout ends, and says so.
+    expect(decide(makeRollout([1], { currentWave: 3 }), noObservations, now)).toEqual([
+      { type: "complete", leftBehind: 1 },
+    ]);
   });
 });
 
@@ -456,17 +465,18 @@ describe("decide: approval between waves", () => {
 });
 
 describe("applyResume", () => {
-  const canaryFailed = () =>
+  /** The canary's upgrade ended `how`: expired (the agent was offline) or failed (the agent said so). */
+  const canaryFailed = (how: CommandState = "expired") =>
     tick(
       withWave(
-        withTargets(makeRollout([1, 3]), isId("w0-00"), { state: "upgrading", commandState: "failed" }),
+        withTargets(makeRollout([1, 3]), isId("w0-00"), { state: "upgrading", commandState: how }),
         0,
         { status: "running", startedAt: at(-5) },
       ),
     ).next;
 
   it("retries failed targets of the halted wave with a fresh upgrade", () => {
-    const paused = canaryFailed();
+    const paused = canaryFailed("expired");
     const resumed = applyResume(paused, "retry");
     expect(resumed).toMatchObject({ status: "running", pausedReason: null });
     expect(resumed.targets[0]).toMatchObject({ state: "pending", commandState: null });
@@ -479,13 +489,35 @@ describe("applyResume", () => {
     expect(next.waves[0].startedAt).toEqual(at(-5));
   });
 
-  it("skips failed targets, which the gate then no longer counts", () => {
+  it("skips, even when asked to retry, a failure the agent reported: it would fail the same way", () => {
+    const resumed = applyResume(canaryFailed("failed"), "retry");
+    expect(resumed.targets[0]).toMatchObject({ state: "skipped", commandState: "failed" });
+  });
+
+  it("skips failed targets; a canary nobody passed is skipped, never completed, and the rollout goes on", () => {
     const resumed = applyResume(canaryFailed(), "skip");
     expect(resumed.targets[0].state).toBe("skipped");
-    expect(decide(resumed, noObservations, at(10))).toEqual([
+    const { decisions, next } = tick(resumed, noObservations, at(10));
+    expect(decisions).toEqual([
       { type: "start_wave", wave: 0 },
-      { type: "start_bake", wave: 0, bakeUntil: at(40) },
+      { type: "skip_wave", wave: 0 },
+      { type: "start_wave", wave: 1 },
+      { type: "upgrade", wave: 1, satelliteIds: ["w1-00", "w1-01", "w1-02"] },
     ]);
+    expect(next.waves[0].status).toBe("skipped");
+  });
+
+  it("completes with exceptions once the last wave ends, counting the satellites left behind", () => {
+    let r = applyResume(canaryFailed(), "skip");
+    r = withWave(tick(r, noObservations, at(10)).next, 1, { status: "baking", bakeUntil: at(20) });
+    r = withTargets(r, inWave(1), { state: "succeeded", commandState: "succeeded" });
+    const { decisions, next } = tick(r, noObservations, at(20));
+    expect(decisions).toEqual([
+      { type: "complete_wave", wave: 1 },
+      { type: "complete", leftBehind: 1 },
+    ]);
+    expect(next.status).toBe("completed_with_exceptions");
+    expect(next.waves.map((w) => w.status)).toEqual(["skipped", "completed"]);
   });
 
   it("restarts the bake after a health pause, and pauses again if the satellite is still critical", () => {
@@ -694,7 +726,11 @@ describe("a whole rollout, simulated tick by tick", () => {
     const log: Decision[] = [];
     let maxInFlight = 0;
     let minute = 0;
-    for (; minute < 24 * 60 && !["completed", "paused"].includes(r.status); minute++) {
+    for (
+      ;
+      minute < 24 * 60 && !["completed", "completed_with_exceptions", "paused"].includes(r.status);
+      minute++
+    ) {
       if (approve && r.status === "awaiting_approval")
         r = withWave(r, r.currentWave, { approvedAt: at(minute) });
       const { decisions, next } = tick(r, noObservations, at(minute));
@@ -721,7 +757,9 @@ describe("a whole rollout, simulated tick by tick", () => {
     const failing = new Set([start.targets.filter(inWave(3))[7].satelliteId]);
     const { r, upgrades, log, maxInFlight, minute } = run(start, failing, false);
 
-    expect(r.status).toBe("completed");
+    // One satellite is left behind: the rollout says so instead of a plain "completed".
+    expect(r.status).toBe("completed_with_exceptions");
+    expect(log.at(-1)).toEqual({ type: "complete", leftBehind: 1 });
     expect(r.waves.every((w) => w.status === "completed")).toBe(true);
     expect(r.targets.filter((t) => t.state === "succeeded")).toHaveLength(39);
     expect(r.targets.filter((t) => t.state === "failed").map((t) => t.satelliteId)).toEqual([...failing]);

@@ -1,6 +1,8 @@
 // The rollout engine: a pure function of (rollout, observations, now). The reconciler calls `decide` every
 // tick for each live rollout, writes the decisions in one transaction, and calls it again on the next tick.
 import { FINAL_STATES } from "../commands/lifecycle";
+import { describeWave, failureReason, formatPct, nameSome } from "./engine-words";
+import { classifyFailure } from "./failures";
 import type {
   CommandState,
   Decision,
@@ -13,6 +15,8 @@ import type {
 } from "./types";
 
 const FINAL_COMMAND: ReadonlySet<CommandState> = new Set(FINAL_STATES);
+/** Targets a finished rollout leaves behind: not on the release, and not excluded by planning. */
+const LEFT_BEHIND: ReadonlySet<TargetState> = new Set(["failed", "skipped", "pending", "upgrading"]);
 /** A wave is done with a target once it is in one of these states. */
 const SETTLED: ReadonlySet<TargetState> = new Set([
   "succeeded",
@@ -21,8 +25,6 @@ const SETTLED: ReadonlySet<TargetState> = new Set([
   "rolled_back",
   "excluded",
 ]);
-/** Reasons list at most this many satellites by slug, so a pause reason stays readable. */
-const NAMED_IN_REASON = 5;
 
 /**
  * Every decision due now. Internally it steps, applying each step to a working copy, until nothing more is
@@ -66,7 +68,7 @@ function nextStep(r: EngineRollout, observations: Observations, now: Date): Deci
 
 function stepWave(r: EngineRollout, observations: Observations, now: Date): Decision[] {
   const wave = waveAt(r, r.currentWave);
-  if (!wave) return [{ type: "complete" }];
+  if (!wave) return [complete(r)];
   switch (wave.status) {
     case "pending":
     case "awaiting_approval":
@@ -81,9 +83,13 @@ function stepWave(r: EngineRollout, observations: Observations, now: Date): Deci
     case "skipped":
     case "completed": {
       const next = waveAt(r, wave.index + 1);
-      return next ? openWave(r, next) : [{ type: "complete" }];
+      return next ? openWave(r, next) : [complete(r)];
     }
   }
+}
+
+function complete(r: EngineRollout): Decision {
+  return { type: "complete", leftBehind: r.targets.filter((t) => LEFT_BEHIND.has(t.state)).length };
 }
 
 /** Every wave after the canary waits for approval when the rollout requires it; the canary is the start. */
@@ -101,6 +107,8 @@ function stepRunningWave(r: EngineRollout, wave: EngineWave, now: Date): Decisio
   // Plans never make empty waves, but exclusions after planning can; there is nothing to bake then.
   if (members.length === 0) return [{ type: "complete_wave", wave: wave.index }];
   if (members.every((t) => SETTLED.has(t.state))) {
+    // Nobody upgraded (every failure was skipped): the wave validated nothing, so it is skipped, not baked.
+    if (!members.some((t) => t.state === "succeeded")) return [{ type: "skip_wave", wave: wave.index }];
     const bakeUntil = new Date(now.getTime() + r.bakeMinutes * 60_000);
     return [{ type: "start_bake", wave: wave.index, bakeUntil }];
   }
@@ -179,13 +187,6 @@ function outcomeOf(t: EngineTarget): Decision | null {
     return { type: "target_failed", satelliteId: t.satelliteId, reason: failureReason(t) };
   }
   return null;
-}
-
-function failureReason(t: EngineTarget): string {
-  // The command row can be deleted under a target (onDelete: SetNull); waiting on it would stall the wave.
-  if (t.commandState === null) return "the upgrade command no longer exists";
-  const message = t.commandMessage ? `: ${t.commandMessage}` : "";
-  return `upgrade ${t.commandState}${message}`;
 }
 
 /**
@@ -283,13 +284,16 @@ export function applyDecisions(
       case "complete_wave":
         wave(d.wave).status = "completed";
         break;
+      case "skip_wave":
+        wave(d.wave).status = "skipped";
+        break;
       case "pause":
         r.status = "paused";
         r.pausedReason = d.reason;
         wave(d.wave).status = "halted";
         break;
       case "complete":
-        r.status = "completed";
+        r.status = d.leftBehind > 0 ? "completed_with_exceptions" : "completed";
         break;
       case "rollback":
         for (const t of d.targets) target(t.satelliteId).rollbackCommandState = "queued";
@@ -307,8 +311,9 @@ export function applyDecisions(
 
 /**
  * What resuming a paused rollout changes (the resume itself is a server action). The gate counts failed
- * targets, so going past a tripped gate means retrying them (a fresh upgrade each) or skipping them;
- * a halted wave restarts on the next tick, and a bake starts afresh.
+ * targets, so going past a tripped gate means retrying them (a fresh upgrade each) or skipping them; only
+ * failures a retry can change are retried (`classifyFailure`), the rest are skipped either way. A halted
+ * wave restarts on the next tick, and a bake starts afresh.
  */
 export function applyResume(rollout: EngineRollout, failedTargets: "retry" | "skip"): EngineRollout {
   return {
@@ -318,7 +323,7 @@ export function applyResume(rollout: EngineRollout, failedTargets: "retry" | "sk
     waves: rollout.waves.map((w) => ({ ...w })),
     targets: rollout.targets.map((t) => {
       if (t.waveIndex !== rollout.currentWave || t.state !== "failed") return { ...t };
-      if (failedTargets === "skip") return { ...t, state: "skipped" };
+      if (failedTargets === "skip" || !classifyFailure(t).isRetryable) return { ...t, state: "skipped" };
       return { ...t, state: "pending", commandState: null, commandMessage: null };
     }),
   };
@@ -330,20 +335,4 @@ function waveAt(r: EngineRollout, index: number): EngineWave | undefined {
 
 function waveTargets(r: EngineRollout, index: number): EngineTarget[] {
   return r.targets.filter((t) => t.waveIndex === index && t.state !== "excluded");
-}
-
-/** "wave 2 (50 %)", "wave 0 (canary)". */
-function describeWave(wave: EngineWave): string {
-  return `wave ${wave.index} (${wave.label})`;
-}
-
-function nameSome(items: string[]): string {
-  const shown = items.slice(0, NAMED_IN_REASON).join(", ");
-  const more = items.length - NAMED_IN_REASON;
-  return more > 0 ? `${shown} and ${more} more` : shown;
-}
-
-/** 15, 12.5, 33.3: at most one decimal, none when whole. */
-function formatPct(pct: number): string {
-  return String(Math.round(pct * 10) / 10);
 }

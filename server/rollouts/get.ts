@@ -4,9 +4,16 @@ import { authorize, mayDo, type Ctx } from "../auth/context";
 import { refusal } from "../auth/refusal";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { classifyFailure, leftBehindReason } from "./failures";
 import { estimateWaveMinutes } from "./plan";
 import type { CommandState } from "./types";
-import { emptyCounts, type CommandView, type RolloutDetail, type RolloutTargetView } from "./views";
+import {
+  emptyCounts,
+  type CommandView,
+  type LeftBehindView,
+  type RolloutDetail,
+  type RolloutTargetView,
+} from "./views";
 
 function commandView(
   c: {
@@ -37,6 +44,15 @@ const COMMAND_SELECT = {
   finishedAt: true,
   deliveries: true,
 } as const;
+
+/** What the failure classifier needs of an upgrade command, as loaded or as viewed. */
+function upgradeOf(c: { state: CommandState; message: string | null; deliveries: number } | null) {
+  return {
+    commandState: c?.state ?? null,
+    commandMessage: c?.message ?? null,
+    commandDeliveries: c?.deliveries ?? 0,
+  };
+}
 
 function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
@@ -116,6 +132,7 @@ export async function getRollout(ctx: Ctx, id: string, now = new Date()): Promis
         health: effectiveHealth(connectivity, s.reportedHealth),
         upgrade: commandView(t.command),
         rollback: commandView(rollbackOf.get(t.satelliteId) ?? null),
+        failure: t.state === "failed" ? classifyFailure(upgradeOf(t.command)) : null,
       };
     })
     .sort(
@@ -138,6 +155,24 @@ export async function getRollout(ctx: Ctx, id: string, now = new Date()): Promis
     }
     downlinks.set(index, [...(downlinks.get(index) ?? []), { downlinkMbps: t.satellite.downlinkMbps }]);
   }
+  const leftBehind: LeftBehindView[] =
+    row.status === "completed_with_exceptions"
+      ? targets.flatMap((t) => {
+          const reason = leftBehindReason({
+            ...upgradeOf(t.upgrade),
+            state: t.state,
+            excludedReason: t.excludedReason,
+          });
+          if (reason === null) return [];
+          const { satelliteId, slug, name, regionId, state } = t;
+          return [{ satelliteId, slug, name, regionId, state, reason }];
+        })
+      : [];
+  const regions = await db.complianceRegion.findMany({
+    where: { id: { in: [...new Set(targets.map((t) => t.regionId))] } },
+    select: { id: true, name: true, color: true },
+    orderBy: { id: "asc" },
+  });
   const scope = refusal(ctx, "rollouts.write", { satellites: targets.filter((t) => t.state !== "excluded") });
   const canWrite = mayDo(ctx, "rollouts.write");
   const inScope = scope === null;
@@ -178,11 +213,19 @@ export async function getRollout(ctx: Ctx, id: string, now = new Date()): Promis
       approvedBy: w.approvedBy?.name ?? null,
     })),
     targets,
+    leftBehind,
+    regions,
     can: {
       pause: canWrite && (status === "running" || status === "awaiting_approval"),
       resume: inScope && status === "paused",
       abort: inScope && ["draft", "running", "awaiting_approval", "paused"].includes(status),
-      rollBack: inScope && ["running", "awaiting_approval", "paused", "completed"].includes(status),
+      rollBack:
+        inScope &&
+        ["running", "awaiting_approval", "paused", "completed", "completed_with_exceptions"].includes(status),
+      retry:
+        canWrite &&
+        leftBehind.length > 0 &&
+        refusal(ctx, "rollouts.write", { satellites: leftBehind }) === null,
       approve: mayDo(ctx, "rollouts.approve") && status === "awaiting_approval",
       start: inScope && status === "draft",
       scopeProblem: canWrite ? (scope?.message ?? null) : null,

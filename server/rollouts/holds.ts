@@ -1,15 +1,11 @@
 import "server-only";
 import type { Db, Tx } from "../db";
 import { AppError } from "../errors";
+import { nameSome } from "./engine-words";
 import { ACTIVE_ROLLOUT_STATUSES } from "./types";
 
-/** Reasons quote at most this many satellites, so a refusal stays readable. */
-const NAMED = 5;
-
-export function nameSome(items: string[]): string {
-  const more = items.length - NAMED;
-  return items.slice(0, NAMED).join(", ") + (more > 0 ? ` and ${more} more` : "");
-}
+/** Refusals and audit rows quote a few satellites by slug, as pause reasons do. */
+export { nameSome };
 
 /**
  * Serializes every change that makes a rollout hold satellites (create, start a draft, roll a finished one

@@ -25,7 +25,7 @@ export type RolloutList = { total: number; page: number; pageSize: number; items
 
 const WHERE: Record<NonNullable<RolloutListQuery["status"]>, Prisma.RolloutWhereInput> = {
   active: { status: { in: [...ACTIVE_ROLLOUT_STATUSES] } },
-  finished: { status: { in: ["completed", "aborted", "rolled_back"] } },
+  finished: { status: { in: ["completed", "completed_with_exceptions", "aborted", "rolled_back"] } },
   draft: { status: "draft" },
 };
 

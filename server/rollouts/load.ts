@@ -10,7 +10,7 @@ const INCLUDE = {
     orderBy: { satelliteId: "asc" },
     include: {
       wave: { select: { index: true } },
-      command: { select: { state: true, message: true } },
+      command: { select: { state: true, message: true, deliveries: true } },
       satellite: {
         select: {
           slug: true,
@@ -84,6 +84,7 @@ export async function loadRollout(client: Db | Tx, id: string, now: Date): Promi
       state: t.state,
       commandState: t.command?.state ?? null,
       commandMessage: t.command?.message ?? null,
+      commandDeliveries: t.command?.deliveries ?? null,
       rollbackCommandState: rollbackState.get(t.satelliteId) ?? null,
       fromVersion: t.fromVersion,
     })),

@@ -28,13 +28,13 @@ export async function rollBackRollout(
     const loaded = await loadForAction(
       tx,
       id,
-      ["running", "awaiting_approval", "paused", "completed"],
+      ["running", "awaiting_approval", "paused", "completed", "completed_with_exceptions"],
       "rolled back",
       now,
     );
     assertRolloutInScope(ctx, loaded);
     const touched = loaded.row.targets.filter((t) => t.state === "succeeded" || t.state === "upgrading");
-    if (loaded.row.status === "completed") {
+    if (loaded.row.status === "completed" || loaded.row.status === "completed_with_exceptions") {
       if (touched.length === 0) {
         throw new AppError(
           "PRECONDITION_FAILED",

@@ -110,6 +110,11 @@ export const ResumeRolloutInput = RolloutRef.extend({
     blankToUndefined,
     z.enum(["retry", "skip"], { error: "choose retry or skip" }).default("retry"),
   ),
+  /** Required when the resume skips anyone: the rollout goes on without their validation. */
+  reason: z.preprocess(
+    blankToUndefined,
+    z.string().trim().min(3, "say why, in a few words").max(500, "must be at most 500 characters").optional(),
+  ),
 });
 
 export const StopRolloutInput = RolloutRef.extend({

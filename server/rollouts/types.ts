@@ -52,6 +52,8 @@ export type EngineTarget = {
   commandState: CommandState | null;
   /** The agent's message on a finished upgrade command, quoted in failure reasons. */
   commandMessage?: string | null;
+  /** How often the upgrade was delivered: an expired one never delivered means the agent was offline. */
+  commandDeliveries?: number | null;
   /** State of the target's stack.rollback command; null or absent before one is issued. */
   rollbackCommandState?: CommandState | null;
   fromVersion: string | null;
@@ -82,8 +84,9 @@ export type Observations = { satellites: Record<string, SatelliteObservation> };
  * - target_succeeded / target_failed: the target's state, from its finished upgrade command.
  * - start_bake: the wave baking until bakeUntil.
  * - complete_wave: the wave completed.
+ * - skip_wave: the wave skipped: it settled without upgrading anyone (its failures were skipped).
  * - pause: rollout paused with pausedReason = reason; the wave halted (the gate tripped there).
- * - complete: rollout completed.
+ * - complete: rollout completed, or completed_with_exceptions when `leftBehind` targets did not upgrade.
  * - rollback: a stack.rollback command (payload version = toVersion) per satellite; rollbackCommandState queued.
  * - target_rolled_back: the target rolled_back, its rollback command succeeded.
  * - finish_rollback: rollout rolled_back; notRolledBack lists rollback commands that did not succeed.
@@ -96,8 +99,9 @@ export type Decision =
   | { type: "target_failed"; satelliteId: string; reason: string }
   | { type: "start_bake"; wave: number; bakeUntil: Date }
   | { type: "complete_wave"; wave: number }
+  | { type: "skip_wave"; wave: number }
   | { type: "pause"; wave: number; reason: string }
-  | { type: "complete" }
+  | { type: "complete"; leftBehind: number }
   | { type: "rollback"; targets: { satelliteId: string; toVersion: string | null }[] }
   | { type: "target_rolled_back"; satelliteId: string }
   | {

@@ -43,6 +43,18 @@ export type RolloutTargetView = {
   health: Health;
   upgrade: CommandView | null;
   rollback: CommandView | null;
+  /** For a failed target: why, and whether a retry can change it (`classifyFailure`). */
+  failure: { isRetryable: boolean; reason: string } | null;
+};
+
+/** A satellite a finished rollout did not bring to the release, and why. */
+export type LeftBehindView = {
+  satelliteId: string;
+  slug: string;
+  name: string;
+  regionId: string;
+  state: TargetState;
+  reason: string;
 };
 
 export type RolloutWaveView = {
@@ -66,6 +78,8 @@ export type RolloutAbilities = {
   rollBack: boolean;
   approve: boolean;
   start: boolean;
+  /** Start a new rollout for the satellites a rollout that completed with exceptions left behind. */
+  retry: boolean;
   /** Why a scoped operator sees no controls but pause. */
   scopeProblem: string | null;
 };
@@ -90,5 +104,9 @@ export type RolloutDetail = {
   counts: TargetCounts;
   waves: RolloutWaveView[];
   targets: RolloutTargetView[];
+  /** Listed once the rollout completed with exceptions; empty otherwise. */
+  leftBehind: LeftBehindView[];
+  /** The colour and name of each region its targets are in, for the region swatches. */
+  regions: { id: string; name: string; color: string }[];
   can: RolloutAbilities;
 };
