@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
+import { fetchJson, HttpError } from "@/lib/fetch-json";
 import styles from "./incidents.module.css";
 
 type Suggestion = { slug: string; name: string; city: string; regionId: string };
@@ -11,9 +12,22 @@ function isSuggestionList(value: unknown): value is { items: Suggestion[] } {
 }
 
 /**
+ * Whether a typed slug names a satellite: "unknown" only when Orrery says there is none, so a lookup that
+ * fails for another reason lets the chip stand (the form's own check runs again on submit).
+ */
+async function lookUp(slug: string): Promise<"known" | "unknown"> {
+  try {
+    await fetchJson(`/api/v1/satellites/${encodeURIComponent(slug)}`, { fallback: "Could not look it up" });
+    return "known";
+  } catch (error) {
+    return error instanceof HttpError && error.status === 404 ? "unknown" : "known";
+  }
+}
+
+/**
  * Chosen satellites as removable chips (each a hidden field), plus a text input that suggests satellites
- * from the fleet as you type. Enter adds what was typed; text left in the input is submitted too, so the
- * form works by slugs alone.
+ * from the fleet as you type. Enter adds what was typed; each chip is checked as it is added, and a slug
+ * that names no satellite is refused with a message. Text left in the input is submitted too.
  */
 export function SatellitePicker({
   id,
@@ -31,16 +45,28 @@ export function SatellitePicker({
   const [chosen, setChosen] = useState<string[]>(initial);
   const [text, setText] = useState("");
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const [refused, setRefused] = useState<string[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const request = useRef<AbortController | null>(null);
 
   const add = (value: string) => {
     if (timer.current) clearTimeout(timer.current);
     request.current?.abort();
-    const slugs = value.split(/[\s,]+/).filter(Boolean);
-    if (slugs.length) setChosen((prev) => [...prev, ...slugs.filter((s) => !prev.includes(s))]);
+    const slugs = [...new Set(value.split(/[\s,]+/).filter(Boolean))].filter((s) => !chosen.includes(s));
+    const known = new Set(suggestions.map((s) => s.slug));
     setText("");
     setSuggestions([]);
+    setRefused([]);
+    if (slugs.length === 0) return;
+    // A chip appears at once; one that names no satellite leaves again with a message.
+    setChosen((prev) => [...prev, ...slugs.filter((s) => !prev.includes(s))]);
+    for (const slug of slugs.filter((s) => !known.has(s))) {
+      void lookUp(slug).then((answer) => {
+        if (answer === "known") return;
+        setChosen((prev) => prev.filter((s) => s !== slug));
+        setRefused((prev) => (prev.includes(slug) ? prev : [...prev, slug]));
+      });
+    }
   };
 
   const suggest = (query: string) => {
@@ -110,6 +136,13 @@ export function SatellitePicker({
           }
         }}
       />
+      {refused.length > 0 && (
+        <span className="error" role="alert">
+          {refused.length === 1
+            ? `No satellite is called "${refused[0]}": check the slug, or pick one from the suggestions.`
+            : `No satellites are called ${refused.map((s) => `"${s}"`).join(", ")}: check the slugs.`}
+        </span>
+      )}
       <datalist id={`${id}-suggestions`}>
         {suggestions.map((s) => (
           <option key={s.slug} value={s.slug}>
