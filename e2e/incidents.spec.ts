@@ -36,7 +36,7 @@ test.describe("an operator", () => {
     await page.getByLabel("Title", { exact: true }).fill(title);
     await page.getByLabel("What is happening", { exact: true }).fill("Elevated packet loss on the uplink.");
     await page.getByRole("button", { name: "Open incident" }).click();
-    await expect(page.getByText("pick at least one affected satellite", { exact: true })).toBeVisible();
+    await expect(page.getByText("Pick at least one affected satellite", { exact: true })).toBeVisible();
     await expect(page.getByLabel("Affected satellites", { exact: true })).toHaveAttribute(
       "aria-invalid",
       "true",

@@ -89,7 +89,7 @@ describe("the message map", () => {
     ).toBe("Count must be at least 1");
   });
 
-  it("keeps a schema's own wording: fragments get the label, sentences stand as written", () => {
+  it("keeps a schema's own wording: fragments get the label, instructions become sentences", () => {
     const out = sentences(Page, {
       title: "ok",
       allowedOrigins: [],
@@ -100,7 +100,7 @@ describe("the message map", () => {
       slug: "ABC",
     });
     expect(out.reason).toBe("Reason must be at most 5 characters");
-    expect(out.body).toBe("Body: say what is happening");
+    expect(out.body).toBe("Say what is happening");
     expect(out.slug).toBe("Use lower-case letters only.");
   });
 

@@ -1,7 +1,8 @@
 // The one map from zod issues to sentences a person reads: "Service is required", "Name must be at most 100
 // characters", "Allowed origin 1 must be a full URL such as https://example.com". A field's label comes from
 // its schema (`.meta({ label })`, found along the issue's path), or else from its name ("allowedOrigins[0]"
-// reads "Allowed origin 1"). Schema messages written as fragments ("is not a service name") get the label.
+// reads "Allowed origin 1"). A schema's own fragment ("is not a service name") gets the label; its own
+// instruction ("pick at least one satellite") becomes a sentence.
 import { z } from "zod";
 
 /** What a zod issue carries that the sentences need; zod's own issues fit it. */
@@ -208,8 +209,8 @@ export function messageFor(issue: IssueLike, label: string): string {
   const custom = issue.message.trim();
   if (!custom || ZOD_DEFAULT.test(custom)) return `${label} ${predicate(issue)}`;
   if (PREDICATE.test(custom)) return `${label} ${custom}`;
-  if (/^[A-Z0-9]/.test(custom)) return custom; // already a sentence
-  return `${label}: ${custom}`;
+  // Already a sentence, or an instruction ("pick at least one satellite") that reads as one.
+  return custom.charAt(0).toUpperCase() + custom.slice(1);
 }
 
 /** A form's summary line from its field sentences: the first few, then how many more. */

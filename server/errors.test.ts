@@ -48,8 +48,8 @@ describe("what a person reads about an error", () => {
       fields: { "target.satelliteIds": "no satellite x" },
     });
     expect(readableError(withFields)).toEqual({
-      message: "Satellite IDs: no satellite x.",
-      fields: { "target.satelliteIds": "Satellite IDs: no satellite x" },
+      message: "No satellite x.",
+      fields: { "target.satelliteIds": "No satellite x" },
     });
     const sentence = new AppError("CONFLICT", "The selection changed since you confirmed it.");
     expect(readableError(sentence).message).toBe("The selection changed since you confirmed it.");

@@ -12,7 +12,7 @@ import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { COMMAND_STATES, listCommands, type CommandPage } from "@/server/commands/list";
-import { isAppError } from "@/server/errors";
+import { isAppError, readableError } from "@/server/errors";
 import { versionsOf } from "@/server/live/versions";
 
 export const metadata: Metadata = { title: "Commands" };
@@ -33,7 +33,7 @@ export default async function CommandsPage({ searchParams }: { searchParams: Pro
     log = await listCommands(ctx, query);
   } catch (error) {
     if (!isAppError(error) || error.code !== "VALIDATION") throw error;
-    problem = error.message;
+    problem = readableError(error).message;
   }
   const now = new Date();
   const isFiltered = FILTERS.some((k) => query[k]);
