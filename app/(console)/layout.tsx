@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { QueryProvider } from "@/components/query-provider";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { Nav } from "@/components/shell/nav";
+import { ShellMenu } from "@/components/shell/shell-menu";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Logo } from "@/components/ui/logo";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
@@ -10,6 +11,18 @@ import { actorLabel } from "@/server/auth/actor";
 import { canOf } from "@/server/auth/can";
 import { getCtx } from "@/server/auth/session";
 import styles from "./layout.module.css";
+
+function Brand() {
+  return (
+    <Link href="/" className={styles.brand}>
+      <Logo />
+      <span>
+        Orrery
+        <small>Distributed cloud console</small>
+      </span>
+    </Link>
+  );
+}
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const ctx = await getCtx();
@@ -23,14 +36,14 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   }));
   return (
     <div className={styles.shell}>
-      <aside className={styles.sidebar}>
-        <Link href="/" className={styles.brand}>
-          <Logo />
-          <span>
-            Orrery
-            <small>Distributed cloud console</small>
-          </span>
-        </Link>
+      {/* The first thing a keyboard reaches: past the navigation, straight to the page. */}
+      <a href="#main" className={styles.skip}>
+        Skip to content
+      </a>
+      <ShellMenu brand={<Brand />} className={styles.sidebar}>
+        <div className={styles.sidebarBrand}>
+          <Brand />
+        </div>
         <Nav items={items} />
         <div className={styles.foot}>
           <div className={styles.who}>
@@ -45,10 +58,10 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <ThemeToggle />
           </div>
         </div>
-      </aside>
-      <div className={styles.main}>
+      </ShellMenu>
+      <main id="main" tabIndex={-1} className={styles.main}>
         <QueryProvider>{children}</QueryProvider>
-      </div>
+      </main>
     </div>
   );
 }

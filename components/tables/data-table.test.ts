@@ -41,6 +41,29 @@ describe("DataTable", () => {
     expect(out).not.toContain("sort=count");
   });
 
+  it("labels each cell for the phone's cards and places the title, lead and hidden columns", () => {
+    type Sat = { id: string; name: string; health: string; kind: string };
+    const out = html(
+      createElement(DataTable<Sat>, {
+        columns: [
+          { id: "name", header: "Satellite", sort: "name", cell: (r) => r.name },
+          { id: "health", header: "Health", card: "lead", cell: (r) => r.health },
+          { id: "kind", header: "Kind", card: "hidden", cell: (r) => r.kind },
+          { id: "act", header: createElement("span", null, "Act"), cardLabel: "Actions", cell: () => "x" },
+        ],
+        rows: [{ id: "a", name: "alpha", health: "critical", kind: "edge" }],
+        rowKey: (r) => r.id,
+        sort: { by: "name", dir: "asc", href: () => "/" },
+      }),
+    );
+    expect(out).toMatch(/<td class="[^"]*cardTitle[^"]*" data-label="Satellite">alpha<\/td>/);
+    expect(out).toMatch(/<td class="[^"]*cardLead[^"]*" data-label="Health">critical<\/td>/);
+    expect(out).toMatch(/<td class="[^"]*cardHidden[^"]*" data-label="Kind">edge<\/td>/);
+    expect(out).toContain('data-label="Actions"');
+    // Only sortable headers stay on a phone, as the row of sort links.
+    expect(out).toMatch(/<th scope="col" class="[^"]*sortable[^"]*" aria-sort="ascending">/);
+  });
+
   it("shows the empty state and the footer instead of a table when there are no rows", () => {
     const out = html(
       createElement(DataTable<Row>, {

@@ -23,6 +23,14 @@ export type Column<Row> = {
   headerCell?: ReactNode;
   /** A whole `<td>` of the caller's own, e.g. a row checkbox that carries its own state. */
   renderCell?: (row: Row) => ReactNode;
+  /**
+   * Its place when the list becomes cards at phone width: "lead" cells open the card side by side (status
+   * pills; a caller's own `renderCell` cells sit there too), "title" heads it (default: the first column),
+   * "hidden" is left out; every other column is a line labelled with its header.
+   */
+  card?: "lead" | "title" | "hidden";
+  /** The label of its line in a card, when `header` is not plain text. */
+  cardLabel?: string;
 };
 
 export type SortState = {
@@ -34,9 +42,13 @@ export type SortState = {
 
 export type EmptyState = { title?: string; body?: ReactNode };
 
+const CARD_CLASS = { lead: styles.cardLead, title: styles.cardTitle, hidden: styles.cardHidden } as const;
+
 /**
  * Every list in the console: a sticky header, optional server-side sorting through the URL, an empty state
- * and room for a pager below. Rendered on the server; interactive cells bring their own client components.
+ * and room for a pager below. At phone width each row becomes a card (columns' `card`), and the sortable
+ * headers a row of sort links above them. Rendered on the server; interactive cells bring their own client
+ * components.
  */
 export function DataTable<Row>({
   columns,
@@ -69,6 +81,14 @@ export function DataTable<Row>({
   /** A whole `<tr>` per row, for rows that are forms with their own state; the columns then give only headers. */
   renderRow?: (row: Row) => ReactNode;
 }) {
+  // Without a column named the title, the first one that DataTable draws itself heads the card.
+  const titleId =
+    columns.find((c) => c.card === "title")?.id ?? columns.find((c) => !c.renderCell && !c.card)?.id;
+  const cellClass = (c: Column<Row>) => {
+    const card = c.card ?? (c.id === titleId ? "title" : undefined);
+    return [c.isNumeric && styles.num, card && CARD_CLASS[card], c.cellClassName].filter(Boolean).join(" ");
+  };
+  const cardLabel = (c: Column<Row>) => c.cardLabel ?? (typeof c.header === "string" ? c.header : "");
   if (rows.length === 0) {
     return (
       <>
@@ -86,7 +106,9 @@ export function DataTable<Row>({
     <>
       <div className={styles.wrap}>
         <table
-          className={[styles.table, isFixed && styles.fixed, className].filter(Boolean).join(" ")}
+          className={[styles.table, styles.cards, isFixed && styles.fixed, className]
+            .filter(Boolean)
+            .join(" ")}
           aria-label={label}
         >
           {isFixed && (
@@ -99,7 +121,7 @@ export function DataTable<Row>({
           <thead>
             <tr>{columns.map((c) => c.headerCell ?? <HeaderCell key={c.id} column={c} sort={sort} />)}</tr>
           </thead>
-          <tbody>
+          <tbody className={renderRow ? styles.ownRows : undefined}>
             {rows.map((row) =>
               renderRow ? (
                 <Fragment key={rowKey(row)}>{renderRow(row)}</Fragment>
@@ -111,10 +133,9 @@ export function DataTable<Row>({
                     ) : (
                       <td
                         key={c.id}
-                        className={
-                          [c.isNumeric && styles.num, c.cellClassName].filter(Boolean).join(" ") || undefined
-                        }
+                        className={cellClass(c) || undefined}
                         title={c.cellTitle?.(row)}
+                        data-label={cardLabel(c)}
                       >
                         {c.cell?.(row)}
                       </td>
@@ -133,8 +154,8 @@ export function DataTable<Row>({
 
 function HeaderCell<Row>({ column, sort }: { column: Column<Row>; sort?: SortState }) {
   const isSorted = !!sort && column.sort === sort.by;
-  const className = column.isNumeric ? styles.num : undefined;
   if (!sort || !column.sort) {
+    const className = column.isNumeric ? styles.num : undefined;
     return (
       <th scope="col" className={className}>
         {column.header}
@@ -145,7 +166,7 @@ function HeaderCell<Row>({ column, sort }: { column: Column<Row>; sort?: SortSta
   return (
     <th
       scope="col"
-      className={className}
+      className={[column.isNumeric && styles.num, styles.sortable].filter(Boolean).join(" ")}
       aria-sort={isSorted ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
     >
       <Link className={styles.sortLink} href={sort.href(column.sort, next)}>

@@ -22,9 +22,8 @@ import styles from "./satellites.module.css";
 
 export const metadata: Metadata = { title: "Satellites" };
 
-// Fixed widths (in the module) for every column whose values come from a short known set, so they do not
-// shift from page to page or poll to poll; the satellite's name takes the rest. Lifecycle has no column:
-// nearly every satellite is active, so only the exceptions show, beside the slug.
+// Worst first by default (severity, then name: server/satellites/severity.ts); the columns and their fixed
+// widths are in ./_components/satellite-columns.tsx.
 export default async function SatellitesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const ctx = await getCtx();
@@ -39,8 +38,9 @@ export default async function SatellitesPage({ searchParams }: { searchParams: P
     problem = error.message;
   }
   const colorOf = new Map(regions.map((r) => [r.id, r.color]));
-  const sort = firstParam(params.sort) ?? "name";
-  const dir = firstParam(params.dir) === "desc" ? "desc" : "asc";
+  // The sort the list applied (severity unless the URL names another), so the right header is marked.
+  const sort = page?.sort ?? "severity";
+  const dir = page?.dir ?? "asc";
   const filterQuery = new URLSearchParams(
     [...FLEET_FILTER_KEYS, "lifecycle"].flatMap((k) => {
       const v = firstParam(params[k]);
@@ -61,7 +61,7 @@ export default async function SatellitesPage({ searchParams }: { searchParams: P
         description={page ? `${formatNumber(page.total)} satellites match` : "The fleet inventory"}
       />
       <section className="card">
-        <div className="list-toolbar">
+        <div className={`list-toolbar ${styles.toolbar}`}>
           <Suspense>
             <FleetFilters
               regions={regions.map((r) => ({ id: r.id, name: r.name }))}
