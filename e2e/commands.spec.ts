@@ -95,6 +95,81 @@ test.describe("an operator", () => {
   });
 });
 
+test.describe("an operator's forms", () => {
+  test.use({ storageState: authFile("operator") });
+
+  test("restarts a service chosen from the ones the satellite reports, with a reason on the Commands page", async ({
+    page,
+    enroll,
+  }) => {
+    const sat = await ownSatellite(enroll, "eu-gdpr");
+    await sat.beat({ dns: "ok", storage: "degraded" });
+    await gotoReady(page, `/satellites/${sat.slug}`);
+    const card = commandsCard(page);
+    await card.getByLabel("Command", { exact: true }).selectOption("service.restart");
+    const service = card.getByLabel("Service", { exact: true });
+    await expect(service.locator("option:not([disabled])")).toHaveText(["dns", "storage"]);
+
+    // Sent without a service: one sentence with the field's label, beside the field and above the form.
+    await card.getByRole("button", { name: "Review…" }).click();
+    const fieldError = card.getByText("Service is required", { exact: true });
+    await expect(fieldError).toBeVisible();
+    await expect(card.getByRole("alert").filter({ hasText: "Service is required." })).toBeVisible();
+    await expect(card).not.toContainText("payload.service");
+    await expect(card).not.toContainText("Invalid input");
+    // The error leaves as soon as the field is valid.
+    await service.selectOption("storage");
+    await expect(fieldError).toHaveCount(0);
+
+    await card.getByLabel("Reason").fill("e2e: storage is degraded");
+    await card.getByRole("button", { name: "Review…" }).click();
+    await expect(card.getByText("service: storage")).toBeVisible();
+    await expect(card.getByText("Reason: e2e: storage is degraded")).toBeVisible();
+    await card.getByRole("button", { name: "Send to 1 satellite" }).click();
+    await expect(card.getByRole("status")).toContainText(`Sent service.restart to ${sat.slug}`);
+
+    await gotoReady(page, `/commands?satellite=${sat.slug}`);
+    const row = page.getByRole("row", { name: `service.restart for ${sat.slug}` });
+    await expect(row).toContainText("service: storage");
+    await expect(row).toContainText("Reason: e2e: storage is degraded");
+  });
+});
+
+test("a region-scoped operator is offered to narrow a selection to her regions before filling the form", async ({
+  browser,
+  enroll,
+}) => {
+  const word = uniqueName("narrow");
+  await enroll({ name: `E2E ${word} 1` });
+  await enroll({ name: `E2E ${word} 2` });
+  await enroll({ name: `E2E ${word} 3`, country: "US", city: "Ashburn", lat: 39.04, lon: -77.49 });
+  const eu = await browser.newContext();
+  const page = await eu.newPage();
+  await signIn(page, "eu-operator@orrery.local");
+  await expect(page).toHaveURL("/");
+  await gotoReady(page, `/satellites?q=${word}&limit=2`);
+  await page.getByRole("checkbox", { name: "Select every satellite on this page" }).check();
+  await page.getByRole("button", { name: "Select all 3 matching" }).click();
+  await page.getByRole("button", { name: "Command these 3…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Command 3 satellites" });
+
+  // Before anything is typed, the composer says what lies outside her scope and offers the rest.
+  const notice = dialog.getByTestId("target-notice");
+  await expect(notice).toContainText("1 of these 3 satellites is outside your regions — us-fedramp (1)");
+  await notice.getByRole("button", { name: "Narrow to eu-gdpr (2)" }).click();
+  await expect(dialog.getByRole("status")).toContainText(
+    "Narrowed to the satellites in your regions: eu-gdpr (2).",
+  );
+  await expect(dialog.getByTestId("target-notice")).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Review…" }).click();
+  await expect(
+    dialog.getByText("This will send satellite.cordon to 2 satellites in eu-gdpr (2)."),
+  ).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/command-narrowed.png" });
+  await dialog.getByRole("button", { name: "Back" }).click();
+  await eu.close();
+});
+
 test.describe("a viewer", () => {
   test.use({ storageState: authFile("viewer") });
 
