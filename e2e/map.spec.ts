@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { MAP_STATUSES } from "../lib/fleet-map";
+import { ringImageId, ringWeights, countProperty } from "../components/map/cluster-ring";
+import { MAP_STATUSES, type MapStatus } from "../lib/fleet-map";
 import { baseURL } from "../playwright.config";
 import { expect, test } from "./fixtures";
-import { authFile, gotoReady, mapIdle } from "./helpers";
+import { authFile, gotoReady, mapIdle, signIn } from "./helpers";
 
 test.use({ storageState: authFile("viewer") });
 
@@ -105,7 +106,8 @@ test("clicking a satellite opens its panel with its name, and Escape closes it",
   const box = (await page.locator(".map-surface").boundingBox())!;
   await page.mouse.move(box.x + at.x, box.y + at.y);
   await expect(page.locator(".map-tip")).toContainText(target.name);
-  await page.mouse.click(box.x + at.x, box.y + at.y);
+  // A dot is at least 12 px across: a click 5 px off its centre still lands on it.
+  await page.mouse.click(box.x + at.x + 5, box.y + at.y);
   const panel = page.getByTestId("map-panel");
   await expect(panel.getByTestId("panel-name")).toHaveText(target.name);
   await expect(page).toHaveURL(new RegExp(`sat=${target.slug}`));
@@ -201,4 +203,178 @@ test("the Satellites list exports its filtered rows as CSV", async ({ page }) =>
   expect(lines).toHaveLength(total + 1);
   // Every text cell is quoted, so no name can turn into a spreadsheet formula.
   expect(lines.slice(1).every((l) => l.includes(',"eu-gdpr",'))).toBe(true);
+});
+
+test("each status figure leads to the Satellites list filtered to it, by mouse or keyboard", async ({
+  page,
+  enroll,
+}) => {
+  const target = await enroll();
+  await target.beat({ compute: "ok", storage: "down" });
+  await gotoReady(page, `/?q=${encodeURIComponent(target.slug)}`);
+  const critical = page.getByRole("link", { name: "1 critical satellite — show it" });
+  await expect(critical).toHaveAttribute(
+    "href",
+    `/satellites?q=${target.slug}&connectivity=connected&health=critical`,
+  );
+  await expect(page.getByRole("link", { name: "0 offline satellites — show them" })).toHaveAttribute(
+    "href",
+    `/satellites?q=${target.slug}&connectivity=offline`,
+  );
+  // Keyboard: the figure takes focus and Enter follows it.
+  await critical.focus();
+  await expect(critical).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/satellites\?q=.*connectivity=connected&health=critical/);
+  await expect(page.getByText(target.name).first()).toBeVisible();
+  expect(await apiTotal(page, `q=${target.slug}&connectivity=connected&health=critical`)).toBe(1);
+
+  // Unfiltered, the figures lead to the whole fleet's list of that status.
+  await gotoReady(page, "/");
+  const offline = page.locator("a.kpi-cell", { hasText: "Offline" });
+  await expect(offline).toHaveAttribute("href", "/satellites?connectivity=offline");
+  await expect(offline).toHaveAccessibleName(/^[\d,]+ offline satellites? — show (them|it)$/);
+});
+
+test("clusters are rings by status, each drawn from its members' counts", async ({ page, enroll }) => {
+  // Three of this test's own on one spot (so they cluster at the world view), one of them critical.
+  const sats = [await enroll(), await enroll(), await enroll()];
+  for (const s of sats) await s.beat();
+  await sats[0].beat({ compute: "down" });
+  await gotoReady(page, "/");
+  await mapIdle(page);
+  const clusters = await page.evaluate(() => {
+    const map = window.orreryFleetMap!;
+    return map.queryRenderedFeatures({ layers: ["sat-clusters"] }).map((f) => f.properties);
+  });
+  expect(clusters.length).toBeGreaterThan(0);
+  for (const props of clusters) {
+    const counts = Object.fromEntries(
+      MAP_STATUSES.map((s) => [s, Number(props[countProperty(s)])]),
+    ) as Record<MapStatus, number>;
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(Number(props.point_count));
+    const id = ringImageId("light", ringWeights(counts));
+    await expect.poll(() => page.evaluate((i) => window.orreryFleetMap!.hasImage(i), id)).toBe(true);
+  }
+  // This test's critical satellite is counted: in some cluster's ring, or as a red dot of its own.
+  const criticalDrawn = await page.evaluate(
+    ({ key, code }) => {
+      const map = window.orreryFleetMap!;
+      const seen = new Set<number>();
+      let n = 0;
+      for (const f of map.queryRenderedFeatures({ layers: ["sat-clusters"] })) {
+        if (seen.has(Number(f.properties.cluster_id))) continue;
+        seen.add(Number(f.properties.cluster_id));
+        n += Number(f.properties[key]);
+      }
+      const dots = map.queryRenderedFeatures({ layers: ["sat-points"] });
+      return n + new Set(dots.filter((f) => f.properties.status === code).map((f) => f.properties.slug)).size;
+    },
+    { key: countProperty("critical"), code: MAP_STATUSES.indexOf("critical") },
+  );
+  expect(criticalDrawn).toBeGreaterThanOrEqual(1);
+  // Other colour modes draw plain one-colour clusters.
+  await page.getByRole("button", { name: "Bandwidth" }).click();
+  await expect
+    .poll(() =>
+      page.evaluate(() => window.orreryFleetMap!.getLayoutProperty("sat-cluster-ring", "visibility")),
+    )
+    .toBe("none");
+});
+
+test("a region-scoped operator's map opens on her regions, and shows the whole fleet on request", async ({
+  browser,
+  enroll,
+}) => {
+  // One of this test's own outside eu-gdpr, so the whole fleet reaches America whatever else exists.
+  await enroll({ city: "Ashburn", country: "US", lat: 39.04, lon: -77.49 });
+  await enroll();
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signIn(page, "eu-operator@orrery.local");
+  await expect(page).toHaveURL("/");
+  await page.locator("html[data-hydrated]").waitFor();
+  const scope = page.getByTestId("map-scope");
+  await expect(scope).toContainText("Showing your scope: eu-gdpr");
+  await mapIdle(page);
+  const view = () =>
+    page.evaluate(() => {
+      const map = window.orreryFleetMap!;
+      const b = map.getBounds();
+      return { west: b.getWest(), east: b.getEast(), hasAshburn: b.contains([-77.49, 39.04]) };
+    });
+  const eu = await view();
+  expect(eu.hasAshburn).toBe(false);
+  expect(eu.west).toBeGreaterThan(-45);
+
+  await scope.getByRole("button", { name: "Show whole fleet" }).click();
+  await expect.poll(async () => (await view()).hasAshburn, { timeout: 10_000 }).toBe(true);
+  await expect(scope.getByRole("button", { name: "Show your scope: eu-gdpr" })).toBeVisible();
+  await context.close();
+});
+
+test("a user of every region has no scope to open on", async ({ page }) => {
+  await gotoReady(page, "/");
+  await mapIdle(page);
+  await expect(page.getByTestId("map-scope")).toHaveCount(0);
+});
+
+test("figures that stop updating say so, and recover by themselves", async ({ page }) => {
+  await gotoReady(page, "/");
+  await mapIdle(page);
+  const status = page.getByTestId("map-status");
+  await expect(status).toContainText("live, updated");
+  await page.route(/\/api\/v1\/map(\?|$)/, (route) => route.abort("connectionrefused"));
+  await expect(status).toContainText("Not updated for", { timeout: 30_000 });
+  await expect(page.getByRole("region", { name: "Fleet figures" })).toHaveAttribute("data-stale", "true", {
+    timeout: 30_000,
+  });
+  await page.unroute(/\/api\/v1\/map(\?|$)/);
+  await expect(status).toContainText("live, updated", { timeout: 20_000 });
+  await expect(page.getByRole("region", { name: "Fleet figures" })).not.toHaveAttribute("data-stale", "true");
+});
+
+/** WCAG contrast of two computed colours, rgb() or color(srgb …), the second one opaque. */
+function contrast(fg: string, bg: string): number {
+  const channels = (c: string) => {
+    const n = (c.match(/[\d.]+/g) ?? []).map(Number);
+    return c.startsWith("color(") ? n.slice(0, 3) : n.slice(0, 3).map((v) => v / 255);
+  };
+  const lum = (c: string) => {
+    const [r, g, b] = channels(c).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  return (a + 0.05) / (b + 0.05);
+}
+
+test("the map's controls and legend keep their contrast in the dark theme", async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem("orrery-theme", "dark"));
+  await gotoReady(page, "/");
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await mapIdle(page);
+  const looks = await page.evaluate(() => {
+    const css = (sel: string) => getComputedStyle(document.querySelector(sel)!);
+    const surface = getComputedStyle(document.body).getPropertyValue("--surface").trim();
+    return {
+      surface,
+      group: css(".maplibregl-ctrl-group").backgroundColor,
+      groupBorder: css(".maplibregl-ctrl-group").borderTopColor,
+      icon: css(".maplibregl-ctrl-zoom-in .maplibregl-ctrl-icon").filter,
+      legend: css(".map-legend").backgroundColor,
+      legendText: css(".map-legend li").color,
+      ocean: "rgb(10, 17, 28)",
+    };
+  });
+  // The buttons are the console's dark surface with light glyphs (maplibre's dark glyphs, inverted).
+  expect(looks.group).toBe("rgb(21, 27, 35)");
+  expect(looks.icon).toContain("invert(1)");
+  // Their edge stands out from the dark sea, and the legend's text from its panel.
+  expect(contrast(looks.groupBorder, looks.ocean)).toBeGreaterThan(1.5);
+  expect(contrast(looks.legendText, looks.legend)).toBeGreaterThan(4.5);
+  // The rings' centres follow the theme.
+  const ring = await page.evaluate(() =>
+    JSON.stringify(window.orreryFleetMap!.getLayoutProperty("sat-cluster-ring", "icon-image")),
+  );
+  expect(ring).toContain("ring:dark:");
 });

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { LiveError } from "@/components/ui/live-error";
+import { HttpError, isSignedOut } from "@/lib/fetch-json";
 import { formatNumber, formatSeconds } from "@/lib/format";
 import styles from "./fleet-overview.module.css";
 
@@ -19,7 +20,10 @@ export function useIsStale(at: number, afterMs: number): boolean {
   return at > 0 && staleAt === at;
 }
 
-/** The line at the foot of the map: how many are shown and how fresh they are, or why they are not. */
+/**
+ * The line at the foot of the map: how many are shown and how fresh they are, or, once a poll fails or
+ * the figures are older than they should be, for how long they have not been updated and why.
+ */
 export function MapStatus({
   error,
   isPending,
@@ -38,19 +42,19 @@ export function MapStatus({
   const hasData = updatedAt > 0;
   return (
     <div
-      className={`${styles.status}${isStale ? ` ${styles.statusStale}` : ""}`}
+      className={`${styles.status}${isStale || (error && hasData) ? ` ${styles.statusStale}` : ""}`}
       role="status"
       aria-live="polite"
       data-testid="map-status"
     >
       {isPending && !error ? (
         "Loading the fleet…"
-      ) : isStale && hasData ? (
+      ) : hasData && (error || isStale) ? (
         <>
           <span className={styles.staleDot} aria-hidden="true" />
           <span>
             Not updated for <SecondsSince at={updatedAt} />
-            {error ? (
+            {error && (isSignedOut(error) || error instanceof HttpError) ? (
               <>
                 {": "}
                 <LiveError error={error} inlineClass={styles.error} />
@@ -60,7 +64,7 @@ export function MapStatus({
             )}
           </span>
         </>
-      ) : error && !hasData ? (
+      ) : error ? (
         <LiveError error={error} inlineClass={styles.error} />
       ) : (
         <>
