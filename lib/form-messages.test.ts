@@ -107,6 +107,8 @@ describe("the message map", () => {
   it("names fields without a label in words", () => {
     expect(humanize("allowedOrigins")).toBe("Allowed origins");
     expect(humanize("satelliteIds")).toBe("Satellite IDs");
+    expect(humanize("cpuCores")).toBe("CPU cores");
+    expect(humanize("lat")).toBe("Latitude");
     expect(labelFor(["target", "satelliteIds", 4])).toBe("Satellite ID 5");
     expect(labelFor([])).toBe("This request");
   });

@@ -70,9 +70,23 @@ function child(schema: z.ZodType, key: PropertyKey): z.ZodType | undefined {
   return undefined;
 }
 
-const WORDS: Record<string, string> = { id: "ID", ids: "IDs", url: "URL", urls: "URLs", mbps: "Mbps" };
+const WORDS: Record<string, string> = {
+  id: "ID",
+  ids: "IDs",
+  url: "URL",
+  urls: "URLs",
+  mbps: "Mbps",
+  cpu: "CPU",
+  gb: "GB",
+  tb: "TB",
+  mb: "MB",
+  ip: "IP",
+  api: "API",
+  lat: "latitude",
+  lon: "longitude",
+};
 
-/** "allowedOrigins" → "Allowed origins", "expiresInSec" → "Expires in sec", "satelliteIds" → "Satellite IDs". */
+/** "allowedOrigins" → "Allowed origins", "cpuCores" → "CPU cores", "satelliteIds" → "Satellite IDs". */
 export function humanize(name: string): string {
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
