@@ -1,7 +1,8 @@
 import type { FieldErrors } from "@/server/errors";
 import styles from "./releases.module.css";
 
-export type RegionOption = { id: string; name: string };
+/** A region to choose; with its colour, the option shows the region's swatch. */
+export type RegionOption = { id: string; name: string; color?: string };
 
 export type ChecklistOption = {
   value: string;
@@ -81,7 +82,7 @@ export function RegionChecklist({
     <Checklist
       name="regionIds"
       legend="Certified regions"
-      options={regions.map((r) => ({ value: r.id, title: r.name }))}
+      options={regions.map((r) => ({ value: r.id, title: r.name, color: r.color }))}
       selected={selected}
       hint="the compliance regions this release may be rolled out to; at least one"
       error={errors?.regionIds}

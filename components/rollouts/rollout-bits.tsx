@@ -48,13 +48,17 @@ export function WaveStatusPill({ status }: { status: WaveStatus }) {
   return <span className={`pill ${WAVE_TONE[status]}`}>{words(status)}</span>;
 }
 
-/** Succeeded, failed, in flight and rolled back, as shares of the targets (excluded ones do not count). */
+/**
+ * Succeeded, failed, skipped, in flight and rolled back, as shares of the targets (excluded ones do not
+ * count); skipped is hatched grey, so a skipped wave never reads as done.
+ */
 export function ProgressBar({ counts }: { counts: TargetCounts }) {
   const total = counts.total;
   const pct = (n: number) => (total ? `${(n / total) * 100}%` : "0%");
   const label =
     `${counts.succeeded} of ${total} upgraded` +
     (counts.failed ? `, ${counts.failed} failed` : "") +
+    (counts.skipped ? `, ${counts.skipped} skipped` : "") +
     (counts.upgrading ? `, ${counts.upgrading} upgrading` : "") +
     (counts.rolled_back ? `, ${counts.rolled_back} rolled back` : "");
   return (
@@ -69,6 +73,7 @@ export function ProgressBar({ counts }: { counts: TargetCounts }) {
       >
         <span className={styles.ok} style={{ width: pct(counts.succeeded) }} />
         <span className={styles.bad} style={{ width: pct(counts.failed) }} />
+        <span className={styles.skipped} style={{ width: pct(counts.skipped) }} />
         <span className={styles.busy} style={{ width: pct(counts.upgrading) }} />
         <span className={styles.back} style={{ width: pct(counts.rolled_back) }} />
       </div>

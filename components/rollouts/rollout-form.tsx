@@ -15,7 +15,7 @@ import { DEFAULT_WAVES } from "./wave-plan-editor";
 type Created = ActionResult<CreatedRollout>;
 type Props = {
   releases: ReleaseView[];
-  regions: { id: string; name: string }[];
+  regions: { id: string; name: string; color?: string }[];
   styleUrl: string | null;
   previewAction: (form: FormData) => Promise<ActionResult<RolloutPreview>>;
   createAction: (prev: Created | null, form: FormData) => Promise<Created>;

@@ -10,6 +10,7 @@ import type { TargetState } from "@/server/rollouts/types";
 import { Time } from "@/components/ui/time";
 import { formatNumber } from "@/lib/format";
 import { ProgressBar, RolloutStatusPill } from "./rollout-bits";
+import { LeftBehind } from "./left-behind";
 import { RolloutControls, type RolloutActions } from "./rollout-controls";
 import { RolloutMap, type RolloutMapPoint } from "./rollout-map";
 import { RolloutTargets } from "./rollout-targets";
@@ -40,7 +41,7 @@ const LEGEND = [
   { state: "none", label: "Excluded or skipped" },
 ] as const;
 
-const FINAL = new Set(["completed", "aborted", "rolled_back"]);
+const FINAL = new Set(["completed", "completed_with_exceptions", "aborted", "rolled_back"]);
 
 /** A rollout's page body, polled every 5 s while it is live, with the controls the caller may use. */
 export function RolloutLive({
@@ -105,6 +106,7 @@ export function RolloutLive({
         </section>
       )}
       {rollout.can.scopeProblem && <div className="alert info">{rollout.can.scopeProblem}</div>}
+      {rollout.leftBehind.length > 0 && <LeftBehind rollout={rollout} retry={actions.retry} />}
       {error && <LiveError error={error} />}
       <section className="card card-body">
         <dl className="facts">
@@ -147,6 +149,7 @@ export function RolloutLive({
       />
       <RolloutTargets
         targets={rollout.targets}
+        regions={rollout.regions}
         version={rollout.release.version}
         focus={focus}
         onFocus={setFocus}

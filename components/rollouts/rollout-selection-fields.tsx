@@ -12,7 +12,7 @@ export function RolloutSelectionFields({
   release,
   errors,
 }: {
-  regions: { id: string; name: string }[];
+  regions: { id: string; name: string; color?: string }[];
   /** The chosen release, so regions it is not certified for say so before anyone picks them. */
   release: ReleaseView | undefined;
   errors: FieldErrors;
@@ -30,6 +30,7 @@ export function RolloutSelectionFields({
           const isCertified = release?.regionIds.includes(r.id) ?? true;
           return {
             value: r.id,
+            color: r.color,
             title: isCertified ? r.name : `${r.name} — ${release?.version} is not certified here`,
             note: isCertified ? undefined : "not certified",
           };

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { TableFooter, TableFrame } from "@/components/tables/data-table";
 import { ConnectivityPill, HealthPill } from "@/components/ui/pills";
+import { RegionTag } from "@/components/ui/region-tag";
 import type { RolloutTargetView } from "@/server/rollouts/views";
 import { TARGET_STATES, type TargetState } from "@/lib/rollout-target-states";
 import { Time } from "@/components/ui/time";
@@ -21,11 +22,14 @@ function commandText(t: RolloutTargetView): string {
 /** Every satellite of the rollout with its state, versions, command and timings; filtered in the browser. */
 export function RolloutTargets({
   targets,
+  regions,
   version,
   focus,
   onFocus,
 }: {
   targets: RolloutTargetView[];
+  /** Each region's colour, for the swatches. */
+  regions: { id: string; color: string }[];
   version: string;
   /** A slug picked on the map: the table shows that satellite. */
   focus: string;
@@ -33,6 +37,7 @@ export function RolloutTargets({
 }) {
   const [state, setState] = useState<TargetState | "">("");
   const [shown, setShown] = useState(PAGE);
+  const colorOf = useMemo(() => new Map(regions.map((r) => [r.id, r.color])), [regions]);
   const q = focus.trim().toLowerCase();
   const rows = useMemo(
     () =>
@@ -99,13 +104,18 @@ export function RolloutTargets({
                     {t.name}
                   </Link>
                   <div className="cell-sub mono">
-                    {t.slug} · {t.regionId}
+                    {t.slug} · <RegionTag id={t.regionId} color={colorOf.get(t.regionId)} />
                   </div>
                 </td>
                 <td>{t.waveIndex ?? "—"}</td>
                 <td>
                   <TargetStatePill state={t.state} />
                   {t.excludedReason && <div className="cell-sub">{t.excludedReason}</div>}
+                  {t.failure && (
+                    <div className="cell-sub">
+                      {t.failure.isRetryable ? "a retry can help" : "a retry would fail the same way"}
+                    </div>
+                  )}
                 </td>
                 <td className="mono">
                   {t.fromVersion ?? "—"} → {t.state === "excluded" ? "—" : version}

@@ -32,7 +32,8 @@ export function RolloutWaves({
       <ol className={`card-body ${styles.waves}`}>
         {rollout.waves.map((w) => {
           const isCurrent =
-            w.index === rollout.currentWave && !["completed", "draft"].includes(rollout.status);
+            w.index === rollout.currentWave &&
+            !["completed", "completed_with_exceptions", "draft"].includes(rollout.status);
           return (
             <li
               key={w.index}

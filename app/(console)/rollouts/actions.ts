@@ -9,6 +9,7 @@ import {
   type RolloutPreview,
 } from "@/server/rollouts/create";
 import { resumeRollout } from "@/server/rollouts/resume";
+import { retryLeftBehind } from "@/server/rollouts/retry";
 import { rollBackRollout } from "@/server/rollouts/roll-back";
 import { startRollout } from "@/server/rollouts/start";
 
@@ -57,4 +58,15 @@ export async function approveWaveAction(_prev: Acted | null, form: FormData): Pr
 
 export async function startRolloutAction(_prev: Acted | null, form: FormData): Promise<Acted> {
   return act(startRollout, form);
+}
+
+/** "Retry these": a new rollout for the satellites this one left behind; the browser goes to it. */
+export async function retryLeftBehindAction(
+  _prev: ActionResult<CreatedRollout> | null,
+  form: FormData,
+): Promise<ActionResult<CreatedRollout>> {
+  return runAction((ctx) => retryLeftBehind(ctx, formObject(form)), {
+    revalidate: ["/rollouts", "/"],
+    redirectTo: (r) => `/rollouts/${r.id}`,
+  });
 }

@@ -14,6 +14,7 @@ import {
   approveWaveAction,
   pauseRolloutAction,
   resumeRolloutAction,
+  retryLeftBehindAction,
   rollBackRolloutAction,
   startRolloutAction,
 } from "../actions";
@@ -27,6 +28,7 @@ const ACTIONS = {
   rollBack: rollBackRolloutAction,
   approve: approveWaveAction,
   start: startRolloutAction,
+  retry: retryLeftBehindAction,
 };
 
 export default async function RolloutPage({ params }: { params: Promise<{ id: string }> }) {

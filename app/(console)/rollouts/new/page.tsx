@@ -40,7 +40,7 @@ export default async function NewRolloutPage() {
       ) : (
         <RolloutForm
           releases={releases}
-          regions={regions.map((r) => ({ id: r.id, name: r.name }))}
+          regions={regions.map((r) => ({ id: r.id, name: r.name, color: r.color }))}
           styleUrl={env.MAP_STYLE_URL ?? null}
           previewAction={previewRolloutAction}
           createAction={createRolloutAction}
