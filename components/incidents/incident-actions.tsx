@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { FormError } from "@/components/forms/field";
+import { Field, FormError } from "@/components/forms/field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import { errorOf, type Action } from "./incident-forms";
 import styles from "./incidents.module.css";
@@ -26,26 +26,15 @@ export function ResolveForm<T>({ incidentId, action }: { incidentId: string; act
           </p>
           <FormError message={errorOf(state)} />
           <input type="hidden" name="id" value={incidentId} />
-          {/* Not <Field>: its id comes from the name, and the update form on this page has a "body" too. */}
-          <div className="field">
-            <label htmlFor={noteId}>Closing note</label>
-            <textarea
-              id={noteId}
-              name="body"
-              rows={3}
-              placeholder="This incident has been resolved."
-              aria-invalid={errors?.body ? true : undefined}
-              aria-describedby={`${noteId}-hint${errors?.body ? ` ${noteId}-error` : ""}`}
-            />
-            <span id={`${noteId}-hint`} className="hint">
-              optional; published like any update
-            </span>
-            {errors?.body && (
-              <span id={`${noteId}-error`} className="error" role="alert">
-                {errors.body}
-              </span>
-            )}
-          </div>
+          <Field
+            id={noteId}
+            name="body"
+            label="Closing note"
+            hint="optional; published like any update (empty: “This incident has been resolved.”)"
+            errors={errors}
+          >
+            {(p) => <textarea {...p} rows={3} />}
+          </Field>
           <div className="row" style={{ justifyContent: "flex-end" }}>
             <button type="button" className="btn" onClick={() => dialog.current?.close()}>
               Cancel
