@@ -223,12 +223,15 @@ test.describe("an operator", () => {
     expect((await api(uncertified.slug)).stackVersion).toBe(STACK);
   });
 
-  test("with failures injected, the rollout pauses by itself and says why", async ({ page }) => {
-    test.setTimeout(60_000);
+  test("with failures injected, the rollout pauses by itself and says why; skipping the canary ends it with exceptions, and retrying starts a new rollout", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
     await planRollout(page, { region: fleet.failing, gatePct: "10" });
     await expect(page.getByRole("region", { name: "Preview" }).getByTestId("target-count")).toHaveText("1");
     await page.getByRole("button", { name: "Start rollout" }).click();
     await expect(page).toHaveURL(/\/rollouts\/(?!new$)[a-z0-9]+$/);
+    const firstUrl = new URL(page.url()).pathname;
 
     const reason = page.getByRole("alert").filter({ hasText: "Paused" });
     await expect(reason).toContainText(
@@ -237,20 +240,55 @@ test.describe("an operator", () => {
         timeout: 45_000,
       },
     );
-    await expect(
-      page.getByRole("region", { name: "Status" }).getByText("paused", { exact: true }),
-    ).toBeVisible();
+    const status = page.getByRole("region", { name: "Status" });
+    await expect(status.getByText("paused", { exact: true })).toBeVisible();
     await expect(page.getByRole("row", { name: failing.slug, exact: true })).toContainText("failed");
     await expect.poll(() => worstOnMap(page)).toBe("failed");
+
+    // The agent reported the failure: a retry would fail the same way, so Resume offers only to skip it,
+    // says what that gives up, and asks why.
+    await page.getByRole("button", { name: "Resume…", exact: true }).click();
+    const resume = page.getByRole("dialog", { name: "Resume this rollout" });
+    await expect(resume.getByRole("list", { name: "Failures the agent reported" })).toContainText(
+      failing.slug,
+    );
+    await expect(resume.getByRole("radio")).toHaveCount(0);
+    await expect(resume).toContainText("The release goes on without a validated canary");
+    await resume.getByRole("button", { name: "Skip and resume" }).click();
+    await expect(resume.getByRole("alert").filter({ hasText: "say why" })).toBeVisible();
+    await resume.getByLabel("Why go on without them?").fill("e2e: the Seoul site is known bad");
+    await resume.getByRole("button", { name: "Skip and resume" }).click();
+
+    // The canary shows as skipped, never as a completed wave, and the rollout as completed with exceptions.
+    await expect(status.getByText("completed with exceptions", { exact: true })).toBeVisible({
+      timeout: 30_000,
+    });
+    const canary = page.getByRole("listitem", { name: "Wave 0 (canary)" });
+    await expect(canary.getByText("skipped", { exact: true })).toBeVisible();
+    await expect(canary).toContainText("0 of 1 upgraded, 1 skipped");
+    await expect(canary).not.toContainText("completed");
+    const left = page.getByRole("region", { name: "Left behind" });
+    await expect(left.getByRole("row", { name: failing.slug })).toContainText(
+      "skipped by Otto Operator: e2e: the Seoul site is known bad",
+    );
+
+    // Retry these: a new rollout of the same release for exactly that satellite, which fails again and pauses.
+    await left.getByRole("button", { name: "Retry these" }).click();
+    await expect(page).not.toHaveURL(firstUrl);
+    await expect(page).toHaveURL(/\/rollouts\/(?!new$)[a-z0-9]+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Retry:");
+    await expect(page.getByRole("row", { name: failing.slug, exact: true })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "Paused" })).toContainText(
+      `canary failed on ${failing.slug}`,
+      { timeout: 45_000 },
+    );
 
     // Stopping it for good is the operator's call, confirmed in a dialog.
     await page.getByRole("button", { name: "Abort", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Abort this rollout" });
-    await dialog.getByLabel("Reason (optional)").fill("e2e: the canary failed");
+    await dialog.getByLabel("Reason (optional)").fill("e2e: the canary failed again");
     await dialog.getByRole("button", { name: "Abort now" }).click();
-    await expect(
-      page.getByRole("region", { name: "Status" }).getByText("aborted", { exact: true }),
-    ).toBeVisible();
+    await expect(status.getByText("aborted", { exact: true })).toBeVisible();
   });
 });
 
