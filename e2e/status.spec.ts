@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { Browser } from "@playwright/test";
 import { baseURL } from "../playwright.config";
@@ -38,12 +39,20 @@ async function anonymousPage(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
-/** A page on another local origin that frames the status widget. */
+/** The host page's snippet exactly as docs/status-embeds.md documents it, pointed at `src`. */
+function documentedSnippet(src: string): string {
+  const doc = readFileSync("docs/status-embeds.md", "utf8");
+  const snippet = doc.match(/```html\n([\s\S]*?)```/)?.[1] ?? "";
+  expect(snippet).toContain("orrery:resize");
+  return snippet.replace("https://orrery.example.com/embed/status/global", src);
+}
+
+/** A page on another local origin that frames the status widget with the documented snippet. */
 function hostPage(port: number, src: string): Promise<Server> {
   const server = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/html" });
     res.end(`<!doctype html><title>Partner intranet</title><h1>Partner intranet</h1>
-<iframe id="status" src="${src}" width="360" height="280"></iframe>`);
+${documentedSnippet(src)}`);
   });
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
 }
@@ -69,7 +78,9 @@ test("the public page needs no sign-in and shows nothing private", async ({ brow
   const body = JSON.parse(text);
   expect(Object.keys(body).sort()).toEqual([
     "activeIncidents",
+    "description",
     "generatedAt",
+    "indicator",
     "maintenance",
     "overall",
     "page",
@@ -79,6 +90,37 @@ test("the public page needs no sign-in and shows nothing private", async ({ brow
   expect((await page.request.get("/status/no-such-page")).status()).toBe(404);
   await page.goto("/satellites");
   await expect(page).toHaveURL(/\/login/);
+  await context.close();
+});
+
+test("on a phone the page fits the screen and reads top-down, worst first", async ({ browser }) => {
+  const context = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
+    viewport: { width: 390, height: 844 },
+  });
+  const page = await context.newPage();
+  await page.goto("/status/global");
+  const doc = await (await page.request.get("/api/status/global")).json();
+  // The banner states the overall status in words, the JSON's own sentence.
+  await expect(page.getByLabel("Overall status")).toContainText(doc.description);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Regions are rows, worst first; operational ones start closed, the others open.
+  const rows = page.locator("details[data-region]");
+  const shown = await rows.evaluateAll((els) =>
+    els.map((el) => ({ status: el.getAttribute("data-status"), open: (el as HTMLDetailsElement).open })),
+  );
+  const rank = ["operational", "under_maintenance", "degraded_performance", "partial_outage", "major_outage"];
+  const ranks = shown.map((r) => rank.indexOf(r.status ?? ""));
+  expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+  for (const r of shown) expect(r.open).toBe(r.status !== "operational");
+  await expect(page.getByLabel("Regions")).toContainText(
+    /\d+ of \d+ operational|All \d+ operational|1 site, operational/,
+  );
+  // A closed region opens to its uptime and its sites.
+  const first = rows.first();
+  if (!(await first.evaluate((el) => (el as HTMLDetailsElement).open)))
+    await first.locator("summary").click();
+  await expect(first.getByRole("img", { name: /uptime over 90 days/ })).toBeVisible();
   await context.close();
 });
 
@@ -141,12 +183,18 @@ test.describe("embedding", () => {
     try {
       const { context, page: visitor } = await anonymousPage(browser);
       await visitor.goto("http://127.0.0.1:4555/");
-      await expect(visitor.frameLocator("#status").getByText("Partner sites")).toBeVisible();
+      const widget = visitor.frameLocator("#orrery-status");
+      await expect(widget.getByText("Partner sites")).toBeVisible();
+      // The widget tells the page its height, and the documented snippet fits the frame to it.
+      const height = await widget
+        .locator("html")
+        .evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+      await expect(visitor.locator("#orrery-status")).toHaveCSS("height", `${height}px`);
 
       await visitor.goto("http://127.0.0.1:4556/");
       const frame = visitor.frames().find((f) => f !== visitor.mainFrame());
       await expect.poll(() => frame?.url() ?? "").toMatch(/^chrome-error:/);
-      await expect(visitor.frameLocator("#status").getByText("Partner sites")).toHaveCount(0);
+      await expect(visitor.frameLocator("#orrery-status").getByText("Partner sites")).toHaveCount(0);
       await context.close();
     } finally {
       allowed.close();
