@@ -13,6 +13,8 @@ export type AlertView = {
   summary: string;
   /** The thing it is about, as the console names it: a satellite, a region, a rollout, a command. */
   scope: string;
+  /** The satellite's slug when the alert is about one, to prefill a silence. */
+  satelliteSlug: string | null;
   path: string;
   state: "firing" | "resolved";
   firedAt: string;
@@ -25,7 +27,7 @@ export type AlertView = {
 export type AlertList = {
   firing: AlertView[];
   resolved: AlertView[];
-  counts: { firing: number; silenced: number };
+  counts: { firing: number; silenced: number; rules: number };
 };
 
 const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
@@ -41,7 +43,7 @@ function scopeOf(groupKey: string, facts: Record<string, string>): string {
 export async function listAlerts(ctx: Ctx, now = new Date()): Promise<AlertList> {
   authorize(ctx, "alerts.read");
   const dayAgo = new Date(now.getTime() - 86_400_000);
-  const [firing, resolved, silences, firingCount] = await Promise.all([
+  const [firing, resolved, silences, firingCount, rules] = await Promise.all([
     db.alert.findMany({
       where: { state: "firing" },
       orderBy: { firedAt: "desc" },
@@ -56,6 +58,7 @@ export async function listAlerts(ctx: Ctx, now = new Date()): Promise<AlertList>
     }),
     db.silence.findMany({ where: { cancelledAt: null, expiresAt: { gt: now } } }),
     db.alert.count({ where: { state: "firing" } }),
+    db.alertRule.count(),
   ]);
   const view = (a: (typeof firing)[number]): AlertView => {
     const d = readDetails(a.details);
@@ -70,6 +73,7 @@ export async function listAlerts(ctx: Ctx, now = new Date()): Promise<AlertList>
       severity: d.severity,
       summary: a.summary,
       scope: scopeOf(a.groupKey, d.facts),
+      satelliteSlug: d.satelliteId ? (d.facts.Satellite ?? null) : null,
       path: d.path,
       state: a.state,
       firedAt: a.firedAt.toISOString(),
@@ -85,6 +89,6 @@ export async function listAlerts(ctx: Ctx, now = new Date()): Promise<AlertList>
   return {
     firing: firingViews,
     resolved: resolved.map(view),
-    counts: { firing: firingCount, silenced: firingViews.filter((a) => a.silence).length },
+    counts: { firing: firingCount, silenced: firingViews.filter((a) => a.silence).length, rules },
   };
 }

@@ -90,9 +90,14 @@ async function parseRule(tx: Tx, input: unknown): Promise<ParsedRule> {
     const message = `There is no region "${unknownRegion}"`;
     throw new AppError("VALIDATION", message, { fields: { regionIds: message } });
   }
-  const channels = [...new Set(channelIds)];
-  const found = await tx.notificationChannel.count({ where: { id: { in: channels } } });
-  if (found !== channels.length) {
+  // Channels by id, or by their unique name (the form's checkboxes carry names).
+  const refs = [...new Set(channelIds)];
+  const found = await tx.notificationChannel.findMany({
+    where: { OR: [{ id: { in: refs } }, { name: { in: refs } }] },
+    select: { id: true, name: true },
+  });
+  const channels = refs.map((ref) => found.find((c) => c.id === ref || c.name === ref)?.id);
+  if (channels.some((id) => !id)) {
     const message = "One of the chosen channels no longer exists; reload and choose again";
     throw new AppError("VALIDATION", message, { fields: { channelIds: message } });
   }
@@ -102,7 +107,7 @@ async function parseRule(tx: Tx, input: unknown): Promise<ParsedRule> {
     params: params.data as Prisma.InputJsonObject,
     regionIds: regions.sort(),
     labelSelector: labelSelectorOf(labels),
-    channelIds: channels,
+    channelIds: [...new Set(channels as string[])],
   };
 }
 
