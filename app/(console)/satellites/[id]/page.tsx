@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TelemetryCharts } from "@/components/charts/telemetry-charts";
+import { LiveRefresh } from "@/components/ui/live-refresh";
 import { PageHead } from "@/components/ui/page-head";
 import { countryName } from "@/lib/countries";
 import type { TelemetryRange } from "@/lib/telemetry";
@@ -10,19 +11,27 @@ import { getCtx } from "@/server/auth/session";
 import { commandRefusal } from "@/server/commands/issue";
 import { listCommands } from "@/server/commands/list";
 import { isAppError } from "@/server/errors";
+import { versionsOf } from "@/server/live/versions";
 import { listReleases } from "@/server/releases/list";
+import { enrollmentOf } from "@/server/satellites/enrollment";
 import { getSatellite, type SatelliteDetail } from "@/server/satellites/get";
 import { connectivityHistory } from "@/server/satellites/history";
+import { statusReason } from "@/server/satellites/status-reason";
 import { telemetryStartedAt } from "@/server/satellites/telemetry";
 import { CapacityCard } from "./_components/capacity-card";
 import { CommandsCard } from "./_components/commands-card";
+import { EnrollCard } from "./_components/enroll-card";
 import { HistoryCard } from "./_components/history-card";
 import { InventoryCard } from "./_components/inventory-card";
 import { SatelliteKpis } from "./_components/satellite-kpis";
 import { ServicesCard } from "./_components/services-card";
+import { StatusBanner } from "./_components/status-banner";
 import styles from "./satellite.module.css";
 
 export const metadata: Metadata = { title: "Satellite" };
+
+// What a live scope can name (server/live/scopes.ts); any other id is no satellite.
+const LIVE_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 // Under two hours of history would be a sliver at the right edge of a 24 h chart.
 const SHORT_HISTORY_MS = 2 * 3_600_000;
@@ -36,6 +45,10 @@ export default async function SatellitePage({ params }: { params: Promise<{ id: 
   // Next hands params over decoded; a malformed escape never gets here (server/http/malformed-path.ts).
   const { id } = await params;
   const ctx = await getCtx();
+  // The page keeps itself current (components/ui/live-refresh.tsx); its versions are read before its data,
+  // so a change between the two shows on the first poll. An id no scope can name is a 404 below anyway.
+  const scope = `satellite:${id}`;
+  const live = LIVE_ID.test(id) ? await versionsOf(ctx, scope) : undefined;
   const now = new Date();
   let s: SatelliteDetail;
   try {
@@ -45,13 +58,21 @@ export default async function SatellitePage({ params }: { params: Promise<{ id: 
     throw error;
   }
   const history = await connectivityHistory(ctx, s.id, 15);
+  const reason = statusReason(s, history);
+  // A satellite never heard from is enrolled first: commands ride on heartbeats, so none could be delivered.
+  const isNeverSeen = s.connectivity === "never_seen" && s.lifecycle !== "decommissioned";
   // Viewers get the record only; operators outside the satellite's regions get the reason instead of a form.
   const mayCommand = mayDo(ctx, "commands.write");
-  const refusal = mayCommand ? commandRefusal(ctx, [s]) : null;
-  const [commands, releases, telemetryStart] = await Promise.all([
+  const refusal = !mayCommand
+    ? null
+    : isNeverSeen
+      ? `${s.slug} has never sent a heartbeat. Commands are delivered on heartbeats, so one sent now could never arrive: enroll its agent first.`
+      : commandRefusal(ctx, [s]);
+  const [commands, releases, telemetryStart, enrollment] = await Promise.all([
     listCommands(ctx, { satellite: s.slug, limit: 10 }),
     mayCommand && !refusal ? listReleases(ctx) : Promise.resolve([]),
     telemetryStartedAt(ctx, s.id),
+    isNeverSeen ? enrollmentOf(ctx, s.id) : Promise.resolve(null),
   ]);
   return (
     <div className="page">
@@ -65,14 +86,21 @@ export default async function SatellitePage({ params }: { params: Promise<{ id: 
           </>
         }
         actions={
-          mayDo(ctx, "satellites.write") && s.lifecycle !== "decommissioned" ? (
-            <Link className="btn" href={`/admin/satellites/${s.id}`}>
-              Edit in Admin
-            </Link>
-          ) : undefined
+          <>
+            <LiveRefresh scopes={[scope]} initial={live} />
+            {mayDo(ctx, "satellites.write") && s.lifecycle !== "decommissioned" && (
+              <Link className="btn" href={`/admin/satellites/${s.id}`}>
+                Edit in Admin
+              </Link>
+            )}
+          </>
         }
       />
+      <StatusBanner reason={reason} now={now} />
       <SatelliteKpis s={s} now={now} />
+      {enrollment && (
+        <EnrollCard s={s} enrollment={enrollment} mayManageTokens={mayDo(ctx, "tokens.manage")} now={now} />
+      )}
       {/* Two stacks instead of one grid, so a long history never stretches a short card beside it: what
           the satellite is on the left, what it is doing on the right. */}
       <div className={styles.columns}>

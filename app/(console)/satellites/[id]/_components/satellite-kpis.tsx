@@ -1,4 +1,5 @@
 import { ConnectivityPill, HealthPill, LifecyclePill } from "@/components/ui/pills";
+import { Time } from "@/components/ui/time";
 import { describeConnectivity } from "@/lib/connectivity";
 import { formatDateTime } from "@/lib/format";
 import type { SatelliteDetail } from "@/server/satellites/get";
@@ -28,7 +29,15 @@ export function SatelliteKpis({ s, now }: { s: SatelliteDetail; now: Date }) {
           <HealthPill value={s.health} />
         </div>
         <div className={`sub ${styles.kpiSub}`}>
-          {s.health === "unknown" ? "No current report from the agent" : "As reported by the agent"}
+          {s.health === "unknown" ? (
+            "No current report from the agent"
+          ) : s.healthChangedAt ? (
+            <>
+              As reported by the agent, since <Time at={s.healthChangedAt} now={now} />
+            </>
+          ) : (
+            "As reported by the agent"
+          )}
         </div>
       </div>
       <div className="card kpi">
