@@ -2,7 +2,8 @@
 // page "global". Never for production (it refuses); production gets its regions from npm run db:migrate.
 //   npm run db:seed                       300 satellites (when the fleet is empty)
 //   npm run db:seed -- --satellites 10000 --reset     a benchmark-sized fleet
-//   --history-days N    days of past telemetry, outages and incidents (default 90 up to 1000 satellites, else 0)
+//   --history-days N    days of past telemetry, outages and incidents (default 90 for a demo of up to 1000
+//                       satellites; 0 for larger fleets and for the browser tests' seed, NODE_ENV=test)
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
@@ -231,7 +232,8 @@ async function main() {
   if (!Number.isInteger(count) || count < 1 || count > 200_000) {
     throw new Error("--satellites must be a whole number between 1 and 200000");
   }
-  const historyDays = Number(values["history-days"] ?? (count <= 1000 ? 90 : 0));
+  // The demo's past is for people; browser tests (NODE_ENV=test) make their own data and skip its cost.
+  const historyDays = Number(values["history-days"] ?? (count <= 1000 && env.NODE_ENV !== "test" ? 90 : 0));
   if (!Number.isInteger(historyDays) || historyDays < 0 || historyDays > 400) {
     throw new Error("--history-days must be a whole number between 0 and 400");
   }
