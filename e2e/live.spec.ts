@@ -18,6 +18,10 @@ async function agentRuns(
     cpuPct: 20,
     memPct: 40,
     diskPct: 50,
+    rxMbps: 100,
+    txMbps: 50,
+    rttMs: 20,
+    lossPct: 0,
     services: { dns: "ok" },
   };
   const beat = await request.post("/api/agent/v1/heartbeat", {

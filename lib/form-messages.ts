@@ -82,6 +82,8 @@ const WORDS: Record<string, string> = {
   mb: "MB",
   ip: "IP",
   api: "API",
+  rtt: "RTT",
+  pct: "%",
   lat: "latitude",
   lon: "longitude",
 };
