@@ -99,10 +99,12 @@ test("on a phone the page fits the screen and reads top-down, worst first", asyn
     viewport: { width: 390, height: 844 },
   });
   const page = await context.newPage();
-  await page.goto("/status/global");
-  const doc = await (await page.request.get("/api/status/global")).json();
-  // The banner states the overall status in words, the JSON's own sentence.
-  await expect(page.getByLabel("Overall status")).toContainText(doc.description);
+  // The banner states the overall status in words, the JSON's own sentence (read together, as both change).
+  await expect(async () => {
+    await page.goto("/status/global");
+    const doc = await (await page.request.get("/api/status/global")).json();
+    await expect(page.getByLabel("Overall status")).toContainText(doc.description, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   // Regions are rows, worst first; operational ones start closed, the others open.
   const rows = page.locator("details[data-region]");
