@@ -1,5 +1,6 @@
 import { startHttpReceiver, type HttpReceiver } from "../server/outbox/test-receivers";
 import { verifySignature } from "../server/outbox/signing";
+import type { Page } from "@playwright/test";
 import { expect, test, uniqueName } from "./fixtures";
 import { authFile, gotoReady } from "./helpers";
 
@@ -13,6 +14,25 @@ test.afterAll(async () => {
   await receiver.close();
 });
 
+/** Each page at desktop and phone width, light and dark, into test-results/screens; nothing overflows at 390 px. */
+async function shoot(page: Page, path: string, name: string) {
+  for (const [viewport, size] of [
+    [{ width: 1440, height: 900 }, "desktop"],
+    [{ width: 390, height: 844 }, "phone"],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await gotoReady(page, path);
+    for (const theme of ["light", "dark"]) {
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} is wider than the ${size} screen`).toBeLessThanOrEqual(0);
+      const suffix = theme === "dark" ? "-dark" : "";
+      await page.screenshot({ path: `test-results/screens/alerts-${name}-${size}${suffix}.png` });
+    }
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
 test.describe("an admin", () => {
   test.use({ storageState: authFile("admin") });
 
@@ -21,7 +41,7 @@ test.describe("an admin", () => {
     enroll,
     request,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(150_000);
     const channel = uniqueName("e2e-hook");
     const rule = uniqueName("e2e-rule");
 
@@ -99,6 +119,12 @@ test.describe("an admin", () => {
     expect(
       verifySignature(fired.headers["x-orrery-signature"] as string, fired.body, secret, new Date()),
     ).toBe(true);
+
+    await shoot(page, "/alerts/active", "active");
+    await shoot(page, "/alerts/channels", "channels");
+    await shoot(page, "/alerts/rules", "rules");
+    await shoot(page, "/alerts/rules/new", "rule-form");
+    await shoot(page, "/alerts/silences", "silences");
 
     // Clean up: the rule goes (its alert resolves), so no later spec sees it.
     await gotoReady(page, "/alerts/rules");
