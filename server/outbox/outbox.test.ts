@@ -145,3 +145,15 @@ describe("the outbox", () => {
     expect(sink.mails[0].raw).toContain("Subject: Hello from Orrery");
   });
 });
+
+describe("pruning", () => {
+  it("drops messages sent or given up more than a week ago, and keeps the rest", async () => {
+    const { pruneDelivered } = await import("./prune");
+    const old = await enqueue(webhook("/old"), {}, at(700));
+    await db.outboxMessage.update({ where: { id: old }, data: { deliveredAt: at(700) } });
+    const waiting = await enqueue(webhook("/waiting"), {}, at(700));
+    await pruneDelivered(at(700 + 8 * 86_400));
+    expect(await db.outboxMessage.count({ where: { id: old } })).toBe(0);
+    expect(await db.outboxMessage.count({ where: { id: waiting } })).toBe(1);
+  });
+});
