@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { ringImageId, ringWeights, countProperty } from "../components/map/cluster-ring";
+import { countProperty, ringImageId, ringWeights, UNHEALTHY } from "../components/map/cluster-ring";
 import { MAP_STATUSES, type MapStatus } from "../lib/fleet-map";
 import { baseURL } from "../playwright.config";
 import { expect, test } from "./fixtures";
@@ -273,6 +273,25 @@ test("clusters are rings by status, each drawn from its members' counts", async 
     { key: countProperty("critical"), code: MAP_STATUSES.indexOf("critical") },
   );
   expect(criticalDrawn).toBeGreaterThanOrEqual(1);
+  // Each cluster with members that are not healthy carries a badge with their number.
+  const badges = await page.evaluate((keys) => {
+    const map = window.orreryFleetMap!;
+    const label = (f: { properties: Record<string, unknown> }) =>
+      keys.reduce((n, k) => n + Number(f.properties[k]), 0);
+    const want = new Map(
+      map
+        .queryRenderedFeatures({ layers: ["sat-clusters"] })
+        .filter((f) => label(f) > 0)
+        .map((f) => [Number(f.properties.cluster_id), label(f)]),
+    );
+    const got = new Map(
+      map
+        .queryRenderedFeatures({ layers: ["sat-cluster-badge"] })
+        .map((f) => [Number(f.properties.cluster_id), label(f)]),
+    );
+    return { want: [...want.entries()].sort(), got: [...got.entries()].sort() };
+  }, UNHEALTHY.map(countProperty));
+  expect(badges.got).toEqual(badges.want);
   // Other colour modes draw plain one-colour clusters.
   await page.getByRole("button", { name: "Bandwidth" }).click();
   await expect

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { MAP_STATUSES } from "@/lib/fleet-map";
 import {
+  badgeImageExpression,
+  badgeLabel,
   countProperty,
+  parseBadgeImageId,
   parseRingImageId,
   RING_ORDER,
   RING_STEPS,
@@ -83,5 +86,26 @@ describe("a cluster's ring", () => {
   it("counts degraded, stale, critical, offline and unknown as not healthy, never seen as no alarm", () => {
     const props = Object.fromEntries(MAP_STATUSES.map((s) => [countProperty(s), 1]));
     expect(unhealthyOf(props)).toBe(5);
+  });
+});
+
+describe("a cluster's badge", () => {
+  it("counts up to 99, then says 99+", () => {
+    expect(badgeLabel(3)).toBe("3");
+    expect(badgeLabel(99)).toBe("99");
+    expect(badgeLabel(100)).toBe("99+");
+  });
+
+  it("takes the colour of the worst unhealthy member", () => {
+    const expr = badgeImageExpression() as unknown[];
+    expect(expr[0]).toBe("case");
+    // offline is checked first, then critical … ; nothing unhealthy draws no badge
+    expect(JSON.stringify(expr[1])).toBe(JSON.stringify([">", ["get", countProperty("offline")], 0]));
+    expect(expr[2]).toBe("badge:offline");
+    expect(expr[4]).toBe("badge:critical");
+    expect(expr.at(-1)).toBe("");
+    expect(parseBadgeImageId("badge:critical")).toBe("critical");
+    expect(parseBadgeImageId("badge:healthy")).toBeNull();
+    expect(parseBadgeImageId("ring:light:1")).toBeNull();
   });
 });

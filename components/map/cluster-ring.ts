@@ -98,3 +98,24 @@ export function unhealthyOf(props: Record<string, unknown>): number {
 export function unhealthyExpression(): ExpressionSpecification {
   return ["+", ...UNHEALTHY.map((s) => ["get", countProperty(s)])] as unknown as ExpressionSpecification;
 }
+
+/** A cluster's badge: how many members are not healthy, in the colour of the worst of them. */
+export function badgeLabel(unhealthy: number): string {
+  return unhealthy > 99 ? "99+" : String(unhealthy);
+}
+
+export function badgeTextExpression(): ExpressionSpecification {
+  const n = unhealthyExpression();
+  return ["case", [">", n, 99], "99+", ["to-string", n]] as unknown as ExpressionSpecification;
+}
+
+/** "badge:critical": the image of the worst unhealthy status among a cluster's members. */
+export function badgeImageExpression(): ExpressionSpecification {
+  const cases = UNHEALTHY.flatMap((s) => [[">", ["get", countProperty(s)], 0], `badge:${s}`]);
+  return ["case", ...cases, ""] as unknown as ExpressionSpecification;
+}
+
+export function parseBadgeImageId(id: string): MapStatus | null {
+  const [prefix, status] = id.split(":");
+  return prefix === "badge" && UNHEALTHY.includes(status as MapStatus) ? (status as MapStatus) : null;
+}

@@ -1,6 +1,12 @@
 import type { ExpressionSpecification, Map as MapLibre, StyleSpecification } from "maplibre-gl";
 import type { ColorMode } from "@/lib/fleet-map";
-import { ringImageExpression, statusCountProperties } from "./cluster-ring";
+import {
+  badgeImageExpression,
+  badgeTextExpression,
+  ringImageExpression,
+  statusCountProperties,
+  unhealthyExpression,
+} from "./cluster-ring";
 import { BASEMAP, clusterColor, pointColor, type RegionColor, type Theme } from "./map-colors";
 import { mutedTint, TINT } from "./region-tint";
 import { RING_CENTER, RING_RADIUS } from "./ring-image";
@@ -13,6 +19,7 @@ export const LAYERS = {
   clusters: "sat-clusters",
   ring: "sat-cluster-ring",
   count: "sat-cluster-count",
+  badge: "sat-cluster-badge",
   points: "sat-points",
   selected: "sat-selected",
   tint: "region-tint",
@@ -86,6 +93,16 @@ const ringSize = [
   ["get", "point_count"],
   ...CLUSTER_RADIUS.map((v, i) => (i % 2 === 0 ? (v + CLUSTER_STROKE) / RING_RADIUS : v)),
 ] as unknown as ExpressionSpecification;
+/** The badge sits on the ring at ten o'clock, clear of the arcs that start at twelve and run clockwise. */
+const badgeOffset = (unit: number) =>
+  [
+    "step",
+    ["get", "point_count"],
+    ...CLUSTER_RADIUS.map((v, i) =>
+      i % 2 === 0 ? ["literal", [(-v * 0.85) / unit, (-v * 0.62) / unit]] : v,
+    ),
+  ] as unknown as ExpressionSpecification;
+const BADGE_TEXT_SIZE = 10;
 
 export function addSatellites(map: MapLibre, theme: Theme) {
   const stroke = BASEMAP[theme].stroke;
@@ -141,6 +158,25 @@ export function addSatellites(map: MapLibre, theme: Theme) {
       "text-ignore-placement": true,
     },
   });
+  // How many members are not healthy, in the colour of the worst of them (health mode only).
+  map.addLayer({
+    id: LAYERS.badge,
+    type: "symbol",
+    source: SOURCE,
+    filter: ["all", ["has", "point_count"], [">", unhealthyExpression(), 0]],
+    layout: {
+      "icon-image": badgeImageExpression(),
+      "icon-offset": badgeOffset(1),
+      "text-field": badgeTextExpression(),
+      "text-size": BADGE_TEXT_SIZE,
+      "text-offset": badgeOffset(BADGE_TEXT_SIZE),
+      "icon-allow-overlap": true,
+      "icon-ignore-placement": true,
+      "text-allow-overlap": true,
+      "text-ignore-placement": true,
+    },
+    paint: { "text-color": "#ffffff" },
+  });
   map.addLayer({
     id: LAYERS.points,
     type: "circle",
@@ -182,6 +218,7 @@ export function paintSatellites(map: MapLibre, mode: ColorMode, regions: RegionC
   map.setPaintProperty(LAYERS.clusters, "circle-stroke-opacity", isRing ? 0 : 1);
   map.setPaintProperty(LAYERS.clusters, "circle-stroke-color", BASEMAP[theme].stroke);
   map.setLayoutProperty(LAYERS.ring, "visibility", isRing ? "visible" : "none");
+  map.setLayoutProperty(LAYERS.badge, "visibility", isRing ? "visible" : "none");
   map.setLayoutProperty(LAYERS.ring, "icon-image", ringImageExpression(theme));
   map.setPaintProperty(LAYERS.count, "text-color", isRing ? RING_CENTER[theme].text : "#0b1220");
   map.setPaintProperty(LAYERS.count, "text-halo-color", isRing ? "rgba(0,0,0,0)" : "rgba(255,255,255,0.75)");

@@ -1,5 +1,5 @@
 import type { Map as MapLibre } from "maplibre-gl";
-import { parseRingImageId, ringArcs } from "./cluster-ring";
+import { parseBadgeImageId, parseRingImageId, ringArcs } from "./cluster-ring";
 import { BASEMAP, STATUS_COLOR, type Theme } from "./map-colors";
 
 /** The ring image's outer radius in CSS pixels; the layer scales it to each cluster's size. */
@@ -61,6 +61,31 @@ function drawRing(id: string, pixelRatio: number): ImageData | null {
   return g.getImageData(0, 0, size, size);
 }
 
+/** The badge's pill, in CSS pixels: room for "99+" at the badge's text size. */
+export const BADGE = { width: 22, height: 15 };
+
+function drawBadge(id: string, pixelRatio: number): ImageData | null {
+  const status = parseBadgeImageId(id);
+  if (!status) return null;
+  const w = Math.ceil(BADGE.width * pixelRatio);
+  const h = Math.ceil(BADGE.height * pixelRatio);
+  const canvas = document.createElement("canvas");
+  canvas.width = w;
+  canvas.height = h;
+  const g = canvas.getContext("2d");
+  if (!g) return null;
+  g.fillStyle = "#ffffff";
+  g.beginPath();
+  g.roundRect(0, 0, w, h, h / 2);
+  g.fill();
+  const inset = 1.25 * pixelRatio;
+  g.fillStyle = STATUS_COLOR[status];
+  g.beginPath();
+  g.roundRect(inset, inset, w - 2 * inset, h - 2 * inset, h / 2 - inset);
+  g.fill();
+  return g.getImageData(0, 0, w, h);
+}
+
 /**
  * Makes each ring the first time a cluster needs it. Images stay with the map (a few dozen distinct mixes
  * in practice), so panning, zooming and live updates reuse them.
@@ -69,7 +94,7 @@ export function provideRingImages(map: MapLibre): void {
   const pixelRatio = Math.min(2, Math.max(1, Math.round(window.devicePixelRatio || 1)));
   map.setMissingStyleImageResolver((id) => {
     if (map.hasImage(id)) return;
-    const image = drawRing(id, pixelRatio);
+    const image = drawRing(id, pixelRatio) ?? drawBadge(id, pixelRatio);
     if (image) map.addImage(id, image, { pixelRatio });
   });
 }
