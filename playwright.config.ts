@@ -47,7 +47,15 @@ export default defineConfig({
     {
       name: "chromium",
       dependencies: ["setup"],
+      testIgnore: /phone\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } },
+    },
+    // A phone: every console page and the public page must fit 390 px without scrolling sideways.
+    {
+      name: "phone",
+      dependencies: ["setup"],
+      testMatch: /phone\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, hasTouch: true },
     },
   ],
   webServer: {

@@ -38,3 +38,30 @@ export async function mapIdle(page: Page) {
       }),
   );
 }
+
+/**
+ * Registers a satellite in Admin → Satellites as an admin would (no agent yet: it is never seen) and lands
+ * on its page. Its region follows Portugal: eu-gdpr.
+ */
+export async function registerInAdmin(page: Page, slug: string, name: string) {
+  await gotoReady(page, "/admin/satellites/new");
+  const values: Record<string, string> = {
+    Slug: slug,
+    Name: name,
+    Provider: "own",
+    City: "Lisbon",
+    Latitude: "38.72",
+    Longitude: "-9.14",
+    Cores: "16",
+    "Memory (GB)": "64",
+    "Storage (TB)": "4",
+    "Uplink (Mbps)": "1000",
+    "Downlink (Mbps)": "1000",
+  };
+  for (const [label, value] of Object.entries(values))
+    await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByLabel("Kind").selectOption("edge");
+  await page.getByLabel("Country").selectOption("PT");
+  await page.getByRole("button", { name: "Register satellite" }).click();
+  await expect(page).toHaveURL(new RegExp(`/satellites/${slug}$`));
+}

@@ -3,6 +3,7 @@ import { Time } from "@/components/ui/time";
 import type { SatelliteDetail } from "@/server/satellites/get";
 import type { Enrollment } from "@/server/satellites/enrollment";
 import { createBoundJoinTokenAction } from "../actions";
+import styles from "../satellite.module.css";
 import { agentCommand, TOKEN_PLACEHOLDER } from "./agent-command";
 import { EnrollToken } from "./enroll-token";
 
@@ -27,15 +28,15 @@ export function EnrollCard({
       <div className="card-head">
         <h2 id="enroll-title">Enroll this satellite</h2>
       </div>
-      <div className="card-body grid" style={{ gap: 12 }}>
+      <div className={`card-body ${styles.enroll}`}>
         {isReEnroll ? (
-          <p style={{ margin: 0 }}>
+          <p>
             An agent enrolled <Time at={enrollment.enrolledAt} now={now} /> but has not sent a heartbeat yet.
             Check that it runs and reaches <span className="mono">{enrollment.coreUrl}</span>, or enroll it
             again with a new join token.
           </p>
         ) : (
-          <p style={{ margin: 0 }}>
+          <p>
             Orrery has never heard from this satellite. Start the Orrery agent on its host once with a join
             token bound to it: the agent keeps its own credential from then on and reports every{" "}
             {s.heartbeatIntervalSec} s.
@@ -55,13 +56,13 @@ export function EnrollCard({
               label="On the satellite's host"
               text={agentCommand(enrollment.coreUrl, TOKEN_PLACEHOLDER, isReEnroll)}
             />
-            <p className="muted" style={{ margin: 0 }}>
+            <p className="muted">
               An admin makes the join token, bound to <span className="mono">{s.slug}</span>, on this page or
               in Admin → Join tokens.
             </p>
           </>
         )}
-        <p className="muted small" style={{ margin: 0 }}>
+        <p className="muted small">
           Run from a checkout of Orrery with <code>npm ci</code> done. Every flag is in{" "}
           <code>agent/README.md</code>; the protocol in <code>docs/agent-protocol.md</code>.
         </p>

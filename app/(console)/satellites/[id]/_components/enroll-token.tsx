@@ -5,6 +5,7 @@ import { useFormAction } from "@/components/forms/use-form-action";
 import { CopySnippet } from "@/components/ui/copy-snippet";
 import { formatDateTime } from "@/lib/format";
 import type { ActionResult } from "@/server/http/action";
+import styles from "../satellite.module.css";
 import { agentCommand, TOKEN_PLACEHOLDER } from "./agent-command";
 
 type Created = { id: string; token: string; expiresAt: string };
@@ -26,7 +27,7 @@ export function EnrollToken({
   const { state, onSubmit, isPending } = useFormAction(action);
   if (state?.ok) {
     return (
-      <div className="grid" style={{ gap: 10 }}>
+      <div className={styles.enroll}>
         <div role="status" className="alert ok">
           <strong>Copy the command now: its join token is shown only this once.</strong> It enrolls {slug}{" "}
           once, until {formatDateTime(state.data.expiresAt)}.
@@ -39,7 +40,7 @@ export function EnrollToken({
     );
   }
   return (
-    <form method="post" onSubmit={onSubmit} className="grid" style={{ gap: 10 }}>
+    <form method="post" onSubmit={onSubmit} className={styles.enroll}>
       <FormError message={state && !state.ok ? state.error.message : null} />
       <input type="hidden" name="satelliteId" value={satelliteId} />
       <CopySnippet
