@@ -93,13 +93,16 @@ const ringSize = [
   ["get", "point_count"],
   ...CLUSTER_RADIUS.map((v, i) => (i % 2 === 0 ? (v + CLUSTER_STROKE) / RING_RADIUS : v)),
 ] as unknown as ExpressionSpecification;
-/** The badge sits on the ring at ten o'clock, clear of the arcs that start at twelve and run clockwise. */
+/**
+ * The badge hangs on the ring's edge at half past ten, clear of the count in the middle and of the arcs,
+ * which start at twelve and run clockwise.
+ */
 const badgeOffset = (unit: number) =>
   [
     "step",
     ["get", "point_count"],
     ...CLUSTER_RADIUS.map((v, i) =>
-      i % 2 === 0 ? ["literal", [(-v * 0.85) / unit, (-v * 0.62) / unit]] : v,
+      i % 2 === 0 ? ["literal", [-(v * 0.75 + 7) / unit, -(v * 0.75) / unit]] : v,
     ),
   ] as unknown as ExpressionSpecification;
 const BADGE_TEXT_SIZE = 10;
