@@ -96,7 +96,9 @@ test.describe("an admin", () => {
     await page.getByLabel("Name").fill(rule);
     await page.getByLabel("Watches").selectOption("agent_outdated");
     await page.getByRole("button", { name: "Create rule" }).click();
-    await expect(page.getByText("Enter the oldest agent version that is fine")).toBeVisible();
+    await expect(page.locator("#field-version-error")).toHaveText(
+      "Enter the oldest agent version that is fine",
+    );
     await page.getByLabel("Oldest agent that is fine").fill("0.0.1");
     await page.getByRole("checkbox", { name: channel }).check();
     await page.getByRole("button", { name: "Create rule" }).click();
