@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ApplyTheme } from "./apply-theme";
 import { Logo } from "./logo";
 import styles from "./not-found-panel.module.css";
 
@@ -18,6 +19,7 @@ export function NotFoundPanel({
 }) {
   return (
     <div className={standalone ? styles.screen : styles.inline}>
+      <ApplyTheme />
       <section className={`card ${styles.panel}`} aria-labelledby="not-found-title">
         <div className={styles.mark}>
           <Logo size={40} />
