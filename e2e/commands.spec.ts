@@ -4,13 +4,18 @@ import { authFile, gotoReady, signIn } from "./helpers";
 
 const COUNTRY = { "eu-gdpr": "NO", "us-fedramp": "US" } as const;
 
-/** A satellite of this test's own in `region`, enrolled through the agent protocol. */
+/**
+ * A satellite of this test's own in `region`, enrolled through the agent protocol and heard from once: a
+ * never-seen satellite's page offers enrollment, not commands.
+ */
 async function ownSatellite(enroll: Enroll, region: keyof typeof COUNTRY) {
   const us = region === "us-fedramp";
-  return enroll({
+  const satellite = await enroll({
     country: COUNTRY[region],
     ...(us ? { city: "Ashburn", lat: 39.04, lon: -77.49 } : {}),
   });
+  await satellite.beat();
+  return satellite;
 }
 
 function commandsCard(page: Page) {
