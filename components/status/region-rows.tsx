@@ -105,13 +105,11 @@ export function RegionRows({
           >
             <summary>
               <span className={styles.dot} style={{ background: PUBLIC_STATUS_COLOR[r.status] }} />
-              <span className={styles.name}>
-                {r.name}
-                <small>
-                  {operationalCount(r.counts)}
-                  {note && ` · ${note}`}
-                </small>
-              </span>
+              <span className={styles.name}>{r.name}</span>
+              <small className={styles.meta}>
+                {operationalCount(r.counts)}
+                {note && ` · ${note}`}
+              </small>
               <span className={styles.pct} title="Uptime over 90 days">
                 {days.length > 0 ? pct : ""}
               </span>
