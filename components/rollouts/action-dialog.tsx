@@ -47,7 +47,8 @@ export function ActionDialog({
         <form method="post" onSubmit={onSubmit} className={styles.dialogBody} noValidate>
           <h2>{title}</h2>
           <input type="hidden" name="id" value={id} />
-          <FormError message={state && !state.ok ? state.error.message : null} />
+          {/* A refused reason is shown beside the field, not twice. */}
+          <FormError message={state && !state.ok && !errors?.reason ? state.error.message : null} />
           {children}
           {errors?.reason && (
             <span className={styles.inlineError} role="alert">

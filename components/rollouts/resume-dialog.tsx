@@ -109,7 +109,7 @@ export function ResumeDialog({
       )}
       {isSkipping && (
         <>
-          <div className="alert error" role="note">
+          <div className={styles.skipWarning} role="note">
             {skipWarning(rollout)}
           </div>
           <Reason id="skip-reason" label="Why go on without them?" isRequired />

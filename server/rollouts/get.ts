@@ -219,9 +219,11 @@ export async function getRollout(ctx: Ctx, id: string, now = new Date()): Promis
       pause: canWrite && (status === "running" || status === "awaiting_approval"),
       resume: inScope && status === "paused",
       abort: inScope && ["draft", "running", "awaiting_approval", "paused"].includes(status),
+      // A finished rollout that upgraded nobody has nothing to roll back.
       rollBack:
         inScope &&
-        ["running", "awaiting_approval", "paused", "completed", "completed_with_exceptions"].includes(status),
+        (["running", "awaiting_approval", "paused"].includes(status) ||
+          (["completed", "completed_with_exceptions"].includes(status) && counts.succeeded > 0)),
       retry:
         canWrite &&
         leftBehind.length > 0 &&

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProgressBar, RolloutStatusPill } from "@/components/rollouts/rollout-bits";
-import styles from "@/components/rollouts/rollouts.module.css";
+import { Tabs } from "@/components/shell/tabs";
 import { DataTable, type Column } from "@/components/tables/data-table";
 import { Pager } from "@/components/tables/pager";
 import { denyPage } from "@/components/ui/forbidden";
@@ -86,58 +86,58 @@ export default async function RolloutsPage({ searchParams }: { searchParams: Pro
   const status = firstParam(params.status);
   const now = new Date();
   return (
-    <div className="page">
-      <PageHead
-        title="Rollouts"
-        description="Releases rolled out in waves — canary first — that pause by themselves when satellites fail or turn unhealthy."
-        actions={
-          mayDo(ctx, "rollouts.write") ? (
-            <Link className="btn primary" href="/rollouts/new">
-              New rollout
-            </Link>
-          ) : undefined
-        }
+    <>
+      {/* The status tabs sit where every section's tabs do: one bar above the heading. */}
+      <Tabs
+        label="Rollouts by status"
+        items={TABS.map((t) => ({
+          href: `/rollouts${withParams(params, { status: t.value, page: undefined })}`,
+          label: t.label,
+          isCurrent: status === t.value,
+        }))}
       />
-      <nav className={`tabs ${styles.statusTabs}`} aria-label="Rollouts by status">
-        {TABS.map((t) => (
-          <Link
-            key={t.label}
-            href={`/rollouts${withParams(params, { status: t.value, page: undefined })}`}
-            aria-current={status === t.value ? "page" : undefined}
-          >
-            {t.label}
-          </Link>
-        ))}
-      </nav>
-      <section className="card">
-        {problem && (
-          <div className="card-body">
-            <div role="alert" className="alert error">
-              {problem}
+      <div className="page">
+        <PageHead
+          title="Rollouts"
+          description="Releases rolled out in waves — canary first — that pause by themselves when satellites fail or turn unhealthy."
+          actions={
+            mayDo(ctx, "rollouts.write") ? (
+              <Link className="btn primary" href="/rollouts/new">
+                New rollout
+              </Link>
+            ) : undefined
+          }
+        />
+        <section className="card">
+          {problem && (
+            <div className="card-body">
+              <div role="alert" className="alert error">
+                {problem}
+              </div>
             </div>
-          </div>
-        )}
-        {list && (
-          <DataTable
-            columns={rolloutColumns(now)}
-            rows={list.items}
-            rowKey={(r) => r.id}
-            empty={{
-              title: `No rollouts ${status ? "here" : "yet"}`,
-              body: "A rollout takes a release to a selection of satellites in waves, canary first.",
-            }}
-            footer={
-              <Pager
-                page={list.page}
-                limit={list.pageSize}
-                total={list.total}
-                summary={formatCount(list.total, "rollout")}
-                href={(to) => `/rollouts${withParams(params, { page: to })}`}
-              />
-            }
-          />
-        )}
-      </section>
-    </div>
+          )}
+          {list && (
+            <DataTable
+              columns={rolloutColumns(now)}
+              rows={list.items}
+              rowKey={(r) => r.id}
+              empty={{
+                title: `No rollouts ${status ? "here" : "yet"}`,
+                body: "A rollout takes a release to a selection of satellites in waves, canary first.",
+              }}
+              footer={
+                <Pager
+                  page={list.page}
+                  limit={list.pageSize}
+                  total={list.total}
+                  summary={formatCount(list.total, "rollout")}
+                  href={(to) => `/rollouts${withParams(params, { page: to })}`}
+                />
+              }
+            />
+          )}
+        </section>
+      </div>
+    </>
   );
 }

@@ -9,7 +9,7 @@ import { firstParam, type SearchParams } from "@/lib/search-params";
 import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { listRegionsForAdmin, type RegionAdminView } from "@/server/compliance/admin";
-import { residencyText } from "./residency-text";
+import { residencyText } from "./region-views";
 
 export const metadata: Metadata = { title: "Admin · Regions" };
 
@@ -31,18 +31,17 @@ const COLUMNS: Column<RegionAdminView>[] = [
   {
     id: "jurisdiction",
     header: "Jurisdiction",
-    cell: (r) => (
-      <>
-        {r.jurisdiction}
-        <div>
-          {r.frameworks.map((f) => (
-            <span key={f} className="label-chip">
-              {f}
-            </span>
-          ))}
-        </div>
-      </>
-    ),
+    cell: (r) => r.jurisdiction,
+  },
+  {
+    id: "frameworks",
+    header: "Frameworks",
+    cell: (r) =>
+      r.frameworks.map((f) => (
+        <span key={f} className="label-chip">
+          {f}
+        </span>
+      )),
   },
   {
     id: "countries",

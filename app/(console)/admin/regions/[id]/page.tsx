@@ -14,7 +14,7 @@ import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { listRegionsForAdmin, type RegionAdminView } from "@/server/compliance/admin";
 import { deleteRegionAction, restoreRegionAction, retireRegionAction, updateRegionAction } from "../actions";
-import { residencyText } from "../residency-text";
+import { regionChoices, residencyText } from "../region-views";
 
 export const metadata: Metadata = { title: "Edit region" };
 
@@ -86,13 +86,7 @@ export default async function EditRegionPage({ params, searchParams }: Props) {
         <RegionForm
           action={updateRegionAction}
           initial={region}
-          regions={regions.map((r) => ({
-            id: r.id,
-            name: r.name,
-            color: r.color,
-            countries: r.countries,
-            isRetired: r.retiredAt !== null,
-          }))}
+          regions={regionChoices(regions)}
           countries={countryOptions()}
         />
       </section>

@@ -7,6 +7,7 @@ import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { listRegionsForAdmin } from "@/server/compliance/admin";
 import { createRegionAction } from "../actions";
+import { regionChoices } from "../region-views";
 
 export const metadata: Metadata = { title: "New region" };
 
@@ -26,13 +27,7 @@ export default async function NewRegionPage() {
         <RegionForm
           action={createRegionAction}
           initial={null}
-          regions={regions.map((r) => ({
-            id: r.id,
-            name: r.name,
-            color: r.color,
-            countries: r.countries,
-            isRetired: r.retiredAt !== null,
-          }))}
+          regions={regionChoices(regions)}
           countries={countryOptions()}
         />
       </section>
