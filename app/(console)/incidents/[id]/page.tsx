@@ -132,6 +132,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                   incidentId={incident.id}
                   status={incident.status}
                   impact={incident.impact}
+                  componentStatus={incident.componentStatus}
                   statuses={INCIDENT_STATUSES}
                   impacts={INCIDENT_IMPACTS}
                   action={postIncidentUpdateAction}
