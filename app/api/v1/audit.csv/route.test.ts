@@ -45,7 +45,7 @@ describe("GET /api/v1/audit.csv", () => {
     });
     const backwards = await get("?from=2024-05-02&to=2024-05-01");
     expect(backwards.status).toBe(422);
-    expect((await backwards.json()).error.fields).toEqual({ to: "must be later than from" });
+    expect((await backwards.json()).error.fields).toEqual({ to: "To must be later than from" });
   });
 
   it("refuses viewers with 403 and anonymous callers with 401", async () => {
