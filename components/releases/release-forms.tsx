@@ -40,10 +40,10 @@ export function CreateReleaseForm({ action, regions }: { action: Action<Saved>; 
         <Field
           name="minAgentVersion"
           label="Minimum agent version"
-          hint="satellites on an older agent are skipped"
+          hint="for example 1.4.0; satellites on an older agent are skipped"
           errors={errors}
         >
-          {(p) => <input {...p} required autoComplete="off" placeholder="1.4.0" />}
+          {(p) => <input {...p} required autoComplete="off" />}
         </Field>
         <Field name="notes" label="Notes" className="wide" errors={errors}>
           {(p) => <textarea {...p} rows={3} />}
