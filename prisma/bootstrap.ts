@@ -9,7 +9,8 @@ export type BootstrapResult = { regions: number };
 
 export async function bootstrap(db: Db): Promise<BootstrapResult> {
   for (const { id, ...data } of REGIONS) {
-    await db.complianceRegion.upsert({ where: { id }, create: { id, ...data }, update: data });
+    // Installs missing regions only: once a region exists it is an admin's to edit, and a migrate must not undo it.
+    await db.complianceRegion.upsert({ where: { id }, create: { id, ...data }, update: {} });
   }
   return { regions: REGIONS.length };
 }
