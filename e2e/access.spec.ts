@@ -26,8 +26,8 @@ test.describe("anonymous visitors", () => {
 
 const NAV = {
   viewer: ["Overview", "Satellites", "Rollouts", "Commands", "Incidents"],
-  operator: ["Overview", "Satellites", "Rollouts", "Commands", "Incidents", "Audit"],
-  admin: ["Overview", "Satellites", "Rollouts", "Commands", "Incidents", "Audit", "Admin"],
+  operator: ["Overview", "Satellites", "Rollouts", "Commands", "Incidents", "Alerts", "Audit"],
+  admin: ["Overview", "Satellites", "Rollouts", "Commands", "Incidents", "Alerts", "Audit", "Admin"],
 } as const;
 
 for (const role of ["viewer", "operator", "admin"] as const) {
