@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import { DismissLayer } from "@/components/ui/dismiss-layer";
 import { HydrationMark } from "@/components/ui/hydration-mark";
 import "./globals.css";
 
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body>
         {children}
         <HydrationMark />
+        <DismissLayer />
       </body>
     </html>
   );

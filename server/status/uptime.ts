@@ -30,7 +30,9 @@ export type PageUptime = {
 
 async function inChunks<T>(ids: string[], load: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await load(ids.slice(i, i + CHUNK))));
+  // One push per row: spreading hundreds of thousands of roll-ups into push() overflows the stack.
+  for (let i = 0; i < ids.length; i += CHUNK)
+    for (const row of await load(ids.slice(i, i + CHUNK))) out.push(row);
   return out;
 }
 
