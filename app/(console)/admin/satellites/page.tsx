@@ -20,10 +20,12 @@ export default async function AdminSatellitesPage({ searchParams }: { searchPara
   const ctx = await getCtx();
   const denied = denyPage(refusal(ctx, "satellites.write"));
   if (denied) return denied;
-  const q = firstParam(params.q) ?? "";
+  // A hand-edited address never fails the page: an over-long search is cut, a page that is no number is the first.
+  const q = (firstParam(params.q) ?? "").trim().slice(0, 100);
+  const pageParam = firstParam(params.page);
   const page = await listSatellites(ctx, {
     q,
-    page: firstParam(params.page),
+    page: pageParam && /^[1-9]\d{0,4}$/.test(pageParam) ? pageParam : undefined,
     limit: 50,
     sort: "created",
     dir: "desc",
