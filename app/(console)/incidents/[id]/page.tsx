@@ -30,15 +30,16 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const ctx = await getCtx();
   const now = new Date();
-  const scopes = ["incidents", `incident:${id}`];
-  const live = await versionsOf(ctx, ...scopes);
   let incident: IncidentDetail;
   try {
     incident = await getIncident(ctx, id, now);
   } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION")) notFound();
     throw error;
   }
+  // Read after the incident is known, so a made-up id never reaches the live scopes.
+  const scopes = ["incidents", `incident:${incident.id}`];
+  const live = await versionsOf(ctx, ...scopes);
   const canAct = mayDo(ctx, "incidents.write", { regions: incident.regionIds });
   const isOpen = !incident.resolvedAt && !incident.isDismissed;
   const takesUpdates = isOpen && !incident.isProposed;
