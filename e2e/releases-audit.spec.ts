@@ -17,7 +17,7 @@ test.describe("an admin", () => {
     await page.getByLabel("Minimum agent version").fill("1.4.0");
     await page.getByLabel("Notes").fill("Kubernetes 1.35 for the EU fleet.");
     await page.getByRole("button", { name: "Publish release" }).click();
-    await expect(page.getByText(/choose at least one compliance region/i)).toBeVisible();
+    await expect(page.getByText("Choose at least one compliance region", { exact: true })).toBeVisible();
     await expect(page.getByLabel("Version", { exact: true })).toHaveValue(version);
 
     await page.getByRole("checkbox", { name: "eu-gdpr", exact: true }).check();
