@@ -12,7 +12,7 @@ import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { mayDo } from "@/server/auth/context";
 import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
-import { isAppError } from "@/server/errors";
+import { isAppError, readableError } from "@/server/errors";
 import { listRollouts, type RolloutList } from "@/server/rollouts/list";
 
 export const metadata: Metadata = { title: "Rollouts" };
@@ -81,7 +81,7 @@ export default async function RolloutsPage({ searchParams }: { searchParams: Pro
     list = await listRollouts(ctx, params);
   } catch (error) {
     if (!isAppError(error) || error.code !== "VALIDATION") throw error;
-    problem = error.message;
+    problem = readableError(error).message;
   }
   const status = firstParam(params.status);
   const now = new Date();

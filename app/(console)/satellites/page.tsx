@@ -14,7 +14,7 @@ import { mayDo } from "@/server/auth/context";
 import { getCtx } from "@/server/auth/session";
 import { commandRefusal } from "@/server/commands/issue";
 import { listRegions } from "@/server/compliance/regions";
-import { isAppError } from "@/server/errors";
+import { isAppError, readableError } from "@/server/errors";
 import { listReleases } from "@/server/releases/list";
 import { listProviders, listSatellites, type SatellitePage } from "@/server/satellites/list";
 import { satelliteColumns } from "./_components/satellite-columns";
@@ -35,7 +35,7 @@ export default async function SatellitesPage({ searchParams }: { searchParams: P
     page = await listSatellites(ctx, params, now);
   } catch (error) {
     if (!isAppError(error) || error.code !== "VALIDATION") throw error;
-    problem = error.message;
+    problem = readableError(error).message;
   }
   const colorOf = new Map(regions.map((r) => [r.id, r.color]));
   // The sort the list applied (severity unless the URL names another), so the right header is marked.
