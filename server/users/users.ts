@@ -8,6 +8,7 @@ import { conflictOnUnique, db, transaction, type Tx } from "../db";
 import { env } from "../env";
 import { AppError, validationError } from "../errors";
 import { DEMO_EMAIL_DOMAIN, isProductionMode } from "../startup-checks";
+import { revokedSummary, revokeTokensBeyondOwner } from "../tokens/owner-changes";
 import { CreateUserInput, SetUserDisabledInput, UpdateUserInput } from "./schemas";
 
 export type UserView = {
@@ -136,13 +137,24 @@ export async function updateUser(ctx: Ctx, input: unknown): Promise<UserView> {
       },
       include,
     });
+    // The user's API tokens may carry no more than the user now does.
+    const view = toView(user);
+    const revoked = changes.length
+      ? await revokeTokensBeyondOwner(tx, ctx, {
+          id,
+          email: user.email,
+          isDisabled: false,
+          role: user.role,
+          scope: view.regionIds.length ? view.regionIds : null,
+        })
+      : [];
     await recordAudit(tx, ctx, {
       action: "user.update",
       targetType: "user",
       targetId: id,
-      summary: `Edited ${user.email}: ${changes.join("; ") || "no changes"}`,
+      summary: `Edited ${user.email}: ${changes.join("; ") || "no changes"}${revokedSummary(revoked)}`,
     });
-    return toView(user);
+    return view;
   });
 }
 
@@ -167,11 +179,15 @@ export async function setUserDisabled(ctx: Ctx, input: unknown, now = new Date()
       },
       include,
     });
+    // A disabled user's API tokens stop at once; enabling the user again does not bring them back.
+    const revoked = isDisabled
+      ? await revokeTokensBeyondOwner(tx, ctx, { id, email: user.email, isDisabled: true }, now)
+      : [];
     await recordAudit(tx, ctx, {
       action: isDisabled ? "user.disable" : "user.enable",
       targetType: "user",
       targetId: id,
-      summary: `${isDisabled ? "Disabled" : "Re-enabled"} ${user.email}`,
+      summary: `${isDisabled ? "Disabled" : "Re-enabled"} ${user.email}${revokedSummary(revoked)}`,
     });
     return toView(user);
   });
