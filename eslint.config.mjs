@@ -26,6 +26,12 @@ const libImport = {
   message: "lib/ is small pure code for both sides: it imports neither server/ nor components/.",
 };
 
+const cliImport = {
+  group: ["@/*", "**/server/*", "**/lib/*", "**/app/*", "**/components/*", "**/prisma/*", "**/agent/*"],
+  message:
+    "cli/ is standalone, like agent/: it reaches Orrery over HTTP and takes its shapes from the generated cli/api-types.ts only.",
+};
+
 const restrict = (patterns, paths = [serverOnlyImport]) => ({
   "no-restricted-imports": "off",
   "@typescript-eslint/no-restricted-imports": ["error", { paths, patterns }],
@@ -56,6 +62,10 @@ const config = [
   {
     files: ["lib/**"],
     rules: restrict([prismaImport, dbImport, libImport]),
+  },
+  {
+    files: ["cli/**"],
+    rules: restrict([prismaImport, dbImport, cliImport]),
   },
   {
     // CLIs and benchmarks run outside Next against the database they were pointed at.
