@@ -62,3 +62,9 @@ export type UpdateReleaseInput = z.infer<typeof UpdateReleaseInput>;
 
 export const DeleteReleaseInput = z.object({ id: text.min(1, "is required") });
 export type DeleteReleaseInput = z.infer<typeof DeleteReleaseInput>;
+
+/** The API's filter on the list of releases: one exact version, so a script can find a release's id. */
+export const ReleaseListFilter = z.object({
+  version: z.preprocess(blankToUndefined, text.trim().max(40, "must be at most 40 characters").optional()),
+});
+export type ReleaseListFilter = z.infer<typeof ReleaseListFilter>;
