@@ -145,7 +145,7 @@ describe("createApiToken", () => {
     expect(new Date(year.token.expiresAt).getTime() - now.getTime()).toBe(365 * DAY);
     const long = await refused(createApiToken(operator, { name: "x", role: "viewer", expiresInDays: 366 }));
     expect(long.fields?.expiresInDays).toBeDefined();
-    expect(long.readable?.fields?.expiresInDays).toBe("Expires in must be at most 365 days");
+    expect(long.readable?.fields?.expiresInDays).toBe("Valid for must be at most 365 days");
     const zero = await refused(createApiToken(operator, { name: "x", role: "viewer", expiresInDays: 0 }));
     expect(zero.fields?.expiresInDays).toBeDefined();
   });

@@ -40,7 +40,7 @@ export const CreateApiTokenInput = z.object({
         .max(MAX_EXPIRY_DAYS, `must be at most ${MAX_EXPIRY_DAYS} days`)
         .optional(),
     )
-    .meta({ label: "Expires in" }),
+    .meta({ label: "Valid for" }),
   userId: z
     .preprocess(blankToUndefined, z.string().trim().max(64, "is not a user id").optional())
     .meta({ label: "Owner" }),

@@ -11,10 +11,11 @@ import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { listJoinTokens, type JoinTokenFilter, type JoinTokenView } from "@/server/agents/join-tokens";
 import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
+import { ApiTokensSection } from "./_components/api-tokens-section";
 import { createJoinTokenAction, revokeJoinTokenAction } from "./actions";
 import styles from "./tokens.module.css";
 
-export const metadata: Metadata = { title: "Admin · Join tokens" };
+export const metadata: Metadata = { title: "Admin · Tokens" };
 
 const TONE = { active: "ok", expired: "", "used up": "info", revoked: "bad" } as const;
 
@@ -157,6 +158,7 @@ export default async function JoinTokensPage({ searchParams }: { searchParams: P
           }
         />
       </section>
+      <ApiTokensSection ctx={ctx} />
     </div>
   );
 }
