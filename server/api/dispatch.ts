@@ -9,7 +9,7 @@ import { baseSecurityHeaders, DATA_POLICY } from "../http/security-headers";
 import { logError } from "../log";
 import { apiCaller, type ApiCaller } from "./caller";
 import { bodyHash, claimKey, settleKey } from "./idempotency";
-import { match } from "./match";
+import { match, type CompiledTable } from "./match";
 import type { Operation } from "./operation";
 import { fieldError, problemOf, problemResponse, PROBLEM_TYPE } from "./problem";
 import { apiTable } from "./registry";
@@ -24,13 +24,13 @@ const WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
  * honour Idempotency-Key and If-Match, run the verb, and answer JSON or RFC 9457 problems with the same
  * no-store and security headers every time.
  */
-export async function dispatch(req: Request): Promise<Response> {
+export async function dispatch(req: Request, table = apiTable()): Promise<Response> {
   const requestId = req.headers.get(REQUEST_ID_HEADER) ?? randomUUID();
   const url = new URL(req.url);
   const path = url.pathname.startsWith(API_BASE) ? url.pathname.slice(API_BASE.length) || "/" : url.pathname;
   let response: Response;
   try {
-    response = await run(req, path, requestId);
+    response = await run(req, path, requestId, table);
   } catch (error) {
     if (!(error instanceof AppError)) logError("api request failed", error, { requestId, url: req.url });
     const problem = problemOf(error, url.pathname, requestId);
@@ -41,8 +41,8 @@ export async function dispatch(req: Request): Promise<Response> {
   return withHeaders(response, requestId);
 }
 
-async function run(req: Request, path: string, requestId: string): Promise<Response> {
-  const found = match(apiTable(), req.method, path);
+async function run(req: Request, path: string, requestId: string, table: CompiledTable): Promise<Response> {
+  const found = match(table, req.method, path);
   if (found.kind === "none")
     throw new AppError("NOT_FOUND", "No such API endpoint. The list is at /api/v1/openapi.json.");
   if (found.kind === "method") {

@@ -1,6 +1,7 @@
 import type { ApiMethod, Operation } from "./operation";
 
 type Compiled = { op: Operation; pattern: RegExp; keys: string[]; literal: number };
+export type CompiledTable = readonly Compiled[];
 
 /** Path templates compiled once; a literal segment beats a parameter ("/rollouts/active" over "/rollouts/{id}"). */
 export function compile(ops: readonly Operation[]): Compiled[] {
