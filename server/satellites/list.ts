@@ -3,7 +3,7 @@ import { authorize, type Ctx } from "../auth/context";
 import { db, type Prisma } from "../db";
 import { validationError } from "../errors";
 import { labelNeedle } from "@/lib/labels";
-import { SatelliteQuery } from "./schemas";
+import { SatelliteQuery, type SatelliteFilter } from "./schemas";
 import { bySeverity } from "./list-severity";
 import { toSatelliteView, type SatelliteView } from "./view";
 
@@ -36,7 +36,7 @@ const ORDER: Record<
  * Connectivity and health filters, as SQL over the deadlines ingest stores beside lastSeenAt, so the
  * database filters with indexes and agrees with connectivityOf() at the same `now`.
  */
-export function statusWhere(query: SatelliteQuery, now: Date): Prisma.SatelliteWhereInput[] {
+export function statusWhere(query: SatelliteFilter, now: Date): Prisma.SatelliteWhereInput[] {
   const and: Prisma.SatelliteWhereInput[] = [];
   if (query.connectivity?.length) {
     const byState: Record<string, Prisma.SatelliteWhereInput> = {
@@ -60,7 +60,7 @@ export function statusWhere(query: SatelliteQuery, now: Date): Prisma.SatelliteW
   return and;
 }
 
-export function satelliteWhere(query: SatelliteQuery, now: Date): Prisma.SatelliteWhereInput {
+export function satelliteWhere(query: SatelliteFilter, now: Date): Prisma.SatelliteWhereInput {
   const and: Prisma.SatelliteWhereInput[] = [];
   if (query.q) and.push({ searchText: { contains: query.q.toLowerCase() } });
   if (query.region?.length) and.push({ regionId: { in: query.region } });

@@ -143,3 +143,23 @@ export const SatelliteQuery = z.object({
   limit: z.preprocess(blankToUndefined, int(1, 10_000, "limit").default(50)),
 });
 export type SatelliteQuery = z.infer<typeof SatelliteQuery>;
+
+/** The list's filters alone, for a list paged by cursor (the REST API) rather than by page number. */
+export const SatelliteFilter = SatelliteQuery.omit({ sort: true, dir: true, page: true, limit: true });
+export type SatelliteFilter = z.infer<typeof SatelliteFilter>;
+
+/** A change to a satellite's labels: replace them all (`set`), or add and overwrite some and drop others. */
+export const SatelliteLabelsInput = z.object({
+  id: z.string().min(1, "is required"),
+  set: Labels.optional().meta({ label: "Labels", description: "Replaces every label." }),
+  merge: Labels.optional().meta({
+    label: "Labels to add",
+    description: "Added, or overwriting the same key.",
+  }),
+  remove: z
+    .array(z.string().max(63, "is not a label key"))
+    .max(32, "may name at most 32 keys")
+    .optional()
+    .meta({ label: "Labels to remove", description: "Keys to drop; a key the satellite lacks is ignored." }),
+});
+export type SatelliteLabelsInput = z.infer<typeof SatelliteLabelsInput>;
