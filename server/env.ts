@@ -47,6 +47,9 @@ const EnvSchema = z.object({
   // 1 lets webhooks reach private, loopback and link-local receivers, over http too (on-prem). Unset, it
   // follows ORRERY_DEMO in production and is on in development and tests.
   WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).optional(),
+  // GET /metrics (Prometheus): a bearer token, client addresses or CIDR ranges, or both; neither, it is off.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  METRICS_ALLOW: z.string().default(""),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,5 +1,6 @@
 import { db } from "../db";
 import { agentRoutes } from "./agent-routes";
+import { metricsRoute } from "./metrics-route";
 import { GatewayRouter, sendJson } from "./router";
 import { statusRoutes } from "./status-routes";
 
@@ -16,6 +17,8 @@ export function createGateway(): GatewayRouter {
         } catch {
           sendJson(res, 503, { status: "unavailable", reason: "database unreachable" });
         }
-      }),
+      })
+      // Prometheus; off (404) unless METRICS_TOKEN or METRICS_ALLOW is set (docs/monitoring.md).
+      .on("GET", "/metrics", metricsRoute()),
   );
 }

@@ -12,6 +12,7 @@ import {
   type IngestWriter,
 } from "./types";
 import { leaseUntilFrom, MAX_DELIVERIES } from "../commands/lifecycle";
+import { recordIngestBatch } from "../metrics/instruments";
 
 type Pending = { job: IngestJob; resolve: (r: IngestResult) => void; reject: (e: unknown) => void };
 const COLUMNS = 13;
@@ -63,12 +64,14 @@ export class PgIngestWriter implements IngestWriter {
     if (batch.length === 0) return;
     const client = await this.pool.connect();
     try {
+      const started = performance.now();
       await client.query("BEGIN");
       const results = await this.apply(
         client,
         batch.map((p) => p.job),
       );
       await client.query("COMMIT");
+      recordIngestBatch(started, results);
       batch.forEach((p, i) => p.resolve(results[i]));
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
@@ -77,9 +80,11 @@ export class PgIngestWriter implements IngestWriter {
         // One bad job must not fail its neighbours: retry each alone.
         for (const p of batch) {
           try {
+            const started = performance.now();
             await client.query("BEGIN");
             const [result] = await this.apply(client, [p.job]);
             await client.query("COMMIT");
+            recordIngestBatch(started, [result]);
             p.resolve(result);
           } catch (e) {
             await client.query("ROLLBACK").catch(() => undefined);

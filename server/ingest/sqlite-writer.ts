@@ -11,6 +11,7 @@ import {
   type IngestWriter,
 } from "./types";
 import { leaseUntilFrom, MAX_DELIVERIES } from "../commands/lifecycle";
+import { recordIngestBatch } from "../metrics/instruments";
 
 type Pending = { job: IngestJob; resolve: (r: IngestResult) => void; reject: (e: unknown) => void };
 type CommandRow = {
@@ -144,7 +145,9 @@ export class SqliteIngestWriter implements IngestWriter {
     this.queuedSamples = 0;
     if (batch.length === 0) return;
     try {
+      const started = performance.now();
       const results = this.applyAll.immediate(batch.map((p) => p.job));
+      recordIngestBatch(started, results);
       batch.forEach((p, i) => p.resolve(results[i]));
     } catch (error) {
       if (isBusy(error)) {
@@ -157,7 +160,10 @@ export class SqliteIngestWriter implements IngestWriter {
       // One bad job must not fail its neighbours: retry each alone.
       for (const p of batch) {
         try {
-          p.resolve(this.applyOne.immediate(p.job));
+          const started = performance.now();
+          const result = this.applyOne.immediate(p.job);
+          recordIngestBatch(started, [result]);
+          p.resolve(result);
         } catch (e) {
           if (isBusy(e)) this.submit(p.job).then(p.resolve, p.reject);
           else p.reject(e);
