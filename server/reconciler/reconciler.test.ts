@@ -247,8 +247,19 @@ describe("roll-ups and retention", () => {
         mk(3600, 400 * 24 * hour - hour),
       ],
     });
+    const answer = { method: "POST", path: "/commands", bodyHash: "h", status: 202, body: "{}" };
+    await db.idempotencyRecord.createMany({
+      data: [
+        { ...answer, scope: "token:a", key: "old", createdAt: new Date(now.getTime() - 25 * hour) },
+        { ...answer, scope: "token:a", key: "new", createdAt: new Date(now.getTime() - hour) },
+      ],
+    });
     const deleted = await applyRetention(now);
     expect(deleted.raw).toBeGreaterThanOrEqual(1);
+    expect(deleted.idempotency).toBe(1);
+    expect((await db.idempotencyRecord.findMany({ where: { scope: "token:a" } })).map((r) => r.key)).toEqual([
+      "new",
+    ]);
     const left = await db.telemetrySample.findMany({ where: { satelliteId: a.satelliteId } });
     expect(left.map((s) => Number(s.seq))).toEqual([2]);
     const rollups = await db.telemetryRollup.findMany({
