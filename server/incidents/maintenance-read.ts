@@ -1,7 +1,7 @@
 import "server-only";
 import { authorize, type Ctx } from "../auth/context";
 import { db, type Prisma } from "../db";
-import { validationError } from "../errors";
+import { AppError, validationError } from "../errors";
 import { MaintenanceQuery, type MaintenancePhase } from "./schemas";
 import { distinctRegions } from "./affected-satellites";
 
@@ -24,7 +24,7 @@ export type MaintenancePage = { total: number; page: number; limit: number; item
 
 const PREVIEW = 6;
 
-function phaseWhere(phase: MaintenancePhase, now: Date): Prisma.MaintenanceWindowWhereInput {
+export function phaseWhere(phase: MaintenancePhase, now: Date): Prisma.MaintenanceWindowWhereInput {
   switch (phase) {
     case "active":
       return { cancelledAt: null, startsAt: { lte: now }, endsAt: { gt: now } };
@@ -41,14 +41,14 @@ const ORDER: Record<MaintenancePhase, Prisma.MaintenanceWindowOrderByWithRelatio
   past: [{ startsAt: "desc" }, { id: "desc" }],
 };
 
-const include = {
+export const maintenanceInclude = {
   satellites: {
     select: { satellite: { select: { slug: true, name: true, regionId: true } } },
     orderBy: { satellite: { slug: "asc" } },
   },
   createdBy: { select: { name: true } },
 } as const satisfies Prisma.MaintenanceWindowInclude;
-type Row = Prisma.MaintenanceWindowGetPayload<{ include: typeof include }>;
+type Row = Prisma.MaintenanceWindowGetPayload<{ include: typeof maintenanceInclude }>;
 
 function stateOf(row: Row, now: Date): MaintenanceView["state"] {
   if (row.cancelledAt) return "cancelled";
@@ -56,7 +56,7 @@ function stateOf(row: Row, now: Date): MaintenanceView["state"] {
   return row.startsAt.getTime() <= now.getTime() ? "active" : "upcoming";
 }
 
-function toView(row: Row, now: Date): MaintenanceView {
+export function toMaintenanceView(row: Row, now: Date): MaintenanceView {
   const satellites = row.satellites.map((s) => s.satellite);
   return {
     id: row.id,
@@ -84,13 +84,13 @@ export async function listMaintenance(ctx: Ctx, input: unknown, now = new Date()
     db.maintenanceWindow.count({ where }),
     db.maintenanceWindow.findMany({
       where,
-      include,
+      include: maintenanceInclude,
       orderBy: ORDER[query.phase],
       skip: (query.page - 1) * query.limit,
       take: query.limit,
     }),
   ]);
-  return { total, page: query.page, limit: query.limit, items: rows.map((r) => toView(r, now)) };
+  return { total, page: query.page, limit: query.limit, items: rows.map((r) => toMaintenanceView(r, now)) };
 }
 
 export async function maintenanceCounts(
@@ -104,4 +104,14 @@ export async function maintenanceCounts(
     ),
   );
   return { active, upcoming, past };
+}
+
+export async function getMaintenance(ctx: Ctx, id: string, now = new Date()): Promise<MaintenanceView> {
+  authorize(ctx, "incidents.read");
+  const row =
+    typeof id === "string" && id.length > 0 && id.length <= 64
+      ? await db.maintenanceWindow.findUnique({ where: { id }, include: maintenanceInclude })
+      : null;
+  if (!row) throw new AppError("NOT_FOUND", "No such maintenance window.");
+  return toMaintenanceView(row, now);
 }

@@ -76,7 +76,7 @@ const ORDER: Record<IncidentFilter, Prisma.IncidentOrderByWithRelationInput[]> =
   dismissed: [{ dismissedAt: "desc" }, { id: "desc" }],
 };
 
-const summaryInclude = {
+export const summaryInclude = {
   satellites: {
     select: { satellite: { select: { slug: true, name: true, regionId: true } } },
     orderBy: { satellite: { slug: "asc" } },
@@ -84,7 +84,7 @@ const summaryInclude = {
 } as const satisfies Prisma.IncidentInclude;
 type SummaryRow = Prisma.IncidentGetPayload<{ include: typeof summaryInclude }>;
 
-function toSummary(row: SummaryRow): IncidentSummary {
+export function toSummary(row: SummaryRow): IncidentSummary {
   const satellites = row.satellites.map((s) => s.satellite);
   return {
     id: row.id,

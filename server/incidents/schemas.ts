@@ -138,3 +138,49 @@ export const MaintenanceQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(25).catch(25),
 });
 export type MaintenanceQuery = z.infer<typeof MaintenanceQuery>;
+
+/** The API's filters on incidents: a console tab, a timeline status, a region the incident touches. */
+export const IncidentListFilter = z.object({
+  filter: z
+    .enum(INCIDENT_FILTERS, { error: `must be one of ${INCIDENT_FILTERS.join(", ")}` })
+    .optional()
+    .meta({
+      label: "Filter",
+      description: "open, proposed, resolved or dismissed; every incident when left out.",
+    }),
+  status: z
+    .enum(INCIDENT_STATUSES, { error: `must be one of ${INCIDENT_STATUSES.join(", ")}` })
+    .optional()
+    .meta({ label: "Status" }),
+  region: z
+    .string({ error: "must be one region id" })
+    .trim()
+    .min(1, "is required")
+    .max(40, "is not a region id")
+    .optional()
+    .meta({ label: "Region", description: "Incidents touching this compliance region." }),
+});
+export type IncidentListFilter = z.infer<typeof IncidentListFilter>;
+
+/** The API's filters on maintenance windows: a phase (every window when left out) and a region. */
+export const MaintenanceListFilter = z.object({
+  phase: z
+    .enum(MAINTENANCE_PHASES, { error: `must be one of ${MAINTENANCE_PHASES.join(", ")}` })
+    .optional()
+    .meta({ label: "Phase" }),
+  region: IncidentListFilter.shape.region,
+});
+export type MaintenanceListFilter = z.infer<typeof MaintenanceListFilter>;
+
+/** Corrects an open incident or a proposal in place; the timeline tells readers about changes instead. */
+export const EditIncidentInput = z
+  .object({
+    title: Title.optional(),
+    impact: Impact.optional(),
+    componentStatus: ComponentStatus.optional(),
+  })
+  .refine((e) => e.title !== undefined || e.impact !== undefined || e.componentStatus !== undefined, {
+    message: "change at least the title, the impact or the status of affected components",
+    path: ["title"],
+  });
+export type EditIncidentInput = z.infer<typeof EditIncidentInput>;
