@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SATELLITE_KINDS } from "@/lib/fleet";
+import { ROLLOUT_STATUSES } from "./types";
 
 // Forms send strings: "" means not given, "on" a ticked box, and lists come as repeated keys or as text
 // separated by commas or new lines. The JSON API sends the real types; both parse with the same schemas.
@@ -132,3 +133,26 @@ export const RolloutListQuery = z.object({
   page: z.preprocess(blankToUndefined, int(1, 100_000).default(1)),
 });
 export type RolloutListQuery = z.infer<typeof RolloutListQuery>;
+
+/** The console's three groups of statuses, or one exact status. */
+export const ROLLOUT_STATUS_FILTERS = [
+  "active",
+  "finished",
+  "draft",
+  ...ROLLOUT_STATUSES.filter((s) => s !== "draft"),
+] as const;
+
+/** The API's filters on the list of rollouts: a status (or group of them) and a release, by id or version. */
+export const RolloutFilter = z.object({
+  status: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(ROLLOUT_STATUS_FILTERS, { error: `must be one of ${ROLLOUT_STATUS_FILTERS.join(", ")}` })
+      .optional(),
+  ),
+  release: z.preprocess(
+    blankToUndefined,
+    z.string().trim().max(100, "must be at most 100 characters").optional(),
+  ),
+});
+export type RolloutFilter = z.infer<typeof RolloutFilter>;
