@@ -21,27 +21,28 @@ const toDate = (v: unknown) => {
   return Number.isNaN(date.getTime()) ? text : date;
 };
 
-export const PinComponentInput = z
-  .object({
-    statusPageId: Id.meta({ label: "Status page" }),
-    component: Id.meta({ label: "Region" }),
-    status: z.enum(PUBLIC_STATUSES, { error: "pick a status" }).meta({ label: "Status" }),
-    duration: z.enum(PIN_DURATIONS, { error: "pick how long" }).meta({ label: "For" }),
-    until: z
-      .preprocess(toDate, z.date({ error: "is not a date and time" }).optional())
-      .meta({ label: "Until" }),
-    reason: z
-      .string({ error: "is required" })
-      .trim()
-      .min(3, "say why, in a few words")
-      .max(500, "must be at most 500 characters")
-      .meta({ label: "Reason" }),
-  })
-  .superRefine((pin, ctx) => {
-    if (pin.duration === "until" && !pin.until) {
-      ctx.addIssue({ code: "custom", path: ["until"], message: "is required when pinning until a date" });
-    }
-  });
+/** The fields of a pin; the API's body is these without `statusPageId`, which its path names. */
+export const PinComponentFields = z.object({
+  statusPageId: Id.meta({ label: "Status page" }),
+  component: Id.meta({ label: "Region" }),
+  status: z.enum(PUBLIC_STATUSES, { error: "pick a status" }).meta({ label: "Status" }),
+  duration: z.enum(PIN_DURATIONS, { error: "pick how long" }).meta({ label: "For" }),
+  until: z
+    .preprocess(toDate, z.date({ error: "is not a date and time" }).optional())
+    .meta({ label: "Until" }),
+  reason: z
+    .string({ error: "is required" })
+    .trim()
+    .min(3, "say why, in a few words")
+    .max(500, "must be at most 500 characters")
+    .meta({ label: "Reason" }),
+});
+
+export const PinComponentInput = PinComponentFields.superRefine((pin, ctx) => {
+  if (pin.duration === "until" && !pin.until) {
+    ctx.addIssue({ code: "custom", path: ["until"], message: "is required when pinning until a date" });
+  }
+});
 export type PinComponentInput = z.input<typeof PinComponentInput>;
 export const PinRef = z.object({ id: Id.meta({ label: "Pin" }) });
 
