@@ -16,13 +16,14 @@ export function metricsRoute(config: MetricsAccessConfig = metricsAccessConfig()
       sendJson(res, access.status, { error: { code, message: access.message } }, access.headers);
       return;
     }
-    const body = Buffer.from(await scrape(), "utf8");
+    const chunks = await scrape();
     res.writeHead(200, {
       "Content-Type": CONTENT_TYPE,
-      "Content-Length": body.length,
+      "Content-Length": chunks.reduce((n, c) => n + c.length, 0),
       "Cache-Control": "no-store",
       "Content-Security-Policy": DATA_POLICY,
     });
-    res.end(body);
+    for (const chunk of chunks) res.write(chunk);
+    res.end();
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { escapeLabel, renderFamilies } from "./exposition";
-import { commandSeries, fleetSeries, rolloutSeries, type FleetRow } from "./fleet-series";
+import { commandSeries, renderFleet, rolloutSeries, type FleetRow } from "./fleet-series";
+import { parseExposition, type Sample } from "./parse-exposition";
 
 const now = new Date("2030-01-01T12:00:00Z");
 const secondsAgo = (s: number) => new Date(now.getTime() - s * 1000);
@@ -22,22 +23,39 @@ const row = (over: Partial<FleetRow>): FleetRow => ({
 });
 
 describe("the fleet's series", () => {
-  const series = fleetSeries(
-    [
-      row({}),
-      row({ slug: "fra-02", lastSeenAt: secondsAgo(45) }),
-      row({ slug: "nyc-01", regionId: "us", lastSeenAt: secondsAgo(3600), stackVersion: null }),
-      row({ slug: "new-01", lastSeenAt: null, lastRxMbps: null, lastTxMbps: null }),
-    ],
-    ["eu-gdpr", "us", "jp-appi"],
-    now,
-  );
-  const value = (values: { labels: Record<string, string>; value: number }[], labels: object) =>
+  const text = Buffer.concat(
+    renderFleet(
+      [
+        row({}),
+        row({ slug: "fra-02", lastSeenAt: secondsAgo(45) }),
+        row({ slug: "nyc-01", regionId: "us", lastSeenAt: secondsAgo(3600), stackVersion: null }),
+        row({ slug: 'new"01', lastSeenAt: null, lastRxMbps: null, lastTxMbps: null }),
+      ],
+      ["eu-gdpr", "us", "jp-appi"],
+      now,
+    ),
+  ).toString("utf8");
+  const { samples, families, declaredTwice } = parseExposition(text);
+  const of = (name: string) => samples.filter((s) => s.name === name);
+  const series = {
+    info: of("orrery_satellite_info"),
+    connectivity: of("orrery_satellite_connectivity"),
+    lastHeartbeat: of("orrery_satellite_last_heartbeat_timestamp_seconds"),
+    linkUtilisation: of("orrery_satellite_link_utilisation_ratio"),
+    satellites: of("orrery_satellites"),
+  };
+  const value = (values: Sample[], labels: object) =>
     values.find((v) => Object.entries(labels).every(([k, x]) => v.labels[k] === x))?.value;
+
+  it("declares each family once, as a gauge", () => {
+    expect(declaredTwice).toEqual([]);
+    expect([...families.values()]).toEqual(["gauge", "gauge", "gauge", "gauge", "gauge"]);
+  });
 
   it("describes each satellite once, with its labels", () => {
     expect(series.info).toHaveLength(4);
     expect(series.info[0]).toEqual({
+      name: "orrery_satellite_info",
       labels: {
         satellite: "fra-01",
         region: "eu-gdpr",
@@ -61,12 +79,12 @@ describe("the fleet's series", () => {
     expect(states("fra-01")).toEqual(["connected"]);
     expect(states("fra-02")).toEqual(["stale"]);
     expect(states("nyc-01")).toEqual(["offline"]);
-    expect(states("new-01")).toEqual(["never_seen"]);
+    expect(states('new"01')).toEqual(["never_seen"]);
   });
 
   it("gives the last heartbeat in Unix seconds, and none for a satellite never seen", () => {
     expect(value(series.lastHeartbeat, { satellite: "fra-01" })).toBe(now.getTime() / 1000 - 5);
-    expect(value(series.lastHeartbeat, { satellite: "new-01" })).toBeUndefined();
+    expect(value(series.lastHeartbeat, { satellite: 'new"01' })).toBeUndefined();
   });
 
   it("gives link utilisation per direction only while a satellite reports", () => {
@@ -74,7 +92,7 @@ describe("the fleet's series", () => {
     expect(value(series.linkUtilisation, { satellite: "fra-01", direction: "tx" })).toBe(0.1);
     expect(value(series.linkUtilisation, { satellite: "fra-02", direction: "rx" })).toBe(0.5);
     expect(series.linkUtilisation.filter((v) => v.labels.satellite === "nyc-01")).toEqual([]);
-    expect(series.linkUtilisation.filter((v) => v.labels.satellite === "new-01")).toEqual([]);
+    expect(series.linkUtilisation.filter((v) => v.labels.satellite === 'new"01')).toEqual([]);
   });
 
   it("counts satellites per region and connectivity, zeros included", () => {

@@ -2,12 +2,18 @@ import { CONNECTIVITY, connectivityOf, type Connectivity } from "@/lib/connectiv
 import { TARGET_STATES } from "@/lib/rollout-target-states";
 import { isAutoPause } from "../alerts/evaluate";
 import { FINAL_STATES } from "../commands/lifecycle";
+import {
+  escapeLabel,
+  familyHeader,
+  formatValue,
+  renderFamilies,
+  TextChunks,
+  type MetricValue,
+} from "./exposition";
 
 // The fleet's series, pure over rows already loaded and a fixed `now`: what a scrape exposes is decided here,
 // the database is read elsewhere (fleet-source.ts). Label values come from bounded sets, except the
 // satellite's slug (one series per satellite) and the id of an active rollout.
-
-export type MetricValue = { labels: Record<string, string>; value: number };
 
 export type FleetRow = {
   slug: string;
@@ -24,13 +30,28 @@ export type FleetRow = {
   downlinkMbps: number;
 };
 
-export type FleetSeries = {
-  info: MetricValue[];
-  connectivity: MetricValue[];
-  lastHeartbeat: MetricValue[];
-  linkUtilisation: MetricValue[];
-  satellites: MetricValue[];
-};
+const FAMILY = {
+  info: {
+    name: "orrery_satellite_info",
+    help: "Always 1: a satellite that is not decommissioned, with its region, provider, kind, stack version and lifecycle.",
+  },
+  connectivity: {
+    name: "orrery_satellite_connectivity",
+    help: "1 for the satellite's connectivity (connected, stale, offline, never_seen), 0 for the others; from its last heartbeat.",
+  },
+  lastHeartbeat: {
+    name: "orrery_satellite_last_heartbeat_timestamp_seconds",
+    help: "When the satellite's last heartbeat was stored, in Unix seconds; absent if it never sent one.",
+  },
+  link: {
+    name: "orrery_satellite_link_utilisation_ratio",
+    help: "Last reported traffic over link capacity: rx over downlink, tx over uplink; absent while the satellite is offline.",
+  },
+  satellites: {
+    name: "orrery_satellites",
+    help: "Satellites that are not decommissioned, by compliance region and connectivity.",
+  },
+} as const;
 
 /** Link load as a share of capacity in one direction; unknown (no series) without a live reading. */
 function ratio(mbps: number | null, capacityMbps: number, connectivity: Connectivity): number | null {
@@ -41,54 +62,51 @@ function ratio(mbps: number | null, capacityMbps: number, connectivity: Connecti
 }
 
 /**
- * Every per-satellite series and the per-region counts. `regionIds` are the regions to count even when they
- * hold no satellite (each gets a 0 per connectivity, so a ratio never divides by a missing series).
+ * Every per-satellite series and the per-region counts, as exposition text. `regionIds` are the regions to
+ * count even when they hold no satellite (each gets a 0 per connectivity, so a ratio never lacks a series).
  */
-export function fleetSeries(rows: readonly FleetRow[], regionIds: readonly string[], now: Date): FleetSeries {
-  const out: FleetSeries = {
-    info: [],
-    connectivity: [],
-    lastHeartbeat: [],
-    linkUtilisation: [],
-    satellites: [],
-  };
+export function renderFleet(rows: readonly FleetRow[], regionIds: readonly string[], now: Date): Buffer[] {
+  const header = (f: { name: string; help: string }) => familyHeader(f.name, f.help, "gauge");
+  const [info, conn, seen, link] = [new TextChunks(), new TextChunks(), new TextChunks(), new TextChunks()];
+  info.write(header(FAMILY.info));
+  conn.write(header(FAMILY.connectivity));
+  seen.write(header(FAMILY.lastHeartbeat));
+  link.write(header(FAMILY.link));
   const perRegion = new Map<string, Record<Connectivity, number>>();
   const zero = () => Object.fromEntries(CONNECTIVITY.map((c) => [c, 0])) as Record<Connectivity, number>;
   for (const id of regionIds) perRegion.set(id, zero());
   for (const row of rows) {
-    const satellite = row.slug;
+    const sat = `{satellite="${escapeLabel(row.slug)}"`;
     const state = connectivityOf(row.lastSeenAt, row.heartbeatIntervalSec, now);
-    out.info.push({
-      labels: {
-        satellite,
-        region: row.regionId,
-        provider: row.provider,
-        kind: row.kind,
-        version: row.stackVersion ?? "",
-        lifecycle: row.lifecycle,
-      },
-      value: 1,
-    });
-    for (const c of CONNECTIVITY) {
-      out.connectivity.push({ labels: { satellite, state: c }, value: c === state ? 1 : 0 });
-    }
-    if (row.lastSeenAt) {
-      out.lastHeartbeat.push({ labels: { satellite }, value: row.lastSeenAt.getTime() / 1000 });
-    }
+    info.write(
+      `${FAMILY.info.name}${sat},region="${escapeLabel(row.regionId)}",provider="${escapeLabel(row.provider)}",kind="${escapeLabel(row.kind)}",version="${escapeLabel(row.stackVersion ?? "")}",lifecycle="${escapeLabel(row.lifecycle)}"} 1\n`,
+    );
+    let lines = "";
+    for (const c of CONNECTIVITY)
+      lines += `${FAMILY.connectivity.name}${sat},state="${c}"} ${c === state ? 1 : 0}\n`;
+    conn.write(lines);
+    if (row.lastSeenAt)
+      seen.write(`${FAMILY.lastHeartbeat.name}${sat}} ${row.lastSeenAt.getTime() / 1000}\n`);
     const rx = ratio(row.lastRxMbps, row.downlinkMbps, state);
-    if (rx !== null) out.linkUtilisation.push({ labels: { satellite, direction: "rx" }, value: rx });
     const tx = ratio(row.lastTxMbps, row.uplinkMbps, state);
-    if (tx !== null) out.linkUtilisation.push({ labels: { satellite, direction: "tx" }, value: tx });
+    if (rx !== null) link.write(`${FAMILY.link.name}${sat},direction="rx"} ${formatValue(rx)}\n`);
+    if (tx !== null) link.write(`${FAMILY.link.name}${sat},direction="tx"} ${formatValue(tx)}\n`);
     let counts = perRegion.get(row.regionId);
     if (!counts) perRegion.set(row.regionId, (counts = zero()));
     counts[state]++;
   }
+  const totals: MetricValue[] = [];
   for (const [region, counts] of perRegion) {
-    for (const c of CONNECTIVITY) {
-      out.satellites.push({ labels: { region, connectivity: c }, value: counts[c] });
-    }
+    for (const c of CONNECTIVITY) totals.push({ labels: { region, connectivity: c }, value: counts[c] });
   }
-  return out;
+  const satellites = renderFamilies([{ ...FAMILY.satellites, type: "gauge", values: totals }]);
+  return [
+    ...info.buffers(),
+    ...conn.buffers(),
+    ...seen.buffers(),
+    ...link.buffers(),
+    Buffer.from(satellites),
+  ];
 }
 
 export type ActiveRollout = { id: string; status: string; pausedReason: string | null };
