@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { ctxAs, seedRegions, type UserCtx } from "../../../test/factories";
+import type { Ctx } from "../../auth/context";
 import type { Role } from "../../auth/policy";
+import { contentEtag } from "../../cache/tagged-json";
 import { db } from "../../db";
 import { advanceRollouts } from "../../reconciler/rollouts";
 import {
@@ -20,6 +22,10 @@ await vi.hoisted(async () => {
   const { extendZodWithOpenApi } = await import("@asteasolutions/zod-to-openapi");
   extendZodWithOpenApi((await import("zod")).z);
 });
+
+// The console's session: only requests that carry a cookie ask for it.
+const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
+vi.mock("@/server/auth/session", () => ({ getCtx: async () => session.ctx }));
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -260,6 +266,30 @@ describe("GET /rollouts", () => {
     expect((await call(tokens.viewer, "GET", "/rollouts/nope")).status).toBe(404);
     expect((await call(tokens.viewer, "GET", "/rollouts/preview")).status).toBe(404);
   });
+});
+
+it("serves the console's live poll on the session: 200 with the body's ETag, 304 unchanged, problems untagged", async () => {
+  const release = await makeRelease();
+  const { id } = await start(tokens.operator, { releaseId: release.id, satellites: ids(await fleet(1)) });
+  session.ctx = await ctxAs("viewer");
+  const poll = (path: string, headers: Record<string, string> = {}) =>
+    call(null, "GET", path, undefined, { cookie: "next-auth.session-token=x", ...headers });
+  const first = await poll(`/rollouts/${id}`);
+  expect(first.status).toBe(200);
+  expect(first.headers.get("cache-control")).toBe("private, no-store");
+  const text = await first.text();
+  expect(JSON.parse(text)).toMatchObject({ id, status: "running", can: { pause: false } });
+  expect(first.headers.get("etag")).toBe(contentEtag(text));
+  const again = await poll(`/rollouts/${id}`, { "if-none-match": first.headers.get("etag") ?? "" });
+  expect(again.status).toBe(304);
+  const missing = await poll("/rollouts/nope");
+  expect(missing.status).toBe(404);
+  expect(missing.headers.get("etag")).toBeNull();
+  session.ctx = { actor: null };
+  const signedOut = await poll(`/rollouts/${id}`, { "if-none-match": "*" });
+  expect(signedOut.status).toBe(401);
+  expect(signedOut.headers.get("etag")).toBeNull();
+  expect((await json(signedOut)).code).toBe("UNAUTHORIZED");
 });
 
 describe("rollout actions", () => {
