@@ -11,7 +11,7 @@ function param(value: unknown): unknown {
   const v = Array.isArray(value) ? value[0] : value;
   return typeof v === "string" && v.trim() === "" ? undefined : v;
 }
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(param, schema.optional());
+export const optional = <T extends z.ZodType>(schema: T) => z.preprocess(param, schema.optional());
 const whole = (what: string, max: number, fallback: number) =>
   z.preprocess(
     param,
@@ -42,7 +42,7 @@ export function parseUtc(text: string): UtcSpan | null {
   return { start, end: new Date(start.getTime() + unit) };
 }
 
-const UtcTime = z
+export const UtcTime = z
   .string()
   .max(40, "is not a date and time")
   .transform((text, ctx) => {
@@ -77,31 +77,41 @@ const ActorFilter = z
   .max(254, "must be at most 254 characters")
   .transform((a) => (a === "system" ? { system: true as const } : { label: a }));
 
-export const AuditQuery = z
-  .object({
-    actor: optional(ActorFilter),
-    actorType: optional(z.enum(ACTOR_KINDS, { error: `must be ${ACTOR_KINDS.join(", ")}` })),
-    action: optional(ActionFilter),
-    targetType: optional(
-      z
-        .string()
-        .trim()
-        .toLowerCase()
-        .max(40)
-        .regex(/^[a-z0-9-]+$/, "use a target type such as satellite"),
-    ),
-    target: optional(z.string().trim().max(200, "must be at most 200 characters")),
-    from: optional(UtcTime),
-    to: optional(UtcTime),
-    q: optional(z.string().trim().max(100, "must be at most 100 characters")),
-    page: whole("page", 100_000, 1),
-    limit: whole("limit", 200, 50),
-  })
-  .superRefine((q, ctx) => {
-    if (q.from && q.to && q.from.start >= q.to.end) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "must be later than from" });
-    }
-  });
+/** The filters alone: the console's list adds its page number, the API its cursor. */
+export const AuditFilterFields = z.object({
+  actor: optional(ActorFilter),
+  actorType: optional(z.enum(ACTOR_KINDS, { error: `must be ${ACTOR_KINDS.join(", ")}` })),
+  action: optional(ActionFilter),
+  targetType: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(40)
+      .regex(/^[a-z0-9-]+$/, "use a target type such as satellite"),
+  ),
+  target: optional(z.string().trim().max(200, "must be at most 200 characters")),
+  from: optional(UtcTime),
+  to: optional(UtcTime),
+  q: optional(z.string().trim().max(100, "must be at most 100 characters")),
+});
+
+/** `to` must end after `from` starts; the issue names the field as the caller spelled it. */
+export function checkSpan(
+  from: UtcSpan | undefined,
+  to: UtcSpan | undefined,
+  ctx: z.RefinementCtx,
+  names: [from: string, to: string] = ["from", "to"],
+): void {
+  if (from && to && from.start >= to.end) {
+    ctx.addIssue({ code: "custom", path: [names[1]], message: `must be later than ${names[0]}` });
+  }
+}
+
+export const AuditQuery = AuditFilterFields.extend({
+  page: whole("page", 100_000, 1),
+  limit: whole("limit", 200, 50),
+}).superRefine((q, ctx) => checkSpan(q.from, q.to, ctx));
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
 export type AuditRow = {
@@ -131,7 +141,9 @@ async function targetIds(type: string | undefined, target: string): Promise<stri
   return [target, ...found.flat().map((r) => r.id)];
 }
 
-async function auditWhere(q: AuditQuery): Promise<Prisma.AuditEventWhereInput> {
+export async function auditWhere(
+  q: z.output<typeof AuditFilterFields>,
+): Promise<Prisma.AuditEventWhereInput> {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (q.actor) {
     and.push(
@@ -152,10 +164,10 @@ async function auditWhere(q: AuditQuery): Promise<Prisma.AuditEventWhereInput> {
   return { AND: and };
 }
 
-type EventRow = Awaited<ReturnType<typeof db.auditEvent.findMany>>[number];
+export type EventRow = Awaited<ReturnType<typeof db.auditEvent.findMany>>[number];
 
 /** Names the targets of a page of events in one query per target type. */
-async function toRows(events: EventRow[]): Promise<AuditRow[]> {
+export async function toRows(events: EventRow[]): Promise<AuditRow[]> {
   const idsOf = (type: string) => [
     ...new Set(events.flatMap((e) => (e.targetType === type && e.targetId ? [e.targetId] : []))),
   ];
@@ -190,7 +202,10 @@ function parse(input: unknown): AuditQuery {
   return parsed.data;
 }
 
-const NEWEST_FIRST = [{ at: "desc" }, { id: "desc" }] satisfies Prisma.AuditEventOrderByWithRelationInput[];
+export const NEWEST_FIRST = [
+  { at: "desc" },
+  { id: "desc" },
+] satisfies Prisma.AuditEventOrderByWithRelationInput[];
 
 export type AuditPage = { total: number; page: number; limit: number; items: AuditRow[] };
 

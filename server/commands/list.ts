@@ -67,7 +67,7 @@ export type CommandPage = { total: number; page: number; limit: number; items: C
 
 const MAX_RESULT_CHARS = 8000;
 
-const include = {
+export const commandInclude = {
   satellite: { select: { id: true, slug: true, name: true, regionId: true } },
   issuedBy: { select: { email: true, name: true } },
   rollout: { select: { id: true, name: true } },
@@ -89,27 +89,58 @@ export async function listCommands(ctx: Ctx, input: unknown): Promise<CommandPag
   const parsed = CommandQuery.safeParse(input ?? {});
   if (!parsed.success) throw validationError(parsed.error);
   const q = parsed.data;
-  const where: Prisma.CommandWhereInput = {
+  const where = commandWhere(q);
+  const [total, rows] = await Promise.all([
+    db.command.count({ where }),
+    db.command.findMany({
+      where,
+      include: commandInclude,
+      orderBy: NEWEST_FIRST,
+      skip: (q.page - 1) * q.limit,
+      take: q.limit,
+    }),
+  ]);
+  return { total, page: q.page, limit: q.limit, items: toCommandViews(ctx, rows) };
+}
+
+/** The list's filters alone, for a list paged by cursor; `batch` is the key one issue request answered. */
+export const CommandFilter = CommandQuery.omit({ page: true, limit: true }).extend({
+  batch: optional(
+    z
+      .string()
+      .trim()
+      .max(90, "must be at most 90 characters")
+      .regex(/^[A-Za-z0-9.:-]+$/, "is not an idempotency key")
+      .meta({ description: "The idempotencyKey an issue answered: the commands that one request queued." }),
+  ),
+});
+export type CommandFilter = z.infer<typeof CommandFilter>;
+
+export const NEWEST_FIRST = [
+  { issuedAt: "desc" },
+  { id: "desc" },
+] satisfies Prisma.CommandOrderByWithRelationInput[];
+
+export function commandWhere(q: CommandFilter): Prisma.CommandWhereInput {
+  return {
     AND: [
       q.state ? { state: { in: q.state } } : {},
       q.type ? { type: q.type } : {},
       q.satellite ? { satellite: { slug: q.satellite } } : {},
       q.issuer ? { issuedBy: { email: q.issuer } } : {},
       q.rollout ? { rolloutId: q.rollout } : {},
+      // Each satellite's command of one request is keyed `<key>/<satellite id>` (issue.ts).
+      q.batch ? { idempotencyKey: { startsWith: `${q.batch}/` } } : {},
     ],
   };
-  const [total, rows] = await Promise.all([
-    db.command.count({ where }),
-    db.command.findMany({
-      where,
-      include,
-      orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
-      skip: (q.page - 1) * q.limit,
-      take: q.limit,
-    }),
-  ]);
+}
+
+type CommandRow = Prisma.CommandGetPayload<{ include: typeof commandInclude }>;
+
+/** Commands as the list shows them, each with whether this caller may cancel it now. */
+export function toCommandViews(ctx: Ctx, rows: readonly CommandRow[]): CommandView[] {
   const mayWrite = mayDo(ctx, "commands.write");
-  const items = rows.map((c): CommandView => ({
+  return rows.map((c): CommandView => ({
     id: c.id,
     type: c.type,
     state: c.state,
@@ -128,5 +159,4 @@ export async function listCommands(ctx: Ctx, input: unknown): Promise<CommandPag
     canCancel:
       mayWrite && cancelRefusal(c) === null && mayDo(ctx, "commands.write", { satellites: [c.satellite] }),
   }));
-  return { total, page: q.page, limit: q.limit, items };
 }
