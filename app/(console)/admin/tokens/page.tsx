@@ -99,8 +99,13 @@ export default async function JoinTokensPage({ searchParams }: { searchParams: P
   return (
     <div className="page">
       <PageHead
-        title="Join tokens"
-        description="An agent enrolls once with a join token and gets its own agent token. Join tokens are shown once and stored only as hashes."
+        title="Tokens"
+        description="An agent enrolls once with a join token and gets its own agent token; people and their scripts call the API with API tokens. Both are shown once and stored only as hashes."
+        actions={
+          <a className="btn small" href="#api-tokens-heading">
+            API tokens ↓
+          </a>
+        }
       />
       <section className="card">
         <div className="card-head">
@@ -115,7 +120,7 @@ export default async function JoinTokensPage({ searchParams }: { searchParams: P
       </section>
       <section className="card" aria-labelledby="tokens-heading">
         <div className="card-head">
-          <h2 id="tokens-heading">Issued tokens</h2>
+          <h2 id="tokens-heading">Issued join tokens</h2>
           <nav className={styles.filters} aria-label="Filter join tokens">
             {FILTERS.map((f) => (
               <Link

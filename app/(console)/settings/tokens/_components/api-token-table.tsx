@@ -33,10 +33,10 @@ function columns(now: Date, revoke: Revoke, showOwner: boolean): Column<ApiToken
       header: "Status",
       card: "lead",
       cell: (t) => (
-        <>
+        <div className={styles.status}>
           <span className={`pill ${TONE[t.status]}`}>{t.status}</span>
-          {t.revokedReason && <div className={`cell-sub ${styles.reason}`}>{t.revokedReason}</div>}
-        </>
+          {t.revokedReason && <span className="cell-sub">{t.revokedReason}</span>}
+        </div>
       ),
     },
     { id: "role", header: "Role", cell: (t) => t.role },
@@ -67,12 +67,15 @@ function columns(now: Date, revoke: Revoke, showOwner: boolean): Column<ApiToken
       id: "expires",
       header: "Expires",
       cellClassName: "nowrap",
-      cell: (t) => <Time at={t.expiresAt} now={now} />,
+      // A revoked token's expiry no longer means anything.
+      cell: (t) =>
+        t.status === "revoked" ? <span className="muted">—</span> : <Time at={t.expiresAt} now={now} />,
     },
     {
       id: "actions",
       header: <span className="sr-only">Actions</span>,
-      cardLabel: "Actions",
+      // No label in a phone's card: revoked rows have no button, and "Revoke" names itself.
+      cardLabel: "",
       isNumeric: true,
       cell: (t) => t.status === "active" && <RevokeApiTokenButton token={t} action={revoke} />,
     },
