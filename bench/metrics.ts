@@ -145,7 +145,11 @@ try {
     t = performance.now();
     await fleetMap({ actor: systemActor }, {});
     const m = performance.now() - t;
-    if (i > 0) (series.push(s), map.push(m)); // the first of each warms up
+    // The first of each warms up.
+    if (i > 0) {
+      series.push(s);
+      map.push(m);
+    }
   }
 
   console.log(`\nGET /metrics at ${SATELLITES} satellites (orrery_satellites sums to ${fleetTotal})`);

@@ -17,6 +17,10 @@ export function instruments(): Instruments {
   return processSingleton("metrics.instruments", () => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
+    // Gauges named like counters, which promtool rejects; the same counts remain by type without the suffix.
+    for (const misnamed of ["handles", "requests", "resources"]) {
+      registry.removeSingleMetric(`nodejs_active_${misnamed}_total`);
+    }
     return {
       registry,
       heartbeats: new Counter({
