@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { testIdpProvidersEnv } from "./e2e/sso-idp-settings";
 
 // The e2e run is prepared by scripts/e2e.mjs (build, fresh seeded SQLite file); this file only drives it.
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -74,6 +75,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "orrery-e2e-secret-orrery-e2e-secret-0123",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      // The identity provider e2e/sso.spec.ts starts while it runs; the sign-in page offers it throughout.
+      ORRERY_OIDC_PROVIDERS: testIdpProvidersEnv,
       ...timing,
     },
   },

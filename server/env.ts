@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import { configureConnectivity } from "../lib/connectivity";
+import { OidcProvidersJson } from "./sso/provider-config";
 
 // The one place that reads process.env (CONVENTIONS rule 10).
 const EnvSchema = z.object({
@@ -50,12 +51,27 @@ const EnvSchema = z.object({
   // GET /metrics (Prometheus): a bearer token, client addresses or CIDR ranges, or both; neither, it is off.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   METRICS_ALLOW: z.string().default(""),
+  // Single sign-on: a JSON array of OpenID Connect providers (docs/operations.md, "Single sign-on").
+  ORRERY_OIDC_PROVIDERS: OidcProvidersJson,
+  // How long an SSO sign-in lasts (at most the console's 12 h) before the IdP and the groups are asked again.
+  ORRERY_SSO_SESSION_HOURS: z.coerce.number().min(0.25).max(12).default(8),
+  // 1 turns password sign-in off for everyone but the break-glass account.
+  ORRERY_SSO_ONLY: z.enum(["0", "1"]).default("0"),
+  ORRERY_BREAK_GLASS_EMAIL: z.email().trim().toLowerCase().optional(),
+  // Encrypts two-factor secrets at rest; unset, a key is derived from the session secret.
+  ORRERY_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+});
+
+const CheckedEnv = EnvSchema.refine((e) => e.ORRERY_SSO_ONLY === "0" || e.ORRERY_OIDC_PROVIDERS.length > 0, {
+  path: ["ORRERY_SSO_ONLY"],
+  message:
+    "is 1 but ORRERY_OIDC_PROVIDERS names no provider: nobody but the break-glass account could sign in",
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
 function loadEnv(): Env {
-  const parsed = EnvSchema.safeParse(process.env);
+  const parsed = CheckedEnv.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Orrery's environment is invalid:\n${lines.join("\n")}`);

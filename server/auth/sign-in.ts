@@ -4,6 +4,10 @@ import { z } from "zod";
 import { recordAudit } from "../audit";
 import { db, transaction } from "../db";
 import { AppError } from "../errors";
+import { breakGlassEmail, isSsoOnly } from "../sso/providers";
+import { TWO_FACTOR_NEEDED, TWO_FACTOR_WRONG } from "../twofactor/messages";
+import { mustUseTwoFactor, twoFactorRequirement } from "../twofactor/policy";
+import { checkSecondFactor } from "../twofactor/verify";
 import { dummyVerify, verifyPassword } from "./password";
 import { addressBucket } from "../http/client-address";
 import { releaseAttempt, reserveAttempt } from "./throttle";
@@ -11,9 +15,24 @@ import { releaseAttempt, reserveAttempt } from "./throttle";
 const Credentials = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(200),
+  // The second step, for accounts with two-factor on: an authenticator code or a recovery code.
+  code: z
+    .string()
+    .trim()
+    .max(20)
+    .optional()
+    .transform((c) => c || undefined),
 });
 
-export type SignedIn = { id: string; email: string; name: string; role: string; sessionVersion: number };
+export type SignedIn = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  sessionVersion: number;
+  /** Two-factor is required of this account and it has none yet: it may only enrol. */
+  mustEnrol: boolean;
+};
 
 const MINUTE_MS = 60_000;
 
@@ -26,7 +45,7 @@ async function auditFailure(
   ip: string,
   email: string,
   userId: string | null,
-  reason: "wrong-password" | "throttled",
+  reason: "wrong-password" | "wrong-code" | "throttled",
   now: Date,
 ) {
   const minute = new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
@@ -71,7 +90,11 @@ export async function signInWithPassword(
 ): Promise<SignedIn | null> {
   const parsed = Credentials.safeParse(input);
   if (!parsed.success) return null;
-  const { email, password } = parsed.data;
+  const { email, password, code } = parsed.data;
+  // Single sign-on only: the one break-glass account keeps its password, for when the IdP is down.
+  if (isSsoOnly() && email !== breakGlassEmail()) {
+    throw new AppError("FORBIDDEN", "Password sign-in is off: use single sign-on.");
+  }
   const throttle = await reserveAttempt(ip, email, now);
   if (throttle.isBlocked) {
     await auditFailure(ip, email, null, "throttled", now);
@@ -85,10 +108,24 @@ export async function signInWithPassword(
   }
   const user = await db.user.findUnique({ where: { email } });
   const isValid = user ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
-  if (!user || !isValid || user.disabledAt) {
+  // An account made by single sign-on has no password (its hash never verifies); refused all the same.
+  if (!user || !isValid || user.disabledAt || user.ssoProvider) {
     await auditFailure(ip, email, user?.id ?? null, "wrong-password", now);
     return null;
   }
+  // The password step alone stays counted until the code step succeeds, so alternating the two steps
+  // cannot reset the throttle; a wrong code is a failure like a wrong password.
+  let via = "";
+  if (user.totpEnabledAt) {
+    if (!code) throw new AppError("UNAUTHORIZED", TWO_FACTOR_NEEDED);
+    const factor = await checkSecondFactor(user.id, code, now);
+    if (!factor.isValid) {
+      await auditFailure(ip, email, user.id, "wrong-code", now);
+      throw new AppError("UNAUTHORIZED", TWO_FACTOR_WRONG);
+    }
+    via = factor.via === "recovery-code" ? " with a recovery code" : " with two-factor";
+  }
+  const mustEnrol = !user.totpEnabledAt && mustUseTwoFactor(user.role, await twoFactorRequirement());
   await transaction(async (tx) => {
     await releaseAttempt(tx, throttle.reservation);
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
@@ -105,7 +142,12 @@ export async function signInWithPassword(
         },
         ip,
       },
-      { action: "user.sign-in", targetType: "user", targetId: user.id, summary: `${user.email} signed in` },
+      {
+        action: "user.sign-in",
+        targetType: "user",
+        targetId: user.id,
+        summary: `${user.email} signed in${via}${mustEnrol ? ", to enrol in two-factor" : ""}`,
+      },
     );
   });
   return {
@@ -114,5 +156,6 @@ export async function signInWithPassword(
     name: user.name,
     role: user.role,
     sessionVersion: user.sessionVersion,
+    mustEnrol,
   };
 }

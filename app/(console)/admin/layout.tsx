@@ -6,6 +6,7 @@ import { getCtx } from "@/server/auth/session";
 const TABS = [
   { href: "/admin/satellites", label: "Satellites" },
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/sso", label: "Single sign-on" },
   { href: "/admin/tokens", label: "Join tokens" },
   { href: "/admin/releases", label: "Releases" },
   { href: "/admin/status-pages", label: "Status pages" },

@@ -1,0 +1,195 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { Field, FormError } from "@/components/forms/field";
+import { useFormAction } from "@/components/forms/use-form-action";
+import type { ActionResult } from "@/server/http/action";
+import type { SsoMappingView } from "@/server/sso/mappings";
+import styles from "../sso.module.css";
+
+type Saved = ActionResult<SsoMappingView>;
+type Action = (prev: Saved | null, form: FormData) => Promise<Saved>;
+type Option = { id: string; name: string };
+const ROLES = ["viewer", "operator", "admin"] as const;
+
+/** Ticked regions scope the mapping; none ticked means every region. */
+function RegionChecks({
+  regions,
+  selected,
+  form,
+  label,
+}: {
+  regions: Option[];
+  selected: string[];
+  form?: string;
+  label: string;
+}) {
+  return (
+    <fieldset className={styles.regions} aria-label={label}>
+      {regions.map((r) => (
+        <label key={r.id} title={r.name}>
+          <input
+            type="checkbox"
+            name="regionIds"
+            value={r.id}
+            form={form}
+            defaultChecked={selected.includes(r.id)}
+          />
+          {r.id}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function CreateMappingForm({
+  action,
+  providers,
+  regions,
+}: {
+  action: Action;
+  providers: Option[];
+  regions: Option[];
+}) {
+  const { state, onSubmit, isPending, errors } = useFormAction(action);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+  return (
+    <form method="post" ref={form} onSubmit={onSubmit} className="grid" style={{ gap: 14 }} noValidate>
+      <FormError message={state && !state.ok ? state.error.message : null} />
+      {state?.ok && (
+        <div role="status" className="alert ok">
+          Mapped {state.data.group} to {state.data.role}.
+        </div>
+      )}
+      <div className="form-grid">
+        <Field name="provider" label="Provider" errors={errors}>
+          {(p) => (
+            <select {...p} defaultValue={providers[0]?.id}>
+              {providers.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="group" label="Group" hint="exactly as the ID token names it" errors={errors}>
+          {(p) => <input {...p} autoComplete="off" required maxLength={200} />}
+        </Field>
+        <Field name="role" label="Role" errors={errors}>
+          {(p) => (
+            <select {...p} defaultValue="viewer">
+              {ROLES.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className="field">
+        <span className="label">Region scope</span>
+        <RegionChecks regions={regions} selected={[]} label="Region scope" />
+        <span className="hint">none ticked: every region</span>
+        {errors?.regionIds && (
+          <span className="error" role="alert">
+            {errors.regionIds}
+          </span>
+        )}
+      </div>
+      <div>
+        <button className="btn primary" type="submit" disabled={isPending}>
+          {isPending ? "Adding…" : "Add mapping"}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function MappingRow({
+  mapping,
+  providerName,
+  regions,
+  updateAction,
+  deleteAction,
+}: {
+  mapping: SsoMappingView;
+  providerName: string;
+  regions: Option[];
+  updateAction: Action;
+  deleteAction: (prev: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>;
+}) {
+  const { state, onSubmit, isPending } = useFormAction(updateAction);
+  const { state: deleted, onSubmit: onDelete, isPending: isDeleting } = useFormAction(deleteAction);
+  const error =
+    (state && !state.ok ? state.error.message : null) ??
+    (deleted && !deleted.ok ? deleted.error.message : null);
+  const formId = `mapping-${mapping.id}`;
+  return (
+    <tr aria-label={`${mapping.provider} ${mapping.group}`}>
+      <td>
+        <div className="cell-main">
+          <code>{mapping.group}</code>
+        </div>
+        <div className="cell-sub">{providerName}</div>
+        {error && (
+          <div role="alert" className="cell-sub" style={{ color: "var(--bad)" }}>
+            {error}
+          </div>
+        )}
+      </td>
+      <td>
+        <form method="post" id={formId} onSubmit={onSubmit}>
+          <input type="hidden" name="id" value={mapping.id} />
+          <input type="hidden" name="provider" value={mapping.provider} />
+          <input type="hidden" name="group" value={mapping.group} />
+        </form>
+        <label className="sr-only" htmlFor={`${formId}-role`}>
+          Role of {mapping.group}
+        </label>
+        <select
+          id={`${formId}-role`}
+          form={formId}
+          name="role"
+          defaultValue={mapping.role}
+          style={{ width: 120 }}
+        >
+          {ROLES.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <details className={styles.scope}>
+          <summary>{mapping.regionIds.length ? mapping.regionIds.join(", ") : "All regions"}</summary>
+          <RegionChecks
+            regions={regions}
+            selected={mapping.regionIds}
+            form={formId}
+            label={`Region scope of ${mapping.group}`}
+          />
+        </details>
+      </td>
+      <td className="num">
+        <div className="row" style={{ justifyContent: "flex-end" }}>
+          <button className="btn small" type="submit" form={formId} disabled={isPending}>
+            {isPending ? "Saving…" : "Save"}
+          </button>
+          <form method="post" onSubmit={onDelete}>
+            <input type="hidden" name="id" value={mapping.id} />
+            <button
+              className="btn small danger"
+              type="submit"
+              disabled={isDeleting}
+              aria-label={`Delete the mapping of ${mapping.group}`}
+            >
+              Delete
+            </button>
+          </form>
+        </div>
+      </td>
+    </tr>
+  );
+}
