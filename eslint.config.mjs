@@ -50,6 +50,11 @@ const config = [
     },
   },
   {
+    // Its tests start a core and prepare what the CLI then reads: they follow the test rules below.
+    files: ["cli/**"],
+    rules: restrict([prismaImport, dbImport, cliImport]),
+  },
+  {
     // A test checks what a verb wrote, and test/ builds each test file's database and its fixtures. Tests
     // under components/ and lib/ keep those folders' rules below: they test pure code.
     files: ["**/*.test.ts", "test/**"],
@@ -62,10 +67,6 @@ const config = [
   {
     files: ["lib/**"],
     rules: restrict([prismaImport, dbImport, libImport]),
-  },
-  {
-    files: ["cli/**"],
-    rules: restrict([prismaImport, dbImport, cliImport]),
   },
   {
     // CLIs and benchmarks run outside Next against the database they were pointed at.

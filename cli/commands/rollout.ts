@@ -103,10 +103,10 @@ const start: Command = {
       isRegionByRegion: values["region-by-region"] === true,
     };
     const created = await must(api().POST("/rollouts", { body }), config());
+    const n = created.counts.total;
+    const excluded = created.counts.excluded ? ` (${created.counts.excluded} excluded)` : "";
     note(
-      `Started rollout ${created.id}: ${created.release.version} to ${created.counts.total} satellites` +
-        (created.counts.excluded ? ` (${created.counts.excluded} excluded)` : "") +
-        ".",
+      `Started rollout ${created.id}: ${created.release.version} to ${n} satellite${n === 1 ? "" : "s"}${excluded}.`,
     );
     if (values.watch) return watchRollout(ctx, created.id);
     if (format === "json") return printJson(created);

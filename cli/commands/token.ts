@@ -14,7 +14,7 @@ const create: Command = {
   summary: "Create an API token for yourself (an admin: for anyone) and print its secret, once.",
   details: [
     "--name NAME         what it is for, e.g. ci-deploy",
-    "--role R            viewer, operator or admin; at most your own (default: your token's role)",
+    "--role R            viewer (default), operator or admin; at most your own",
     "--region R          limit it to these regions (repeat or comma-separate); default: your whole scope",
     "--expires-in-days N 1 to 365 (default 90; a token may not create one that outlives it)",
     "--user ID           the owner, if not you (admins only)",
@@ -29,14 +29,14 @@ const create: Command = {
   },
   run: async ({ values, format, api, config, note }) => {
     if (typeof values.name !== "string") throw usageError("Name the token: --name ci-deploy.");
-    const role = typeof values.role === "string" ? values.role : undefined;
-    if (role !== undefined && !ROLES.includes(role as Role))
-      throw usageError(`--role takes ${ROLES.join(", ")}; not ${role}`);
+    // The least a token can do unless asked: a leaked read-only token is the cheapest kind to lose.
+    const role = typeof values.role === "string" ? values.role : "viewer";
+    if (!ROLES.includes(role as Role)) throw usageError(`--role takes ${ROLES.join(", ")}; not ${role}`);
     const regionIds = listOf(values.region);
     const days = values["expires-in-days"];
     const body = {
       name: values.name,
-      ...(role ? { role: role as Role } : {}),
+      role: role as Role,
       ...(regionIds.length ? { regionIds } : {}),
       ...(typeof days === "string" ? { expiresInDays: parsePositiveInt(days, "expires-in-days") } : {}),
       ...(typeof values.user === "string" ? { userId: values.user } : {}),
