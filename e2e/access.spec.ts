@@ -10,7 +10,7 @@ test.describe("anonymous visitors", () => {
     }
     const api = await request.get("/api/v1/satellites");
     expect(api.status()).toBe(401);
-    expect((await api.json()).error.code).toBe("UNAUTHORIZED");
+    expect((await api.json()).code).toBe("UNAUTHORIZED");
   });
 
   test("a wrong password shows an error and signs nobody in", async ({ page }) => {

@@ -56,7 +56,7 @@ test("signing out ends the session on the server: a copied cookie is refused at 
   // The copy still looks like a session, but the server no longer accepts it.
   const api = await request.get("/api/v1/satellites", { headers: copied });
   expect(api.status()).toBe(401);
-  expect((await api.json()).error.code).toBe("UNAUTHORIZED");
+  expect((await api.json()).code).toBe("UNAUTHORIZED");
   const elsewhere = await browser.newContext();
   await elsewhere.addCookies([cookie!]);
   const elsewherePage = await elsewhere.newPage();

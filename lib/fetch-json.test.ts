@@ -51,6 +51,14 @@ describe("fetchJson", () => {
     await expect(fetchJson("/x", { fallback: "f" })).rejects.toBeInstanceOf(SignedOutError);
   });
 
+  it("reads an RFC 9457 problem's detail, as the REST operations answer", async () => {
+    answer(json(404, { type: "urn:orrery:problem:not-found", status: 404, detail: 'No satellite "x".' }));
+    const error = await failureOf(fetchJson("/api/v1/satellites/x", { fallback: "f" }));
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).status).toBe(404);
+    expect(error.message).toBe('No satellite "x".');
+  });
+
   it("uses the server's message for other failures, which are not signed-out errors", async () => {
     answer(json(404, { error: { code: "NOT_FOUND", message: "No satellite x." } }));
     const error = await failureOf(fetchJson("/x", { fallback: "f" }));

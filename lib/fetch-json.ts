@@ -41,8 +41,13 @@ export function retryUnlessSignedOut(failures: number, error: Error): boolean {
 
 async function failure(res: Response, messages: Messages): Promise<Error> {
   if (res.status === 401) return new SignedOutError(messages.unauthorized);
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return new HttpError(body?.error?.message ?? `${messages.fallback} (HTTP ${res.status}).`, res.status);
+  // Route handlers answer `{ error: { message } }`; REST operations answer RFC 9457 problems (`detail`).
+  const body = (await res.json().catch(() => null)) as {
+    error?: { message?: string };
+    detail?: string;
+  } | null;
+  const message = body?.error?.message ?? body?.detail;
+  return new HttpError(message ?? `${messages.fallback} (HTTP ${res.status}).`, res.status);
 }
 
 /** A 200 that is not JSON (a sign-in page served by a proxy, say) is a failure, not a parse crash. */

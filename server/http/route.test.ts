@@ -7,8 +7,10 @@ import { registerSatellite } from "../satellites/register";
 const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
 vi.mock("@/server/auth/session", () => ({ getCtx: async () => session.ctx }));
 
-const { route } = await import("./route");
-const list = (await import("@/app/api/v1/satellites/route")).GET;
+const { queryObject, route } = await import("./route");
+const { listSatellites } = await import("../satellites/list");
+// A JSON list through route(), as the console's own session-only routes are written.
+const list = route(async (ctx, req) => listSatellites(ctx, queryObject(req.url)));
 const map = (await import("@/app/api/v1/map/route")).GET;
 const rollout = (await import("@/app/api/v1/rollouts/[id]/route")).GET;
 const { contentEtag, tagJson } = await import("../cache/tagged-json");
