@@ -110,7 +110,6 @@ export function openApiDocument(ops: readonly Operation[], version: string): unk
     bearerFormat: "orr_…",
     description: "An Orrery API token.",
   });
-  registry.register("Problem", problemSchema);
   for (const op of ops) register(registry, op);
   cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
