@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { matchesEtag } from "@/lib/status/etag";
+import { authorize } from "../auth/context";
 import { tagJson } from "../cache/tagged-json";
 import { AppError, parseInput } from "../errors";
 import { PRIVATE_NO_STORE, queryObject } from "../http/route";
@@ -59,6 +60,7 @@ async function run(req: Request, path: string, requestId: string, table: Compile
   const { op } = found;
   const caller = await apiCaller(req);
   const ctx = { ...caller.ctx, requestId };
+  if (op.permission) authorize(ctx, op.permission);
   const params = op.params ? parseInput(op.params, found.params) : found.params;
   const raw = WITH_BODY.has(req.method) ? await readBody(req) : "";
   const body = raw === "" ? (op.body ? {} : undefined) : parseJson(raw);

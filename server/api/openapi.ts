@@ -85,7 +85,9 @@ function register(registry: OpenAPIRegistry, op: Operation): void {
     path: op.path,
     operationId: op.id,
     summary: op.summary,
-    description: op.description,
+    description: op.permission
+      ? `${op.description ?? ""}\n\nNeeds the \`${op.permission}\` permission.`.trim()
+      : op.description,
     tags: op.tags,
     security: op.public ? [] : [{ bearerAuth: [] }],
     request: {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Ctx } from "../auth/context";
+import type { Permission } from "../auth/policy";
 
 export const API_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
@@ -33,6 +34,11 @@ export type Operation<P = Record<string, string>, R = unknown> = {
   body?: z.ZodType;
   /** The success body. A list answers `{ items, next }` (see pagination.ts). */
   response?: z.ZodType<R>;
+  /**
+   * Checked by the frame before anything is read (If-Match, a slug resolved to an id), so a caller without
+   * it is refused, not told whether the resource exists. The verb still authorizes with its targets.
+   */
+  permission?: Permission;
   /** Answers without a caller (the API's own description); everything else authorizes in its verb. */
   public?: true;
   /** Success status: 200 unless said (201 created, 202 accepted, 204 no content). */
