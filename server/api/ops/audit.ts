@@ -13,9 +13,10 @@ export const auditOps: Operation[] = [
     method: "GET",
     path: "/audit",
     id: "listAuditEvents",
+    permission: "audit.read",
     summary: "List audit events",
     description:
-      "Newest first. Operators and admins (`audit.read`). Filters: `actor` (an email, a token's or " +
+      "Newest first. Operators and admins. Filters: `actor` (an email, a token's or " +
       "satellite's name, or `system`), `actorType`, `action` (`release.create`, or a prefix such as " +
       "`release.`), `targetType`, `target` (a slug, email, version or id), `since`/`until` (UTC, e.g. " +
       "`2026-05-01T14:30:00Z`; `until` covers the whole minute or day it names) and `q` (words in the summary).",

@@ -22,7 +22,7 @@ const cursorKey = z.tuple([z.iso.datetime(), z.string().min(1).max(200)]);
 
 const TAGS: [string] = ["Commands"];
 const SCOPE =
-  "Operators and admins (`commands.write`). Region-scoped: if any targeted satellite lies outside the " +
+  "Operators and admins. Region-scoped: if any targeted satellite lies outside the " +
   "caller's regions, the whole request is refused (403) and nothing is queued.";
 const TARGET =
   "`target` is either `satelliteIds` (one or more) or `filter`, the Satellites list's filters as an object " +
@@ -35,6 +35,7 @@ export const commandOps: Operation[] = [
     method: "GET",
     path: "/commands",
     id: "listCommands",
+    permission: "commands.read",
     summary: "List commands",
     description:
       "Newest first, with the Commands list's filters: `state` (comma-separated), `type`, `satellite` (a " +
@@ -55,6 +56,7 @@ export const commandOps: Operation[] = [
     method: "GET",
     path: "/commands/{id}",
     id: "getCommand",
+    permission: "commands.read",
     summary: "Get a command",
     description:
       "Its state, deliveries and the agent's result. Any role may read it; poll it to wait for the end.",
@@ -67,6 +69,7 @@ export const commandOps: Operation[] = [
     method: "POST",
     path: "/commands/preview",
     id: "previewCommands",
+    permission: "commands.write",
     summary: "Preview whom a command would reach",
     description:
       `The console's confirmation step: how many satellites the target holds and where, refused exactly ` +
@@ -81,6 +84,7 @@ export const commandOps: Operation[] = [
     method: "POST",
     path: "/commands",
     id: "issueCommands",
+    permission: "commands.write",
     summary: "Issue a command",
     description:
       `One command per targeted satellite, all or none, each delivered on its satellite's next heartbeat; ` +
@@ -101,10 +105,11 @@ export const commandOps: Operation[] = [
     method: "POST",
     path: "/commands/{id}/cancel",
     id: "cancelCommand",
+    permission: "commands.write",
     summary: "Cancel a command",
     description:
-      "Only while it is queued and was never delivered; otherwise 409. Operators and admins " +
-      "(`commands.write`), within their region scope. Answers the command as it now is. Audited as " +
+      "Only while it is queued and was never delivered; otherwise 409. Operators and admins, " +
+      "within their region scope. Answers the command as it now is. Audited as " +
       "command.cancel.",
     tags: TAGS,
     params: idParams,

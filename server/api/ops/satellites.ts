@@ -28,8 +28,7 @@ type IdParams = z.infer<typeof idParams>;
 const cursorKey = z.string().min(1).max(200);
 
 const TAGS: [string] = ["Satellites"];
-const WRITE =
-  "Admins only (`satellites.write`), in any region: registering and editing are not region-scoped.";
+const WRITE = "Admins only, in any region: registering and editing satellites is not region-scoped.";
 
 /** Writes name a satellite by id; the path may give its slug, as the console's addresses do. */
 async function idOf(ctx: Ctx, idOrSlug: string): Promise<string> {
@@ -43,6 +42,7 @@ export const satelliteOps: Operation[] = [
     method: "GET",
     path: "/satellites",
     id: "listSatellites",
+    permission: "satellites.read",
     summary: "List satellites",
     description:
       "The Satellites list's filters, in slug order. Any role may read the whole fleet; decommissioned " +
@@ -62,6 +62,7 @@ export const satelliteOps: Operation[] = [
     method: "GET",
     path: "/satellites/{id}",
     id: "getSatellite",
+    permission: "satellites.read",
     summary: "Get a satellite",
     description:
       "By id or slug, decommissioned ones included, with its derived connectivity and health. Any role may " +
@@ -75,6 +76,7 @@ export const satelliteOps: Operation[] = [
     method: "POST",
     path: "/satellites",
     id: "createSatellite",
+    permission: "satellites.write",
     summary: "Register a satellite",
     description:
       `${WRITE} It waits as \`pending\` until its agent enrolls. Without \`regionId\` its region follows ` +
@@ -89,6 +91,7 @@ export const satelliteOps: Operation[] = [
     method: "PATCH",
     path: "/satellites/{id}",
     id: "updateSatellite",
+    permission: "satellites.write",
     summary: "Edit a satellite",
     description:
       `${WRITE} Only the fields given change; \`labels\` here replaces them all. Changing the country ` +
@@ -108,6 +111,7 @@ export const satelliteOps: Operation[] = [
     method: "PATCH",
     path: "/satellites/{id}/labels",
     id: "changeSatelliteLabels",
+    permission: "satellites.write",
     summary: "Change a satellite's labels",
     description:
       `${WRITE} Either \`set\` (replaces every label) or \`merge\` and/or \`remove\`, applied to the ` +
@@ -126,6 +130,7 @@ export const satelliteOps: Operation[] = [
     method: "POST",
     path: "/satellites/{id}/decommission",
     id: "decommissionSatellite",
+    permission: "satellites.write",
     summary: "Decommission a satellite",
     description:
       `${WRITE} Its agent credentials and join tokens stop working at once, its open commands end, and it ` +
