@@ -12,7 +12,14 @@ const { listSatellites } = await import("../satellites/list");
 // A JSON list through route(), as the console's own session-only routes are written.
 const list = route(async (ctx, req) => listSatellites(ctx, queryObject(req.url)));
 const map = (await import("@/app/api/v1/map/route")).GET;
-const rollout = (await import("@/app/api/v1/rollouts/[id]/route")).GET;
+const { dispatch } = await import("../api/dispatch");
+// A rollout's live state is the REST API's getRollout; the console polls it with its session cookie.
+const rollout = (path: string, headers: Record<string, string> = {}) =>
+  dispatch(
+    new Request(`http://orrery.test${path}`, {
+      headers: { cookie: "next-auth.session-token=t", ...headers },
+    }),
+  );
 const { contentEtag, tagJson } = await import("../cache/tagged-json");
 const { createRollout } = await import("../rollouts/create");
 const { makeRelease, makeSatellite } = await import("../rollouts/test-helpers");
@@ -30,6 +37,14 @@ function expectPrivateAnswer(res: Response) {
   expect(csp).toContain("default-src 'self'");
   expect(csp).toContain("object-src 'none'");
   expect(csp).toContain("frame-ancestors 'none'");
+  expect(res.headers.get("x-request-id")).toBeTruthy();
+}
+
+/** The REST API's answers: the same privacy, and a data-only CSP since they are never rendered. */
+function expectPrivateApiAnswer(res: Response) {
+  expect(res.headers.get("cache-control")).toBe("private, no-store");
+  expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
   expect(res.headers.get("x-request-id")).toBeTruthy();
 }
 
@@ -153,19 +168,16 @@ describe("route(handler, { etag: true })", () => {
       satellites: satellite.slug,
     });
     session.ctx = await ctxAs("viewer");
-    const ask = (headers: Record<string, string> = {}) =>
-      rollout(new Request(`http://orrery.test/api/v1/rollouts/${id}`, { headers }), {
-        params: Promise.resolve({ id }),
-      });
+    const ask = (headers: Record<string, string> = {}) => rollout(`/api/v1/rollouts/${id}`, headers);
     const first = await ask();
     expect(first.status).toBe(200);
     const text = await first.text();
     expect(JSON.parse(text).id).toBe(id);
     expect(first.headers.get("etag")).toBe(contentEtag(text));
-    expectPrivateAnswer(first);
+    expectPrivateApiAnswer(first);
     const again = await ask({ "if-none-match": first.headers.get("etag") ?? "" });
     expect(again.status).toBe(304);
-    expectPrivateAnswer(again);
+    expectPrivateApiAnswer(again);
   });
 
   it("errors carry no ETag: a refusal and an unknown rollout", async () => {
@@ -175,12 +187,10 @@ describe("route(handler, { etag: true })", () => {
     expect(out.headers.get("etag")).toBeNull();
     expectPrivateAnswer(out);
     session.ctx = await ctxAs("viewer");
-    const missing = await rollout(new Request("http://orrery.test/api/v1/rollouts/nope"), {
-      params: Promise.resolve({ id: "nope" }),
-    });
+    const missing = await rollout("/api/v1/rollouts/nope");
     expect(missing.status).toBe(404);
     expect(missing.headers.get("etag")).toBeNull();
-    expectPrivateAnswer(missing);
+    expectPrivateApiAnswer(missing);
   });
 
   it("the map's ETag is the hash of the body it sends", async () => {
