@@ -20,6 +20,7 @@ const PAGES = [
   "/admin/satellites",
   "/admin/users",
   "/admin/tokens",
+  "/settings/tokens",
   "/admin/releases",
   "/admin/status-pages",
   "/admin/regions",

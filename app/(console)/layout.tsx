@@ -52,6 +52,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               {actorLabel(ctx.actor)} · <span data-testid="role">{ctx.actor.role}</span>
               {ctx.actor.regionIds ? ` · ${ctx.actor.regionIds.join(", ")}` : ""}
             </span>
+            <Link href="/settings/tokens" className="small">
+              API tokens
+            </Link>
           </div>
           <div className="row">
             <SignOutButton />
