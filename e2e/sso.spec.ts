@@ -67,7 +67,11 @@ test("an admin maps IdP groups to roles and region scopes", async ({ browser }) 
     ] as const) {
       await page.getByLabel("Group", { exact: true }).fill(group);
       await page.getByLabel("Role", { exact: true }).selectOption(role);
-      if (region) await page.getByRole("checkbox", { name: region, exact: true }).check();
+      if (region) {
+        await page.getByLabel("Region scope", { exact: true }).click();
+        await page.getByRole("checkbox", { name: region, exact: true }).check();
+        await page.getByLabel("Region scope", { exact: true }).click();
+      }
       await page.getByRole("button", { name: "Add mapping" }).click();
       await expect(page.getByRole("status")).toHaveText(`Mapped ${group} to ${role}.`);
       await expect(page.getByRole("row", { name: `${TEST_IDP.id} ${group}` })).toBeVisible();

@@ -2,11 +2,15 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { anonymous, ctxAs, seedRegions, type UserCtx } from "../../test/factories";
 import { signInWithPassword } from "../auth/sign-in";
 import { db } from "../db";
+import { createUser } from "../users/users";
 import { createSsoMapping, deleteSsoMapping, listSsoMappings, updateSsoMapping } from "./mappings";
 import { completeSsoSignIn, SSO_PASSWORD_HASH, type SsoIdentity } from "./sign-in";
 
+const mode = vi.hoisted(() => ({ ssoOnly: false }));
 vi.mock("./providers", async (original) => ({
   ...(await original<typeof import("./providers")>()),
+  isSsoOnly: () => mode.ssoOnly,
+  breakGlassEmail: () => "break-glass@example.test",
   ssoProviders: () => [
     {
       id: "corp",
@@ -165,5 +169,31 @@ describe("completeSsoSignIn", () => {
     expect(
       await signInWithPassword({ email: "gina@corp.example", password: SSO_PASSWORD_HASH }, "127.0.0.9"),
     ).toBeNull();
+  });
+});
+
+describe("single sign-on only", () => {
+  it("refuses password sign-in to everyone but the break-glass account", async () => {
+    const password = "break glass password";
+    await createUser(admin, {
+      email: "break-glass@example.test",
+      name: "Break glass",
+      role: "admin",
+      password,
+    });
+    await createUser(admin, { email: "local@example.test", name: "Local", role: "viewer", password });
+    mode.ssoOnly = true;
+    try {
+      await expect(
+        signInWithPassword({ email: "local@example.test", password }, "127.0.0.11"),
+      ).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("single sign-on") });
+      expect(
+        await signInWithPassword({ email: "break-glass@example.test", password }, "127.0.0.11"),
+      ).toMatchObject({
+        email: "break-glass@example.test",
+      });
+    } finally {
+      mode.ssoOnly = false;
+    }
   });
 });

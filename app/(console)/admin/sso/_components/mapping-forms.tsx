@@ -1,44 +1,57 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Field, FormError } from "@/components/forms/field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import type { ActionResult } from "@/server/http/action";
 import type { SsoMappingView } from "@/server/sso/mappings";
-import styles from "../sso.module.css";
 
 type Saved = ActionResult<SsoMappingView>;
 type Action = (prev: Saved | null, form: FormData) => Promise<Saved>;
 type Option = { id: string; name: string };
 const ROLES = ["viewer", "operator", "admin"] as const;
 
-/** Ticked regions scope the mapping; none ticked means every region. */
-function RegionChecks({
+/** A compact checklist in a disclosure, as on Admin › Users; none ticked means every region. */
+function RegionSelect({
+  id,
   regions,
   selected,
   form,
   label,
 }: {
+  id?: string;
   regions: Option[];
   selected: string[];
   form?: string;
   label: string;
 }) {
+  // The summary follows the ticks, so the closed control shows what will be stored.
+  const [chosen, setChosen] = useState(selected);
+  const toggle = (id: string, isOn: boolean) =>
+    setChosen((prev) =>
+      isOn
+        ? regions.map((r) => r.id).filter((r) => r === id || prev.includes(r))
+        : prev.filter((r) => r !== id),
+    );
   return (
-    <fieldset className={styles.regions} aria-label={label}>
-      {regions.map((r) => (
-        <label key={r.id} title={r.name}>
-          <input
-            type="checkbox"
-            name="regionIds"
-            value={r.id}
-            form={form}
-            defaultChecked={selected.includes(r.id)}
-          />
-          {r.id}
-        </label>
-      ))}
-    </fieldset>
+    <details className="region-select" id={id}>
+      <summary aria-label={label}>{chosen.length ? chosen.join(", ") : "All regions"}</summary>
+      <div className="region-select-menu">
+        {regions.map((r) => (
+          <label key={r.id} title={r.name}>
+            <input
+              type="checkbox"
+              name="regionIds"
+              value={r.id}
+              form={form}
+              checked={chosen.includes(r.id)}
+              onChange={(e) => toggle(r.id, e.target.checked)}
+            />
+            {r.id}
+          </label>
+        ))}
+      </div>
+    </details>
   );
 }
 
@@ -88,16 +101,18 @@ export function CreateMappingForm({
             </select>
           )}
         </Field>
-      </div>
-      <div className="field">
-        <span className="label">Region scope</span>
-        <RegionChecks regions={regions} selected={[]} label="Region scope" />
-        <span className="hint">none ticked: every region</span>
-        {errors?.regionIds && (
-          <span className="error" role="alert">
-            {errors.regionIds}
-          </span>
-        )}
+        <Field name="regionIds" label="Region scope" hint="none ticked: every region" errors={errors}>
+          {(p) => (
+            // Keyed by the last mapping added, so the next one starts at "All regions".
+            <RegionSelect
+              key={state?.ok ? state.data.id : "new"}
+              id={p.id}
+              regions={regions}
+              selected={[]}
+              label="Region scope"
+            />
+          )}
+        </Field>
       </div>
       <div>
         <button className="btn primary" type="submit" disabled={isPending}>
@@ -162,15 +177,12 @@ export function MappingRow({
         </select>
       </td>
       <td>
-        <details className={styles.scope}>
-          <summary>{mapping.regionIds.length ? mapping.regionIds.join(", ") : "All regions"}</summary>
-          <RegionChecks
-            regions={regions}
-            selected={mapping.regionIds}
-            form={formId}
-            label={`Region scope of ${mapping.group}`}
-          />
-        </details>
+        <RegionSelect
+          regions={regions}
+          selected={mapping.regionIds}
+          form={formId}
+          label={`Region scope of ${mapping.group}`}
+        />
       </td>
       <td className="num">
         <div className="row" style={{ justifyContent: "flex-end" }}>
