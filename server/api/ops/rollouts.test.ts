@@ -17,12 +17,6 @@ import { dispatch } from "../dispatch";
 import { openApiDocument } from "../openapi";
 import { operations } from "../registry";
 
-// The generator's registry needs zod extended before any schema is made.
-await vi.hoisted(async () => {
-  const { extendZodWithOpenApi } = await import("@asteasolutions/zod-to-openapi");
-  extendZodWithOpenApi((await import("zod")).z);
-});
-
 // The console's session: only requests that carry a cookie ask for it.
 const session = vi.hoisted(() => ({ ctx: null as Ctx | null }));
 vi.mock("@/server/auth/session", () => ({ getCtx: async () => session.ctx }));
