@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { env } from "../env";
 import { log, logError } from "../log";
+import { reportTick } from "../metrics/reconciler-report";
 import { settleCommands } from "./commands";
 import { recordConnectivityTransitions } from "./connectivity";
 import { proposeIncidents } from "./incident-proposals";
@@ -86,7 +87,10 @@ export class Reconciler {
   start(): void {
     if (this.timer) return;
     const loop = async () => {
-      this.running = this.tick().catch((error: unknown) => logError("reconciler tick failed", error));
+      const started = performance.now();
+      this.running = this.tick()
+        .then((report) => reportTick(report, (performance.now() - started) / 1000))
+        .catch((error: unknown) => logError("reconciler tick failed", error));
       await this.running;
       if (this.timer) this.timer = setTimeout(loop, TICK_MS);
     };

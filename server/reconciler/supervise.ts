@@ -3,6 +3,7 @@ import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { log } from "../log";
+import { receiveReconcilerReport } from "../metrics/reconciler-report";
 
 const WORKER = join(dirname(fileURLToPath(import.meta.url)), "../../scripts/worker.ts");
 
@@ -19,6 +20,8 @@ export function superviseReconciler(): { stop: () => Promise<void> } {
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       env: process.env,
     });
+    // The child's pass durations, for /metrics (only this process serves it).
+    child.on("message", receiveReconcilerReport);
     // Background work yields the CPU to the requests this process answers (nice 10).
     try {
       if (child.pid) setPriority(child.pid, 10);
