@@ -2,11 +2,11 @@
 export const EXIT = {
   /** Done. */
   ok: 0,
-  /** Refused or failed: a 403/409/412/429, a command that failed, a rollout that did not complete, no --yes. */
+  /** Refused or failed: a 409/412/429, a command that failed, a rollout that did not complete, no --yes. */
   failure: 1,
   /** A wrong command line, or input the API rejected as invalid (400, 422). */
   usage: 2,
-  /** No token, or the API did not accept it (401). */
+  /** No token, or the API did not accept it (401) or its role or region scope (403). */
   auth: 3,
   /** No such satellite, command, rollout or release (404). */
   notFound: 4,
