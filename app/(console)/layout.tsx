@@ -47,7 +47,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <Nav items={items} />
         <div className={styles.foot}>
           <div className={styles.who}>
-            <strong title={actorLabel(ctx.actor)}>{ctx.actor.name}</strong>
+            <strong title={actorLabel(ctx.actor)}>
+              {ctx.actor.kind === "user" ? <Link href="/account">{ctx.actor.name}</Link> : ctx.actor.name}
+            </strong>
             <span>
               {actorLabel(ctx.actor)} · <span data-testid="role">{ctx.actor.role}</span>
               {ctx.actor.regionIds ? ` · ${ctx.actor.regionIds.join(", ")}` : ""}

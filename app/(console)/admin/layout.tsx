@@ -7,7 +7,7 @@ const TABS = [
   { href: "/admin/satellites", label: "Satellites" },
   { href: "/admin/users", label: "Users" },
   { href: "/admin/sso", label: "Single sign-on" },
-  { href: "/admin/tokens", label: "Join tokens" },
+  { href: "/admin/tokens", label: "Tokens" },
   { href: "/admin/releases", label: "Releases" },
   { href: "/admin/status-pages", label: "Status pages" },
   { href: "/admin/regions", label: "Regions" },

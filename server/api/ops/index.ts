@@ -8,6 +8,7 @@ import { regionOps } from "./regions";
 import { releaseOps } from "./releases";
 import { rolloutOps } from "./rollouts";
 import { satelliteOps } from "./satellites";
+import { ssoOps } from "./sso";
 import { statusPageOps } from "./status-pages";
 import { tokenOps } from "./tokens";
 import { userOps } from "./users";
@@ -26,6 +27,7 @@ export function apiOperations(): Operation[] {
     ...statusPageOps,
     ...auditOps,
     ...userOps,
+    ...ssoOps,
     ...tokenOps,
   ];
 }
