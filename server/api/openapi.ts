@@ -113,7 +113,7 @@ export function openApiDocument(ops: readonly Operation[], version: string): unk
     description: "An Orrery API token.",
   });
   for (const op of ops) register(registry, op);
-  cached = new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
       title: "Orrery API",
@@ -123,5 +123,22 @@ export function openApiDocument(ops: readonly Operation[], version: string): unk
     servers: [{ url: API_BASE }],
     security: [{ bearerAuth: [] }],
   });
+  cached = withExtensionLabels(document);
   return cached;
+}
+
+/**
+ * The console's field labels (`.meta({ label })`, what forms and problems call a field) are not OpenAPI
+ * keywords: they travel as the `x-label` extension. A property that is itself named "label" holds a schema,
+ * never a string, so it is left alone.
+ */
+function withExtensionLabels<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withExtensionLabels) as T;
+  if (node === null || typeof node !== "object") return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "label" && typeof value === "string") out["x-label"] = value;
+    else out[key] = withExtensionLabels(value);
+  }
+  return out as T;
 }
