@@ -10,12 +10,13 @@ import {
   type StatusPageSummary,
 } from "../../status/pages";
 import { op, type Operation } from "../operation";
+import { pathId } from "./incident-common";
 import { listOf, pageQuery, type ListPage } from "../pagination";
 import { createStatusPageBody, statusPageSchema, updateStatusPageBody } from "../schemas/status-pages";
 import { pageOfAll } from "./page-in-memory";
 import { statusPinOps } from "./status-pins";
 
-const idParams = z.object({ id: z.string().min(1).max(200) });
+const idParams = z.object({ id: pathId });
 type IdParams = z.infer<typeof idParams>;
 const STATUS_PAGE_TAGS: [string] = ["Status pages"];
 const ADMIN = "Admins only (`status-pages.manage`).";

@@ -3,13 +3,14 @@ import { AppError } from "../../errors";
 import { getStatusPage } from "../../status/pages";
 import { clearPin, listPins, pinComponent, type StatusPinView } from "../../status/pins";
 import { op, type Operation } from "../operation";
+import { pathId } from "./incident-common";
 import { pinBody, statusPinSchema } from "../schemas/status-pages";
 import { bodyWith } from "./body-with";
 
 const ADMIN = "Admins only (`status-pages.manage`).";
 const TAGS: [string] = ["Status pages"];
-const pageParams = z.object({ id: z.string().min(1).max(200) });
-const pinParams = pageParams.extend({ pinId: z.string().min(1).max(200) });
+const pageParams = z.object({ id: pathId });
+const pinParams = pageParams.extend({ pinId: pathId });
 type PageParams = z.infer<typeof pageParams>;
 type PinParams = z.infer<typeof pinParams>;
 

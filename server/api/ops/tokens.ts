@@ -3,6 +3,7 @@ import { parseInput } from "../../errors";
 import type { ApiTokenView, CreatedApiToken } from "../../tokens/schemas";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../tokens/tokens";
 import { op, type Operation } from "../operation";
+import { pathId } from "./incident-common";
 import { listOf, pageQuery, type ListPage } from "../pagination";
 import {
   apiTokenListQuery,
@@ -13,7 +14,7 @@ import {
 } from "../schemas/people";
 import { pageOfAll } from "./page-in-memory";
 
-const idParams = z.object({ id: z.string().min(1).max(200) });
+const idParams = z.object({ id: pathId });
 type IdParams = z.infer<typeof idParams>;
 const TAGS: [string] = ["API tokens"];
 /** The most tokens one list reads; newest first, so older ones beyond it are not listed. */

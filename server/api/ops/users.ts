@@ -3,12 +3,13 @@ import type { Ctx } from "../../auth/context";
 import { AppError, parseInput } from "../../errors";
 import { createUser, listUsers, setUserDisabled, updateUser, type UserView } from "../../users/users";
 import { op, type Operation } from "../operation";
+import { pathId } from "./incident-common";
 import { listOf, pageQuery, type ListPage } from "../pagination";
 import { createUserBody, updateUserBody, userSchema } from "../schemas/people";
 import { bodyWith } from "./body-with";
 import { pageOfAll } from "./page-in-memory";
 
-const idParams = z.object({ id: z.string().min(1).max(200) });
+const idParams = z.object({ id: pathId });
 type IdParams = z.infer<typeof idParams>;
 const TAGS: [string] = ["Users"];
 const ADMIN = "Admins only (`users.manage`).";
