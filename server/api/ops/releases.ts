@@ -22,6 +22,7 @@ export const releaseOps: Operation[] = [
     method: "GET",
     path: "/releases",
     id: "listReleases",
+    permission: "releases.read",
     summary: "List releases",
     description:
       "Newest published first. Any role may read releases. Filter by `version` to find one release's id.",
@@ -40,6 +41,7 @@ export const releaseOps: Operation[] = [
     method: "GET",
     path: "/releases/{id}",
     id: "getRelease",
+    permission: "releases.read",
     summary: "Get a release",
     description: "Any role may read it. The answer's ETag is what `If-Match` names on an update or delete.",
     tags: TAGS,
@@ -51,6 +53,7 @@ export const releaseOps: Operation[] = [
     method: "POST",
     path: "/releases",
     id: "createRelease",
+    permission: "releases.write",
     summary: "Publish a release",
     description: `${WRITE}create. It is certified for the regions in \`regionIds\`, which must exist; the version must be new.`,
     tags: TAGS,
@@ -63,6 +66,7 @@ export const releaseOps: Operation[] = [
     method: "PATCH",
     path: "/releases/{id}",
     id: "updateRelease",
+    permission: "releases.write",
     summary: "Edit a release",
     description:
       `${WRITE}update. Notes, certified regions and minimum agent version may change; the version never does. ` +
@@ -79,6 +83,7 @@ export const releaseOps: Operation[] = [
     method: "DELETE",
     path: "/releases/{id}",
     id: "deleteRelease",
+    permission: "releases.write",
     summary: "Delete a release",
     description: `${WRITE}delete. Only a release no rollout ever used: a rollout keeps its release for the record.`,
     tags: TAGS,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "../../auth/context";
+import type { Permission } from "../../auth/policy";
 import { abortRollout, approveWave, pauseRollout } from "../../rollouts/control";
 import { getRollout } from "../../rollouts/get";
 import { resumeRollout } from "../../rollouts/resume";
@@ -36,6 +37,8 @@ function action(spec: {
   summary: string;
   description: string;
   verb: Verb;
+  /** The role's permission, checked before the rollout is read; the verb adds the region scope. */
+  permission?: Permission;
   body?: z.ZodType;
   status?: 200 | 202;
 }): Operation {
@@ -43,6 +46,7 @@ function action(spec: {
     method: "POST",
     path: `/rollouts/{id}/${spec.name}`,
     id: spec.id,
+    permission: spec.permission ?? "rollouts.write",
     summary: spec.summary,
     description: spec.description,
     tags: TAGS,
@@ -88,6 +92,7 @@ export const rolloutActionOps: Operation[] = [
       "Admins only (`rollouts.approve`). `wave` must be the index the rollout is awaiting approval for " +
       "(`currentWave`), so an approval never lets a different wave start. Audited as rollout.approve.",
     verb: approveWave,
+    permission: "rollouts.approve",
     body: approveWaveBody,
   }),
   action({

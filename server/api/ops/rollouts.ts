@@ -29,6 +29,7 @@ export const rolloutOps: Operation[] = [
     method: "GET",
     path: "/rollouts",
     id: "listRollouts",
+    permission: "rollouts.read",
     summary: "List rollouts",
     description:
       "Newest first, with per-state target counts. Any role may read rollouts. `status` takes one status or " +
@@ -48,6 +49,7 @@ export const rolloutOps: Operation[] = [
     method: "GET",
     path: "/rollouts/{id}",
     id: "getRollout",
+    permission: "rollouts.read",
     summary: "Get a rollout with its waves and progress",
     description:
       "Every wave and target with its state and upgrade command, the counts, and what the caller may do to it " +
@@ -61,6 +63,7 @@ export const rolloutOps: Operation[] = [
     method: "POST",
     path: "/rollouts",
     id: "createRollout",
+    permission: "rollouts.write",
     summary: "Start a rollout",
     description:
       "Operators (`rollouts.write`). Plans a release onto the satellites the selector picks (regions, kinds " +
@@ -81,6 +84,7 @@ export const rolloutOps: Operation[] = [
     method: "POST",
     path: "/rollouts/preview",
     id: "previewRollout",
+    permission: "rollouts.write",
     summary: "Preview a rollout without starting it",
     description:
       "Operators (`rollouts.write`). Takes the same body as creating one and writes nothing: the targets, the " +
