@@ -194,6 +194,18 @@ describe("the REST frame", () => {
     expect(fresh.headers.get("idempotent-replayed")).toBeNull();
   });
 
+  it("refuses a NUL character anywhere in the input, naming where, instead of failing inside", async () => {
+    const inBody = await call("POST", "/notes", { secret: operatorSecret, body: { text: "a\u0000b" } });
+    expect(inBody.status).toBe(422);
+    expect((await inBody.json()).errors[0].field).toBe("text");
+    const inQuery = await call("GET", "/notes?cursor=%00", { secret: operatorSecret });
+    expect(inQuery.status).toBe(422);
+    expect((await inQuery.json()).errors[0].field).toBe("cursor");
+    const inPath = await call("PATCH", "/notes/%00", { secret: operatorSecret, body: { text: "x" } });
+    expect(inPath.status).toBe(422);
+    expect((await inPath.json()).errors[0].field).toBe("id");
+  });
+
   it("refuses a write under a stale If-Match with 412 and changes nothing", async () => {
     const created = await (
       await call("POST", "/notes", { secret: operatorSecret, body: { text: "v1" } })

@@ -61,9 +61,12 @@ async function run(req: Request, path: string, requestId: string, table: Compile
   const caller = await apiCaller(req);
   const ctx = { ...caller.ctx, requestId };
   if (op.permission) authorize(ctx, op.permission);
+  refuseNul(found.params, "");
+  refuseNul(queryObject(req.url), "");
   const params = op.params ? parseInput(op.params, found.params) : found.params;
   const raw = WITH_BODY.has(req.method) ? await readBody(req) : "";
   const body = raw === "" ? (op.body ? {} : undefined) : parseJson(raw);
+  refuseNul(body, "");
 
   const key = req.method === "POST" ? req.headers.get("idempotency-key") : null;
   let recordId: string | null = null;
@@ -105,8 +108,38 @@ async function run(req: Request, path: string, requestId: string, table: Compile
     const problem = problemOf(error, new URL(req.url).pathname, requestId);
     response = problemResponse(problem);
   }
-  if (recordId) await settleKey(recordId, response.status, await response.clone().text());
+  if (recordId) {
+    // A secret shown once is never kept for a replay: a repeat of the key is told so instead.
+    const kept =
+      op.secretInAnswer && response.status < 400
+        ? { status: 409, body: JSON.stringify(problemOf(SECRET_NOT_REPLAYED, path, requestId)) }
+        : { status: response.status, body: await response.clone().text() };
+    await settleKey(recordId, kept.status, kept.body);
+  }
   return response;
+}
+
+const SECRET_NOT_REPLAYED = new AppError(
+  "CONFLICT",
+  "This Idempotency-Key already made this request, and its secret is shown only once. Revoke what it made if it was lost.",
+);
+
+/**
+ * A NUL character is never meaningful in Orrery's text and PostgreSQL refuses it in a string, so it is refused
+ * here, for every operation, naming where it was.
+ */
+function refuseNul(value: unknown, where: string): void {
+  if (typeof value === "string") {
+    if (value.includes("\u0000"))
+      throw fieldError("VALIDATION", where || "body", "This value must not contain a NUL character.");
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => refuseNul(item, `${where}[${i}]`));
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      refuseNul(key, where);
+      refuseNul(item, where ? `${where}.${key}` : key);
+    }
+  }
 }
 
 async function checkIfMatch(req: Request, op: Operation, caller: ApiCaller, params: unknown): Promise<void> {

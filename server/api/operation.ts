@@ -39,6 +39,8 @@ export type Operation<P = Record<string, string>, R = unknown> = {
    * it is refused, not told whether the resource exists. The verb still authorizes with its targets.
    */
   permission?: Permission;
+  /** The answer holds a secret shown once (a new token): a repeated Idempotency-Key must not replay it. */
+  secretInAnswer?: true;
   /** Answers without a caller (the API's own description); everything else authorizes in its verb. */
   public?: true;
   /** Success status: 200 unless said (201 created, 202 accepted, 204 no content). */

@@ -40,6 +40,20 @@ describe("API tokens over the API", () => {
     expect((await call("GET", "/tokens", { token: res.body.secret })).status).toBe(200);
   });
 
+  it("never keeps a new token's secret for an Idempotency-Key replay", async () => {
+    const headers = { "idempotency-key": "make-reader-once" };
+    const body = { name: "keyed reader", role: "viewer" };
+    const first = await call("POST", "/tokens", { token: viewerTok, body, headers });
+    expect(first.status).toBe(201);
+    const stored = await db.idempotencyRecord.findMany({ where: { key: "make-reader-once" } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0].body).not.toContain(first.body.secret);
+    const again = await call("POST", "/tokens", { token: viewerTok, body, headers });
+    expect(again.status).toBe(409);
+    expect(JSON.stringify(again.body)).not.toContain("orr_");
+    expect(await db.apiToken.count({ where: { name: "keyed reader" } })).toBe(1);
+  });
+
   it("names the failing field and keeps a token within its creator's role and regions", async () => {
     const above = await call("POST", "/tokens", { token: viewerTok, body: { name: "x", role: "admin" } });
     expect([above.status, above.body.errors[0].field]).toEqual([422, "role"]);

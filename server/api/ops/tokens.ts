@@ -42,6 +42,7 @@ export const tokenOps: Operation[] = [
     method: "POST",
     path: "/tokens",
     id: "createApiToken",
+    secretInAnswer: true,
     summary: "Create an API token",
     description:
       "Answers the secret this once. Its role is at most yours (and its owner's), its regions within both " +
