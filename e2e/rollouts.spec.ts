@@ -356,13 +356,13 @@ test.describe("a viewer", () => {
   });
 });
 
-test("without a session the live endpoint answers a JSON 401, never the sign-in page", async ({
+test("without a session the live endpoint answers a 401 problem, never the sign-in page", async ({
   playwright,
 }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   const res = await anonymous.get(`/api/v1/${completedRolloutUrl.slice(1)}`, { maxRedirects: 0 });
   expect(res.status()).toBe(401);
-  expect(res.headers()["content-type"]).toContain("application/json");
-  expect((await res.json()).error.code).toBe("UNAUTHORIZED");
+  expect(res.headers()["content-type"]).toContain("application/problem+json");
+  expect((await res.json()).code).toBe("UNAUTHORIZED");
   await anonymous.dispose();
 });
