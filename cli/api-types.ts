@@ -51,12 +51,16 @@ export type paths = {
     /**
      * List satellites
      * @description The Satellites list's filters, in slug order. Any role may read the whole fleet; decommissioned satellites are left out unless `lifecycle` names them. Values of one filter are separated by commas (`region=eu-gdpr,uk-gdpr`); `label` takes `key=value` pairs. `total` counts every match.
+     *
+     *     Needs the `satellites.read` permission.
      */
     get: operations["listSatellites"];
     put?: never;
     /**
      * Register a satellite
-     * @description Admins only (`satellites.write`), in any region: registering and editing are not region-scoped. It waits as `pending` until its agent enrolls. Without `regionId` its region follows its country. Audited as satellite.register.
+     * @description Admins only, in any region: registering and editing satellites is not region-scoped. It waits as `pending` until its agent enrolls. Without `regionId` its region follows its country. Audited as satellite.register.
+     *
+     *     Needs the `satellites.write` permission.
      */
     post: operations["createSatellite"];
     delete?: never;
@@ -75,6 +79,8 @@ export type paths = {
     /**
      * Get a satellite
      * @description By id or slug, decommissioned ones included, with its derived connectivity and health. Any role may read it. The answer's ETag is what `If-Match` names on an edit.
+     *
+     *     Needs the `satellites.read` permission.
      */
     get: operations["getSatellite"];
     put?: never;
@@ -84,7 +90,9 @@ export type paths = {
     head?: never;
     /**
      * Edit a satellite
-     * @description Admins only (`satellites.write`), in any region: registering and editing are not region-scoped. Only the fields given change; `labels` here replaces them all. Changing the country moves an unpinned satellite to that country's region. A decommissioned satellite cannot be edited. Audited as satellite.update.
+     * @description Admins only, in any region: registering and editing satellites is not region-scoped. Only the fields given change; `labels` here replaces them all. Changing the country moves an unpinned satellite to that country's region. A decommissioned satellite cannot be edited. Audited as satellite.update.
+     *
+     *     Needs the `satellites.write` permission.
      */
     patch: operations["updateSatellite"];
     trace?: never;
@@ -104,7 +112,9 @@ export type paths = {
     head?: never;
     /**
      * Change a satellite's labels
-     * @description Admins only (`satellites.write`), in any region: registering and editing are not region-scoped. Either `set` (replaces every label) or `merge` and/or `remove`, applied to the labels as they are when the change is written. At most 32 labels. Audited as satellite.update.
+     * @description Admins only, in any region: registering and editing satellites is not region-scoped. Either `set` (replaces every label) or `merge` and/or `remove`, applied to the labels as they are when the change is written. At most 32 labels. Audited as satellite.update.
+     *
+     *     Needs the `satellites.write` permission.
      */
     patch: operations["changeSatelliteLabels"];
     trace?: never;
@@ -120,7 +130,9 @@ export type paths = {
     put?: never;
     /**
      * Decommission a satellite
-     * @description Admins only (`satellites.write`), in any region: registering and editing are not region-scoped. Its agent credentials and join tokens stop working at once, its open commands end, and it leaves lists and the map; its history and audit trail stay. Give a `reason`. Answers the satellite as it now is. Audited as satellite.decommission.
+     * @description Admins only, in any region: registering and editing satellites is not region-scoped. Its agent credentials and join tokens stop working at once, its open commands end, and it leaves lists and the map; its history and audit trail stay. Give a `reason`. Answers the satellite as it now is. Audited as satellite.decommission.
+     *
+     *     Needs the `satellites.write` permission.
      */
     post: operations["decommissionSatellite"];
     delete?: never;
@@ -139,12 +151,16 @@ export type paths = {
     /**
      * List commands
      * @description Newest first, with the Commands list's filters: `state` (comma-separated), `type`, `satellite` (a slug), `issuer` (an email), `rollout` (an id) and `batch` (the key one issue answered). Any role may read commands.
+     *
+     *     Needs the `commands.read` permission.
      */
     get: operations["listCommands"];
     put?: never;
     /**
      * Issue a command
-     * @description One command per targeted satellite, all or none, each delivered on its satellite's next heartbeat; follow them with `GET /commands/{id}`. Operators and admins (`commands.write`). Region-scoped: if any targeted satellite lies outside the caller's regions, the whole request is refused (403) and nothing is queued. `target` is either `satelliteIds` (one or more) or `filter`, the Satellites list's filters as an object (`{ "region": "eu-gdpr", "kind": "edge" }`), at most 5,000 satellites; decommissioned ones take no commands. A `stack.upgrade` (or a `stack.rollback` naming a version) is refused for a satellite whose region the release is not certified for. With `expectedCount`, a selection that now holds another number of satellites is refused with 409. The body's `idempotencyKey` makes a retry queue nothing new. Audited as command.issue, and command.issue-bulk for a filter or several satellites, with the `reason`.
+     * @description One command per targeted satellite, all or none, each delivered on its satellite's next heartbeat; follow them with `GET /commands/{id}`. Operators and admins. Region-scoped: if any targeted satellite lies outside the caller's regions, the whole request is refused (403) and nothing is queued. `target` is either `satelliteIds` (one or more) or `filter`, the Satellites list's filters as an object (`{ "region": "eu-gdpr", "kind": "edge" }`), at most 5,000 satellites; decommissioned ones take no commands. A `stack.upgrade` (or a `stack.rollback` naming a version) is refused for a satellite whose region the release is not certified for. With `expectedCount`, a selection that now holds another number of satellites is refused with 409. The body's `idempotencyKey` makes a retry queue nothing new. Audited as command.issue, and command.issue-bulk for a filter or several satellites, with the `reason`.
+     *
+     *     Needs the `commands.write` permission.
      */
     post: operations["issueCommands"];
     delete?: never;
@@ -163,6 +179,8 @@ export type paths = {
     /**
      * Get a command
      * @description Its state, deliveries and the agent's result. Any role may read it; poll it to wait for the end.
+     *
+     *     Needs the `commands.read` permission.
      */
     get: operations["getCommand"];
     put?: never;
@@ -184,7 +202,9 @@ export type paths = {
     put?: never;
     /**
      * Preview whom a command would reach
-     * @description The console's confirmation step: how many satellites the target holds and where, refused exactly as the issue would be, and nothing is queued. Send the `total` back as `expectedCount` to issue only if the selection has not changed since. Operators and admins (`commands.write`). Region-scoped: if any targeted satellite lies outside the caller's regions, the whole request is refused (403) and nothing is queued. `target` is either `satelliteIds` (one or more) or `filter`, the Satellites list's filters as an object (`{ "region": "eu-gdpr", "kind": "edge" }`), at most 5,000 satellites; decommissioned ones take no commands. A `stack.upgrade` (or a `stack.rollback` naming a version) is refused for a satellite whose region the release is not certified for.
+     * @description The console's confirmation step: how many satellites the target holds and where, refused exactly as the issue would be, and nothing is queued. Send the `total` back as `expectedCount` to issue only if the selection has not changed since. Operators and admins. Region-scoped: if any targeted satellite lies outside the caller's regions, the whole request is refused (403) and nothing is queued. `target` is either `satelliteIds` (one or more) or `filter`, the Satellites list's filters as an object (`{ "region": "eu-gdpr", "kind": "edge" }`), at most 5,000 satellites; decommissioned ones take no commands. A `stack.upgrade` (or a `stack.rollback` naming a version) is refused for a satellite whose region the release is not certified for.
+     *
+     *     Needs the `commands.write` permission.
      */
     post: operations["previewCommands"];
     delete?: never;
@@ -204,7 +224,9 @@ export type paths = {
     put?: never;
     /**
      * Cancel a command
-     * @description Only while it is queued and was never delivered; otherwise 409. Operators and admins (`commands.write`), within their region scope. Answers the command as it now is. Audited as command.cancel.
+     * @description Only while it is queued and was never delivered; otherwise 409. Operators and admins, within their region scope. Answers the command as it now is. Audited as command.cancel.
+     *
+     *     Needs the `commands.write` permission.
      */
     post: operations["cancelCommand"];
     delete?: never;
@@ -223,12 +245,16 @@ export type paths = {
     /**
      * List releases
      * @description Newest published first. Any role may read releases. Filter by `version` to find one release's id.
+     *
+     *     Needs the `releases.read` permission.
      */
     get: operations["listReleases"];
     put?: never;
     /**
      * Publish a release
      * @description Admins only (`releases.write`); audited as release.create. It is certified for the regions in `regionIds`, which must exist; the version must be new.
+     *
+     *     Needs the `releases.write` permission.
      */
     post: operations["createRelease"];
     delete?: never;
@@ -247,6 +273,8 @@ export type paths = {
     /**
      * Get a release
      * @description Any role may read it. The answer's ETag is what `If-Match` names on an update or delete.
+     *
+     *     Needs the `releases.read` permission.
      */
     get: operations["getRelease"];
     put?: never;
@@ -254,6 +282,8 @@ export type paths = {
     /**
      * Delete a release
      * @description Admins only (`releases.write`); audited as release.delete. Only a release no rollout ever used: a rollout keeps its release for the record.
+     *
+     *     Needs the `releases.write` permission.
      */
     delete: operations["deleteRelease"];
     options?: never;
@@ -261,6 +291,8 @@ export type paths = {
     /**
      * Edit a release
      * @description Admins only (`releases.write`); audited as release.update. Notes, certified regions and minimum agent version may change; the version never does. Withdrawing a region is refused while an active rollout of this release still upgrades satellites there, and cancels upgrades to it still queued there.
+     *
+     *     Needs the `releases.write` permission.
      */
     patch: operations["updateRelease"];
     trace?: never;
@@ -275,12 +307,16 @@ export type paths = {
     /**
      * List rollouts
      * @description Newest first, with per-state target counts. Any role may read rollouts. `status` takes one status or a group (`active`, `finished`, `draft`); `release` takes a release's id or version.
+     *
+     *     Needs the `rollouts.read` permission.
      */
     get: operations["listRollouts"];
     put?: never;
     /**
      * Start a rollout
      * @description Operators (`rollouts.write`). Plans a release onto the satellites the selector picks (regions, kinds and labels intersect; `satellites` adds hand-picked ones) and starts it, or saves it with `isDraft`. `waves` are cumulative percentages of the targets after the canary (e.g. `[1, 10, 50, 100]`, the last 100); `canarySize` satellites go first; each wave bakes `bakeMinutes`, and the rollout pauses itself when more than `failureThresholdPct` % of a wave fails (the health gate). With `requireApproval` an admin approves each wave; `isRegionByRegion` makes one wave per region instead of `waves`. Satellites that may not take the release are excluded with the reason. Refused whole when a selected satellite is outside the caller's region scope or another active rollout holds a target. Audited as rollout.create (rollout.draft). Answers 202: the reconciler opens the canary within seconds.
+     *
+     *     Needs the `rollouts.write` permission.
      */
     post: operations["createRollout"];
     delete?: never;
@@ -299,6 +335,8 @@ export type paths = {
     /**
      * Get a rollout with its waves and progress
      * @description Every wave and target with its state and upgrade command, the counts, and what the caller may do to it now (`can`). Any role may read it. Poll it with `If-None-Match`: an unchanged rollout answers 304.
+     *
+     *     Needs the `rollouts.read` permission.
      */
     get: operations["getRollout"];
     put?: never;
@@ -321,6 +359,8 @@ export type paths = {
     /**
      * Preview a rollout without starting it
      * @description Operators (`rollouts.write`). Takes the same body as creating one and writes nothing: the targets, the exclusions with their reasons, the waves with estimates, and `blockers`, why creating it now would be refused (region scope, satellites another rollout holds, no target).
+     *
+     *     Needs the `rollouts.write` permission.
      */
     post: operations["previewRollout"];
     delete?: never;
@@ -341,6 +381,8 @@ export type paths = {
     /**
      * Pause a rollout
      * @description Any operator (`rollouts.write`), whatever their region scope: stopping never carries a release anywhere. Nothing new starts; upgrades already sent finish and are recorded. A running rollout or one awaiting approval; `reason` is required. Audited as rollout.pause.
+     *
+     *     Needs the `rollouts.write` permission.
      */
     post: operations["pauseRollout"];
     delete?: never;
@@ -361,6 +403,8 @@ export type paths = {
     /**
      * Resume a paused rollout
      * @description Operators (`rollouts.write`) whose region scope covers every satellite the rollout takes part with. The current wave's failed targets are retried when a retry can change their outcome (`failedTargets: retry`, the default) and skipped otherwise; skipping needs a `reason`, kept on each skipped target. Audited as rollout.resume.
+     *
+     *     Needs the `rollouts.write` permission.
      */
     post: operations["resumeRollout"];
     delete?: never;
@@ -381,6 +425,8 @@ export type paths = {
     /**
      * Approve the wave a rollout waits at
      * @description Admins only (`rollouts.approve`). `wave` must be the index the rollout is awaiting approval for (`currentWave`), so an approval never lets a different wave start. Audited as rollout.approve.
+     *
+     *     Needs the `rollouts.approve` permission.
      */
     post: operations["approveRolloutWave"];
     delete?: never;
@@ -401,6 +447,8 @@ export type paths = {
     /**
      * Roll a rollout back
      * @description Operators (`rollouts.write`) whose region scope covers every satellite the rollout takes part with. Queued upgrades are cancelled and every satellite it upgraded gets stack.rollback to the version it came from. A finished rollout can be rolled back too, unless another rollout holds its satellites now. `reason` is optional. Audited as rollout.rollback.
+     *
+     *     Needs the `rollouts.write` permission.
      */
     post: operations["rollBackRollout"];
     delete?: never;
@@ -421,6 +469,8 @@ export type paths = {
     /**
      * Cancel (abort) a rollout
      * @description Operators (`rollouts.write`) whose region scope covers every satellite the rollout takes part with. Ends it for good, as the console's Abort: queued upgrades are cancelled, delivered ones finish; upgraded satellites stay upgraded (roll back to undo them). `reason` is optional. Audited as rollout.abort.
+     *
+     *     Needs the `rollouts.write` permission.
      */
     post: operations["cancelRollout"];
     delete?: never;
@@ -441,6 +491,8 @@ export type paths = {
     /**
      * Start a draft rollout
      * @description Operators (`rollouts.write`) whose region scope covers every satellite the rollout takes part with. Every planned target is checked again: one that may no longer take the release is excluded with the reason. Audited as rollout.start.
+     *
+     *     Needs the `rollouts.write` permission.
      */
     post: operations["startRollout"];
     delete?: never;
@@ -461,6 +513,8 @@ export type paths = {
     /**
      * Retry the satellites a rollout left behind
      * @description Operators (`rollouts.write`) whose region scope covers every satellite retried. For a rollout that completed with exceptions: a new rollout of the same release, pacing and gates for exactly the satellites it left behind. Answers 202 with the new rollout. Audited as rollout.retry and rollout.create.
+     *
+     *     Needs the `rollouts.write` permission.
      */
     post: operations["retryRolloutLeftBehind"];
     delete?: never;
@@ -806,7 +860,9 @@ export type paths = {
     };
     /**
      * List audit events
-     * @description Newest first. Operators and admins (`audit.read`). Filters: `actor` (an email, a token's or satellite's name, or `system`), `actorType`, `action` (`release.create`, or a prefix such as `release.`), `targetType`, `target` (a slug, email, version or id), `since`/`until` (UTC, e.g. `2026-05-01T14:30:00Z`; `until` covers the whole minute or day it names) and `q` (words in the summary).
+     * @description Newest first. Operators and admins. Filters: `actor` (an email, a token's or satellite's name, or `system`), `actorType`, `action` (`release.create`, or a prefix such as `release.`), `targetType`, `target` (a slug, email, version or id), `since`/`until` (UTC, e.g. `2026-05-01T14:30:00Z`; `until` covers the whole minute or day it names) and `q` (words in the summary).
+     *
+     *     Needs the `audit.read` permission.
      */
     get: operations["listAuditEvents"];
     put?: never;
@@ -899,6 +955,28 @@ export type paths = {
      * @description Admins only (`users.manage`). The user may sign in again; revoked API tokens stay revoked. Audited as user.enable.
      */
     post: operations["enableUser"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/sso/mappings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List single sign-on group mappings
+     * @description Which identity-provider groups give which role and region scope. Admins only (`users.manage`); changed in the console under Admin › Single sign-on, where every change is audited.
+     *
+     *     Needs the `users.manage` permission.
+     */
+    get: operations["listSsoMappings"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1169,24 +1247,15 @@ export type components = {
       agentVersion?: string;
     };
     SatelliteLabels: {
-      /**
-       * Labels
-       * @description Replaces every label.
-       */
+      /** @description Replaces every label. */
       set?: {
         [key: string]: string;
       } | null;
-      /**
-       * Labels to add
-       * @description Added, or overwriting the same key.
-       */
+      /** @description Added, or overwriting the same key. */
       merge?: {
         [key: string]: string;
       } | null;
-      /**
-       * Labels to remove
-       * @description Keys to drop; a key the satellite lacks is ignored.
-       */
+      /** @description Keys to drop; a key the satellite lacks is ignored. */
       remove?: string[];
     };
     DecommissionSatellite: {
@@ -1257,26 +1326,19 @@ export type components = {
       summary: string;
     };
     IssueCommands: {
-      /** Command */
       type: string;
       /** @default {} */
       payload?: {
         [key: string]: unknown;
       };
-      /** Satellites */
       target: {
-        /** Satellites */
         satelliteIds?: string[];
-        /** Filters */
         filter?: {
           [key: string]: unknown;
         };
       };
-      /** Reason */
       reason?: string;
-      /** Idempotency key */
       idempotencyKey?: string;
-      /** Expires after */
       expiresInSec?: number;
       expectedCount?: number;
     };
@@ -1714,7 +1776,6 @@ export type components = {
       satellites: string[];
       isPublished?: boolean | null;
       /**
-       * Status of affected components
        * @default auto
        * @enum {string}
        */
@@ -1730,10 +1791,7 @@ export type components = {
       title?: string;
       /** @enum {string} */
       impact?: "none" | "minor" | "major" | "critical";
-      /**
-       * Status of affected components
-       * @enum {string}
-       */
+      /** @enum {string} */
       componentStatus?:
         | "operational"
         | "under_maintenance"
@@ -1748,10 +1806,7 @@ export type components = {
       /** @enum {string} */
       impact: "none" | "minor" | "major" | "critical";
       body: string;
-      /**
-       * Status of affected components
-       * @enum {string}
-       */
+      /** @enum {string} */
       componentStatus?:
         | "operational"
         | "under_maintenance"
@@ -1845,25 +1900,13 @@ export type components = {
       /** Format: uri */
       logoUrl?: string;
       accentColor?: string;
-      /**
-       * Degraded performance from
-       * @default 10
-       */
+      /** @default 10 */
       degradedPct?: number | null;
-      /**
-       * Partial outage from
-       * @default 25
-       */
+      /** @default 25 */
       partialPct?: number | null;
-      /**
-       * Major outage from
-       * @default 50
-       */
+      /** @default 50 */
       majorPct?: number | null;
-      /**
-       * Hold a new status for
-       * @default 120
-       */
+      /** @default 120 */
       debounceSec?: number | null;
     };
     UpdateStatusPage: {
@@ -1882,25 +1925,13 @@ export type components = {
       /** Format: uri */
       logoUrl?: string;
       accentColor?: string;
-      /**
-       * Degraded performance from
-       * @default 10
-       */
+      /** @default 10 */
       degradedPct?: number | null;
-      /**
-       * Partial outage from
-       * @default 25
-       */
+      /** @default 25 */
       partialPct?: number | null;
-      /**
-       * Major outage from
-       * @default 50
-       */
+      /** @default 50 */
       majorPct?: number | null;
-      /**
-       * Hold a new status for
-       * @default 120
-       */
+      /** @default 120 */
       debounceSec?: number | null;
     };
     StatusPin: {
@@ -1921,25 +1952,14 @@ export type components = {
       isActive: boolean;
     };
     PinComponent: {
-      /** Region */
       component: string;
-      /**
-       * Status
-       * @enum {string}
-       */
+      /** @enum {string} */
       status:
         "operational" | "under_maintenance" | "degraded_performance" | "partial_outage" | "major_outage";
-      /**
-       * For
-       * @enum {string}
-       */
+      /** @enum {string} */
       duration: "30m" | "1h" | "4h" | "24h" | "until";
-      /**
-       * Until
-       * Format: date-time
-       */
+      /** Format: date-time */
       until?: string | null;
-      /** Reason */
       reason: string;
     };
     AuditEvent: {
@@ -1989,6 +2009,18 @@ export type components = {
       role?: "viewer" | "operator" | "admin";
       regionIds?: string[] | null;
     };
+    SsoGroupMapping: {
+      id: string;
+      /** @description The configured identity provider's id. */
+      provider: string;
+      /** @description The group name as the provider's groups claim sends it. */
+      group: string;
+      /** @enum {string} */
+      role: "viewer" | "operator" | "admin";
+      /** @description Empty: every region. */
+      regionIds: string[];
+      updatedAt: string;
+    };
     ApiToken: {
       id: string;
       name: string;
@@ -2023,18 +2055,11 @@ export type components = {
       secret: string;
     };
     CreateApiToken: {
-      /** Name */
       name: string;
-      /**
-       * Role
-       * @enum {string}
-       */
+      /** @enum {string} */
       role: "viewer" | "operator" | "admin";
-      /** Regions */
       regionIds?: string[] | null;
-      /** Valid for */
       expiresInDays?: number | null;
-      /** Owner */
       userId?: string | null;
     };
   };
@@ -2087,6 +2112,7 @@ export type SchemaAuditEvent = components["schemas"]["AuditEvent"];
 export type SchemaUser = components["schemas"]["User"];
 export type SchemaCreateUser = components["schemas"]["CreateUser"];
 export type SchemaUpdateUser = components["schemas"]["UpdateUser"];
+export type SchemaSsoGroupMapping = components["schemas"]["SsoGroupMapping"];
 export type SchemaApiToken = components["schemas"]["ApiToken"];
 export type SchemaCreatedApiToken = components["schemas"]["CreatedApiToken"];
 export type SchemaCreateApiToken = components["schemas"]["CreateApiToken"];
@@ -6925,6 +6951,83 @@ export interface operations {
       };
       /** @description If-Match names an older version of the resource. */
       412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listSsoMappings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["SsoGroupMapping"][];
+            next: null;
+          };
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

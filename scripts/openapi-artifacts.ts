@@ -29,7 +29,7 @@ export async function openApiArtifacts(): Promise<{ document: string; types: str
   const doc = await servedDocument();
   const style = (await resolveConfig(TYPES_FILE)) ?? {};
   const document = await format(JSON.stringify(doc), { ...style, parser: "json" });
-  const ast = await openapiTS(doc as Parameters<typeof openapiTS>[0], {
+  const ast = await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0], {
     exportType: true,
     rootTypes: true,
     // Request bodies are components too: a field with a default is optional to send, so it stays optional.
