@@ -7,7 +7,9 @@ import { baseSecurityHeaders, pagePolicy, resourcePolicy } from "@/server/http/s
 // Console pages also send visitors without a session cookie to /login: optimistic only, as every page,
 // action and route authorizes again in server/, where a stale, forged or disabled session is refused.
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-const PUBLIC_PAGES = /^\/(login|status|embed)(\/|$)/;
+const PUBLIC_PAGES = /^\/(login|status|embed|api\/docs)(\/|$)/;
+// The API reference is a page that lives under /api: it gets a page's policy, whose nonce runs the theme script.
+const API_PAGES = /^\/api\/docs(\/|$)/;
 
 function withHeaders(response: NextResponse, policy: string): NextResponse {
   for (const [name, value] of Object.entries(baseSecurityHeaders())) response.headers.set(name, value);
@@ -17,7 +19,9 @@ function withHeaders(response: NextResponse, policy: string): NextResponse {
 
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
-  if (path.startsWith("/api/")) return withHeaders(NextResponse.next(), resourcePolicy());
+  if (path.startsWith("/api/") && !API_PAGES.test(path)) {
+    return withHeaders(NextResponse.next(), resourcePolicy());
+  }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = pagePolicy(nonce, { isDev: !isProduction, allowRemoteImages: path.startsWith("/status/") });
