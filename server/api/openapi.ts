@@ -1,6 +1,7 @@
 import "server-only";
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { ERROR_CODES } from "../errors";
 import type { Operation } from "./operation";
 import { API_BASE } from "./paths";
 
@@ -14,19 +15,7 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string().meta({ description: "What went wrong, as a sentence a person can act on." }),
     instance: z.string().optional(),
-    code: z.enum([
-      "VALIDATION",
-      "UNAUTHORIZED",
-      "FORBIDDEN",
-      "NOT_FOUND",
-      "CONFLICT",
-      "PRECONDITION_FAILED",
-      "RATE_LIMITED",
-      "PAYLOAD_TOO_LARGE",
-      "UNSUPPORTED_MEDIA_TYPE",
-      "BAD_REQUEST",
-      "INTERNAL",
-    ]),
+    code: z.enum(ERROR_CODES),
     requestId: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
