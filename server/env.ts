@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   // 1 lets webhooks reach private, loopback and link-local receivers, over http too (on-prem). Unset, it
   // follows ORRERY_DEMO in production and is on in development and tests.
   WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).optional(),
+  // REST API calls a token may make per minute, in each process (with N replicas a token meets N times this).
+  API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   // GET /metrics (Prometheus): a bearer token, client addresses or CIDR ranges, or both; neither, it is off.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   METRICS_ALLOW: z.string().default(""),

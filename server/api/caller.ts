@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Ctx } from "../auth/context";
 import { getCtx } from "../auth/session";
+import { env } from "../env";
 import { AppError } from "../errors";
 import { RateLimiter } from "../gateway/rate-limit";
 import { clientAddressOf } from "../http/client-address";
@@ -21,13 +22,9 @@ const TOKEN_PREFIX = "orr_";
  * Per token, in this process. With several replicas each keeps its own buckets, so the limit a token meets
  * is this figure times the replica count; docs/operations.md says to divide it accordingly.
  */
-function perMinute(): number {
-  const raw = Number(process.env.API_RATE_PER_MINUTE ?? "");
-  return Number.isInteger(raw) && raw > 0 ? raw : 600;
-}
 let limiter: RateLimiter | null = null;
 function rateLimiter(): RateLimiter {
-  limiter ??= new RateLimiter(perMinute());
+  limiter ??= new RateLimiter(env.API_RATE_PER_MINUTE);
   return limiter;
 }
 

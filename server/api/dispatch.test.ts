@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ctxAs, seedRegions, type UserCtx } from "../../test/factories";
 import { authorize } from "../auth/context";
@@ -10,6 +10,11 @@ import { dispatch } from "./dispatch";
 import { compile } from "./match";
 import { op } from "./operation";
 import { pageFrom, pageQuery } from "./pagination";
+
+// server/env.ts reads the limit when it is first imported, so it is set before any import.
+vi.hoisted(() => {
+  process.env.API_RATE_PER_MINUTE = "40";
+});
 
 // The frame on operations of its own: what every resource inherits, tested once.
 const Note = z.object({ text: z.string().min(1).max(20).meta({ label: "Text" }) });
@@ -84,8 +89,6 @@ let operatorSecret: string;
 let viewerSecret: string;
 
 beforeAll(async () => {
-  // Read once, when the first token call makes the process's limiter.
-  process.env.API_RATE_PER_MINUTE = "40";
   await seedRegions();
   operator = await ctxAs("operator");
   viewer = await ctxAs("viewer");
