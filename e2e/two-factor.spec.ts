@@ -51,6 +51,7 @@ async function passwordStep(page: Page, email: string) {
 
 /** Reads the key off the enrolment page, confirms it with a code and answers the recovery codes. */
 async function enrol(page: Page): Promise<{ secret: string; codes: string[] }> {
+  await expect(page.getByRole("img", { name: "QR code of the two-factor key" }).locator("svg")).toBeVisible();
   const secret = (await page.getByLabel("Secret key").innerText()).replace(/\s+/g, "");
   await page.getByLabel("Code", { exact: true }).fill("000000");
   await page.getByRole("button", { name: "Turn on two-factor" }).click();

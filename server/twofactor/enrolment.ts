@@ -1,4 +1,5 @@
 import "server-only";
+import { qrSvg } from "./qr";
 import { z } from "zod";
 import { recordAudit } from "../audit";
 import type { UserActor } from "../auth/actor";
@@ -12,7 +13,8 @@ import { checkTotp, newTotpSecret, totpUri } from "./totp";
 /** Who is enrolling: the signed-in person, or one half-way through signing in who must enrol first. */
 export type Enrollee = { userId: string; ip?: string };
 
-export type EnrolmentStart = { secret: string; uri: string; email: string };
+/** `qrSvg`: the `uri` as an SVG QR code, for the enrolment page to show beside the key. */
+export type EnrolmentStart = { secret: string; uri: string; email: string; qrSvg: string };
 export type TwoFactorState = {
   isEnabled: boolean;
   enabledAt: string | null;
@@ -63,7 +65,7 @@ export async function twoFactorState(userId: string): Promise<TwoFactorState> {
  * already scanned). Nothing is on until a first code confirms it.
  */
 export async function startEnrolment({ userId }: Enrollee): Promise<EnrolmentStart> {
-  return transaction(async (tx) => {
+  const start = await transaction(async (tx) => {
     const user = await userOf(tx, userId);
     if (user.ssoProvider)
       throw new AppError("PRECONDITION_FAILED", "Your identity provider handles two-factor.");
@@ -78,6 +80,7 @@ export async function startEnrolment({ userId }: Enrollee): Promise<EnrolmentSta
     }
     return { secret, uri: totpUri(secret, user.email), email: user.email };
   });
+  return { ...start, qrSvg: await qrSvg(start.uri) };
 }
 
 /** Turns two-factor on with a first valid code, and answers the 10 recovery codes, shown this once. */

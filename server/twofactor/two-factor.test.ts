@@ -43,6 +43,10 @@ describe("enrolment", () => {
     const user = await localUser();
     const first = await startEnrolment({ userId: user.id });
     expect(first.uri).toMatch(/^otpauth:\/\/totp\/Orrery:/);
+    // The QR code is an SVG drawn on the server, with no script in it.
+    expect(first.qrSvg).toMatch(/^<svg[^>]*viewBox="0 0 \d+ \d+"/);
+    expect(first.qrSvg).toContain("<path");
+    expect(first.qrSvg).not.toMatch(/<script|on\w+=/i);
     expect((await startEnrolment({ userId: user.id })).secret).toBe(first.secret);
     await expect(confirmEnrolment({ userId: user.id }, { code: "000000" }, T0)).rejects.toMatchObject({
       code: "VALIDATION",

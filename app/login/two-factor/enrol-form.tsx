@@ -30,11 +30,14 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
 export function EnrolForm({
   secret,
   uri,
+  qrSvg,
   action,
   continueHref,
 }: {
   secret: string;
   uri: string;
+  /** The link as an SVG QR code, drawn on the server from our own data. */
+  qrSvg: string;
   action: Action;
   continueHref: string;
 }) {
@@ -56,7 +59,14 @@ export function EnrolForm({
     <form method="post" onSubmit={onSubmit} className="grid" style={{ gap: 14 }} noValidate>
       <ol className={styles.steps}>
         <li>
-          In your authenticator app, add an account with this key (or open the link on your phone):
+          Scan this code with your authenticator app:
+          <div
+            className={styles.qr}
+            role="img"
+            aria-label="QR code of the two-factor key"
+            dangerouslySetInnerHTML={{ __html: qrSvg }}
+          />
+          Or add an account with this key (or open the link on your phone):
           <code className={styles.secret} aria-label="Secret key">
             {secret.match(/.{1,4}/g)?.join(" ")}
           </code>

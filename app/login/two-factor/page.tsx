@@ -19,7 +19,7 @@ export default async function EnrolOnSignInPage({
   const target = safeRedirectPath((await searchParams).next);
   const [ctx, pending] = await Promise.all([getCtx(), pendingEnrolment()]);
   if (!pending) redirect(ctx.actor ? target : "/login");
-  const { secret, uri } = await startEnrolment({ userId: pending.userId });
+  const { secret, uri, qrSvg } = await startEnrolment({ userId: pending.userId });
   return (
     <main className={styles.login}>
       <div className={`card ${styles.box}`}>
@@ -31,7 +31,13 @@ export default async function EnrolOnSignInPage({
           </div>
         </div>
         <p className="muted">Orrery asks for a code from your phone at every sign-in to this account.</p>
-        <EnrolForm secret={secret} uri={uri} action={confirmEnrolmentAction} continueHref={target} />
+        <EnrolForm
+          secret={secret}
+          uri={uri}
+          qrSvg={qrSvg}
+          action={confirmEnrolmentAction}
+          continueHref={target}
+        />
       </div>
     </main>
   );

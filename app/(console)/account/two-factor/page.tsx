@@ -13,13 +13,19 @@ export default async function AccountTwoFactorPage() {
   if (ctx.actor?.kind !== "user") return null;
   const state = await twoFactorState(ctx.actor.id);
   if (state.isEnabled || state.isSso) redirect("/account");
-  const { secret, uri } = await startEnrolment({ userId: ctx.actor.id });
+  const { secret, uri, qrSvg } = await startEnrolment({ userId: ctx.actor.id });
   return (
     <div className="page">
       <PageHead title="Set up two-factor" crumbs={[{ href: "/account", label: "Your account" }]} />
       <section className="card" style={{ maxWidth: 560 }}>
         <div className="card-body">
-          <EnrolForm secret={secret} uri={uri} action={confirmEnrolmentAction} continueHref="/account" />
+          <EnrolForm
+            secret={secret}
+            uri={uri}
+            qrSvg={qrSvg}
+            action={confirmEnrolmentAction}
+            continueHref="/account"
+          />
         </div>
       </section>
     </div>
