@@ -21,6 +21,7 @@ const PAGES = [
   "/admin/users",
   "/admin/tokens",
   "/settings/tokens",
+  "/account",
   "/admin/releases",
   "/admin/status-pages",
   "/admin/regions",

@@ -7,6 +7,8 @@ import { regenerateRecoveryCodesAction } from "@/app/login/two-factor/actions";
 import { DataTable, type Column } from "@/components/tables/data-table";
 import { currentSessionId, getCtx } from "@/server/auth/session";
 import { listMySessions, type UserSessionView } from "@/server/auth/user-sessions";
+import { listApiTokens } from "@/server/tokens/tokens";
+import type { ApiTokenView } from "@/server/tokens/schemas";
 import { twoFactorState } from "@/server/twofactor/enrolment";
 import { mustUseTwoFactor, twoFactorRequirement } from "@/server/twofactor/policy";
 import { endSessionAction } from "./actions";
@@ -38,15 +40,37 @@ const SESSION_COLUMNS: Column<UserSessionView>[] = [
   },
 ];
 
+const TOKEN_COLUMNS: Column<ApiTokenView>[] = [
+  {
+    id: "name",
+    header: "Token",
+    cell: (t) => (
+      <>
+        <div className="cell-main">{t.name}</div>
+        <div className="cell-sub mono">{t.prefix}…</div>
+      </>
+    ),
+  },
+  {
+    id: "role",
+    header: "Role",
+    cell: (t) => `${t.role}${t.regionIds ? ` · ${t.regionIds.join(", ")}` : ""}`,
+  },
+  { id: "used", header: "Last used", cell: (t) => (t.lastUsedAt ? <Time at={t.lastUsedAt} /> : "never") },
+  { id: "expires", header: "Expires", cell: (t) => <Time at={t.expiresAt} /> },
+];
+
 export default async function AccountPage() {
   const ctx = await getCtx();
   // The console layout sends anyone signed out to /login; tokens and agents have no account page.
   if (ctx.actor?.kind !== "user") return null;
-  const [state, requirement, sessions] = await Promise.all([
+  const [state, requirement, sessions, tokens] = await Promise.all([
     twoFactorState(ctx.actor.id),
     twoFactorRequirement(),
     currentSessionId().then((sid) => listMySessions(ctx, sid)),
+    listApiTokens(ctx),
   ]);
+  const activeTokens = tokens.filter((t) => t.status === "active");
   const isRequired = mustUseTwoFactor(ctx.actor.role, requirement);
   return (
     <div className="page">
@@ -97,6 +121,20 @@ export default async function AccountPage() {
           rows={sessions}
           rowKey={(s) => s.id}
           empty={{ title: "No recorded sessions", body: "Sessions are listed from your next sign-in." }}
+        />
+      </section>
+      <section className="card" aria-labelledby="account-tokens">
+        <div className="card-head">
+          <h2 id="account-tokens">Your API tokens</h2>
+          <Link href="/settings/tokens" className="small">
+            Manage API tokens
+          </Link>
+        </div>
+        <DataTable
+          columns={TOKEN_COLUMNS}
+          rows={activeTokens}
+          rowKey={(t) => t.id}
+          empty={{ title: "No active API tokens", body: "Scripts and the orrery CLI sign in with one." }}
         />
       </section>
     </div>
