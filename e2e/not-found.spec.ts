@@ -24,12 +24,12 @@ test.describe("signed out", () => {
     }
   });
 
-  test("an unknown /api/v1 path answers a JSON 404", async ({ page }) => {
+  test("an unknown /api/v1 path answers a problem 404", async ({ page }) => {
     for (const method of ["GET", "POST", "DELETE"] as const) {
       const res = await page.request.fetch(`/api/v1/${uniqueName("nothing")}/here`, { method });
       expect(res.status(), method).toBe(404);
-      expect(res.headers()["content-type"]).toContain("application/json");
-      expect((await res.json()).error.code).toBe("NOT_FOUND");
+      expect(res.headers()["content-type"]).toContain("application/problem+json");
+      expect((await res.json()).code).toBe("NOT_FOUND");
     }
   });
 });
