@@ -1,6 +1,7 @@
 "use client";
 
 import { FormError } from "@/components/forms/field";
+import { RowActionButton } from "@/components/forms/row-action-button";
 import { useFormAction } from "@/components/forms/use-form-action";
 import type { ActionResult } from "@/server/http/action";
 import type { TwoFactorRequirement } from "@/server/twofactor/policy";
@@ -54,23 +55,14 @@ export function ResetTwoFactorButton({
   email: string;
   action: (prev: ActionResult<null> | null, form: FormData) => Promise<ActionResult<null>>;
 }) {
-  const { state, onSubmit, isPending } = useFormAction(action);
   return (
-    <form method="post" onSubmit={onSubmit}>
-      <input type="hidden" name="id" value={id} />
-      {state && !state.ok && (
-        <span role="alert" className="cell-sub" style={{ color: "var(--bad)" }}>
-          {state.error.message}
-        </span>
-      )}
-      <button
-        className="btn small danger"
-        type="submit"
-        disabled={isPending}
-        aria-label={`Reset the two-factor of ${email}`}
-      >
-        {isPending ? "Resetting…" : "Reset"}
-      </button>
-    </form>
+    <RowActionButton
+      id={id}
+      action={action}
+      label="Reset"
+      pendingLabel="Resetting…"
+      ariaLabel={`Reset the two-factor of ${email}`}
+      isDanger
+    />
   );
 }
