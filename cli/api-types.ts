@@ -1986,7 +1986,7 @@ export type components = {
       email: string;
       name: string;
       /** @enum {string} */
-      role: "viewer" | "operator" | "admin";
+      role: "viewer" | "auditor" | "operator" | "admin";
       /** @description The regions the user may act in; empty for every region. */
       regionIds: string[];
       isDisabled: boolean;
@@ -1999,14 +1999,14 @@ export type components = {
       email: string;
       name: string;
       /** @enum {string} */
-      role: "viewer" | "operator" | "admin";
+      role: "viewer" | "auditor" | "operator" | "admin";
       regionIds?: string[] | null;
       password: string;
     };
     UpdateUser: {
       name?: string;
       /** @enum {string} */
-      role?: "viewer" | "operator" | "admin";
+      role?: "viewer" | "auditor" | "operator" | "admin";
       regionIds?: string[] | null;
     };
     SsoGroupMapping: {
@@ -2016,7 +2016,7 @@ export type components = {
       /** @description The group name as the provider's groups claim sends it. */
       group: string;
       /** @enum {string} */
-      role: "viewer" | "operator" | "admin";
+      role: "viewer" | "auditor" | "operator" | "admin";
       /** @description Empty: every region. */
       regionIds: string[];
       updatedAt: string;
@@ -2033,7 +2033,7 @@ export type components = {
       };
       createdBy: string | null;
       /** @enum {string} */
-      role: "viewer" | "operator" | "admin";
+      role: "viewer" | "auditor" | "operator" | "admin";
       /** @description null: every region its owner may act in. */
       regionIds: string[] | null;
       /** Format: date-time */
@@ -2057,7 +2057,7 @@ export type components = {
     CreateApiToken: {
       name: string;
       /** @enum {string} */
-      role: "viewer" | "operator" | "admin";
+      role: "viewer" | "auditor" | "operator" | "admin";
       regionIds?: string[] | null;
       expiresInDays?: number | null;
       userId?: string | null;

@@ -10,7 +10,7 @@ import { useFormAction } from "./use-form-action";
 type Saved = ActionResult<UserView>;
 type Action = (prev: Saved | null, form: FormData) => Promise<Saved>;
 type Region = { id: string; name: string };
-const ROLES = ["viewer", "operator", "admin"] as const;
+const ROLES = ["viewer", "auditor", "operator", "admin"] as const;
 
 /** A compact checklist in a disclosure; its summary names what is ticked, or "All regions" for none. */
 function RegionSelect({

@@ -5,13 +5,15 @@ import { PERMISSIONS, ROLES, can, type Permission, type Role } from "./policy";
 
 // The whole table, written out: a change to the policy must change this test on purpose.
 const EXPECTED: Record<Permission, Role[]> = {
-  "satellites.read": ["viewer", "operator", "admin"],
-  "telemetry.read": ["viewer", "operator", "admin"],
-  "commands.read": ["viewer", "operator", "admin"],
-  "rollouts.read": ["viewer", "operator", "admin"],
-  "incidents.read": ["viewer", "operator", "admin"],
-  "releases.read": ["viewer", "operator", "admin"],
-  "audit.read": ["operator", "admin"],
+  "satellites.read": ["viewer", "auditor", "operator", "admin"],
+  "telemetry.read": ["viewer", "auditor", "operator", "admin"],
+  "commands.read": ["viewer", "auditor", "operator", "admin"],
+  "rollouts.read": ["viewer", "auditor", "operator", "admin"],
+  "incidents.read": ["viewer", "auditor", "operator", "admin"],
+  "releases.read": ["viewer", "auditor", "operator", "admin"],
+  "compliance.read": ["viewer", "auditor", "operator", "admin"],
+  "audit.read": ["auditor", "operator", "admin"],
+  "compliance.report": ["auditor", "operator", "admin"],
   "alerts.read": ["operator", "admin"],
   "alerts.silence": ["operator", "admin"],
   "commands.write": ["operator", "admin"],
@@ -25,6 +27,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "status-pages.manage": ["admin"],
   "regions.manage": ["admin"],
   "alerts.manage": ["admin"],
+  "policies.manage": ["admin"],
+  "windows.manage": ["admin"],
 };
 
 const ctxFor = (role: Role, regionIds: string[] | null = null): Ctx => ({

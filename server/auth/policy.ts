@@ -1,7 +1,8 @@
 // Roles are data: this table is the single source for what each role may do. Verbs, route handlers and the
 // navigation all ask the same question through `can`.
 
-export const ROLES = ["viewer", "operator", "admin"] as const;
+// Ordered by reach: each role can do all the one before it can (token and sign-in rules compare ranks).
+export const ROLES = ["viewer", "auditor", "operator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -11,7 +12,9 @@ export const PERMISSIONS = [
   "rollouts.read",
   "incidents.read",
   "releases.read",
+  "compliance.read",
   "audit.read",
+  "compliance.report",
   "alerts.read",
   "commands.write",
   "rollouts.write",
@@ -25,6 +28,8 @@ export const PERMISSIONS = [
   "status-pages.manage",
   "regions.manage",
   "alerts.manage",
+  "policies.manage",
+  "windows.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -35,9 +40,11 @@ const READ: Permission[] = [
   "rollouts.read",
   "incidents.read",
   "releases.read",
+  "compliance.read",
 ];
+// An auditor reads the record and the evidence and changes nothing.
+const AUDIT: Permission[] = ["audit.read", "compliance.report"];
 const OPERATE: Permission[] = [
-  "audit.read",
   "alerts.read",
   "commands.write",
   "rollouts.write",
@@ -53,12 +60,15 @@ const ADMINISTER: Permission[] = [
   "status-pages.manage",
   "regions.manage",
   "alerts.manage",
+  "policies.manage",
+  "windows.manage",
 ];
 
 export const POLICY: Record<Role, ReadonlySet<Permission>> = {
   viewer: new Set(READ),
-  operator: new Set([...READ, ...OPERATE]),
-  admin: new Set([...READ, ...OPERATE, ...ADMINISTER]),
+  auditor: new Set([...READ, ...AUDIT]),
+  operator: new Set([...READ, ...AUDIT, ...OPERATE]),
+  admin: new Set([...READ, ...AUDIT, ...OPERATE, ...ADMINISTER]),
 };
 
 /** Permissions that act on a satellite and so respect an operator's region scope. */

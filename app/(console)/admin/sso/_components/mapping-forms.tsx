@@ -9,7 +9,7 @@ import type { SsoMappingView } from "@/server/sso/mappings";
 type Saved = ActionResult<SsoMappingView>;
 type Action = (prev: Saved | null, form: FormData) => Promise<Saved>;
 type Option = { id: string; name: string };
-const ROLES = ["viewer", "operator", "admin"] as const;
+const ROLES = ["viewer", "auditor", "operator", "admin"] as const;
 
 /** A compact checklist in a disclosure, as on Admin › Users; none ticked means every region. */
 function RegionSelect({
