@@ -54,7 +54,22 @@ export const MAP_ROLLOUT_LABEL: Record<MapRolloutState, string> = {
   failed: "Failed",
 };
 
-export const COLOR_MODES = ["health", "bandwidth", "region", "rollout"] as const;
+/**
+ * A satellite's compliance posture: its worst result that counts. Ordered by severity, so a cluster's worst
+ * member is its maximum code; waived is its own state, never compliant.
+ */
+export const MAP_POSTURES = ["none", "compliant", "waived", "unknown", "violation"] as const;
+export type MapPosture = (typeof MAP_POSTURES)[number];
+
+export const MAP_POSTURE_LABEL: Record<MapPosture, string> = {
+  none: "No policy applies",
+  compliant: "Compliant",
+  waived: "Waived (exception)",
+  unknown: "Unknown (no facts)",
+  violation: "Violation",
+};
+
+export const COLOR_MODES = ["health", "bandwidth", "region", "rollout", "posture"] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
 
 export const COLOR_MODE_LABEL: Record<ColorMode, string> = {
@@ -62,6 +77,7 @@ export const COLOR_MODE_LABEL: Record<ColorMode, string> = {
   bandwidth: "Bandwidth",
   region: "Compliance region",
   rollout: "Rollout",
+  posture: "Posture",
 };
 
 /** Above this share of its contracted link a satellite counts as running hot. */
@@ -95,7 +111,8 @@ export type FleetMapKpis = {
 /**
  * Columns, one entry per satellite, so 10,000 satellites stay small on the wire: coordinates in
  * hundredths of a degree (about 1 km), bandwidth in whole percent (-1 when unknown), and indexes into
- * `regions`, MAP_STATUSES and MAP_ROLLOUT_STATES.
+ * `regions`, MAP_STATUSES and MAP_ROLLOUT_STATES. The posture column (indexes into MAP_POSTURES) and the
+ * policies to filter by come only when asked for (`posture=1`), so the other modes pay nothing for them.
  */
 export type FleetMapPayload = {
   regions: { id: string; name: string; color: string; countries: string[] }[];
@@ -107,6 +124,8 @@ export type FleetMapPayload = {
   status: number[];
   bw: number[];
   rollout: number[];
+  posture?: number[];
+  policies?: { id: string; name: string }[];
   kpis: FleetMapKpis;
 };
 
@@ -119,6 +138,8 @@ export type FleetMapPoint = {
   status: number;
   bw: number;
   rollout: number;
+  /** Index into MAP_POSTURES; absent where no posture was asked for (a rollout's own map). */
+  posture?: number;
 };
 
 export function decodePoints(payload: FleetMapPayload): FleetMapPoint[] {
@@ -134,6 +155,7 @@ export function decodePoints(payload: FleetMapPayload): FleetMapPoint[] {
       bw: payload.bw[i],
       rollout: payload.rollout[i],
     };
+    if (payload.posture) out[i].posture = payload.posture[i];
   }
   return out;
 }

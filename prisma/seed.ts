@@ -61,7 +61,7 @@ export const DEMO_USERS = (demoAccounts as DemoAccount[]).map(({ does: _does, ..
 type DemoAccount = {
   email: string;
   name: string;
-  role: "admin" | "operator" | "viewer";
+  role: "admin" | "operator" | "auditor" | "viewer";
   regionIds?: string[];
   does: string;
 };

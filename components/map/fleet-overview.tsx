@@ -22,6 +22,7 @@ import { MapLegend } from "./map-legend";
 import { MapPlaceholder } from "./map-placeholder";
 import { scopedPoints } from "./map-scope";
 import { MapStatus, useIsStale } from "./map-status";
+import { PostureFilter } from "./posture-filter";
 import { SatellitePanel } from "./satellite-panel";
 
 // maplibre is large and needs the browser: it loads only here, after the page's own JS.
@@ -45,6 +46,14 @@ function filterQuery(params: URLSearchParams): string {
     const value = params.get(key);
     if (value) out.set(key, value);
   }
+  return out.toString();
+}
+
+function postureQuery(query: string, isPosture: boolean, violating: string | null): string {
+  if (!isPosture && !violating) return query;
+  const out = new URLSearchParams(query);
+  out.set("posture", "1");
+  if (violating) out.set("violating", violating);
   return out.toString();
 }
 
@@ -73,6 +82,10 @@ export function FleetOverview({
   const query = filterQuery(params);
   const modeParam = params.get("color");
   const mode: ColorMode = COLOR_MODES.includes(modeParam as ColorMode) ? (modeParam as ColorMode) : "health";
+  // Posture rides on its own parameters: only posture mode pays for it, and "violating" is no fleet filter
+  // (a command sent from here resolves the fleet filters alone, so it is not offered while one is set).
+  const violating = params.get("violating");
+  const fetchQuery = postureQuery(query, mode === "posture", violating);
   const showRegions = params.get("regions") !== "off";
   const selected = params.get("sat");
   const [group, setGroup] = useState<string[] | null>(null);
@@ -81,8 +94,8 @@ export function FleetOverview({
 
   // One query feeds the map and the figures above it, so both refresh together on every poll.
   const { data, error, isPending, isFetching, isPlaceholderData, dataUpdatedAt } = useQuery({
-    queryKey: ["fleet-map", query],
-    queryFn: () => fetchFleetMap(`/api/v1/map${query ? `?${query}` : ""}`),
+    queryKey: ["fleet-map", fetchQuery],
+    queryFn: () => fetchFleetMap(`/api/v1/map${fetchQuery ? `?${fetchQuery}` : ""}`),
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,
     placeholderData: keepPreviousData,
@@ -114,7 +127,7 @@ export function FleetOverview({
           styleUrl={styleUrl}
           fitTo={fitTo}
           fitRequest={fitRequest}
-          fitKey={data && !isPlaceholderData ? `${query}|${isScoped ? "scope" : "all"}` : null}
+          fitKey={data && !isPlaceholderData ? `${query}|${violating}|${isScoped ? "scope" : "all"}` : null}
           onSelect={(slug) => {
             setGroup(null);
             replaceParams({ sat: slug });
@@ -132,7 +145,12 @@ export function FleetOverview({
                 key={m}
                 type="button"
                 aria-pressed={mode === m}
-                onClick={() => replaceParams({ color: m === "health" ? null : m })}
+                onClick={() =>
+                  replaceParams({
+                    color: m === "health" ? null : m,
+                    ...(m !== "posture" && { violating: null }),
+                  })
+                }
               >
                 {COLOR_MODE_LABEL[m]}
               </button>
@@ -149,7 +167,14 @@ export function FleetOverview({
           <button type="button" className="btn small" onClick={() => setFitRequest((n) => n + 1)}>
             Fit to results
           </button>
-          {canCommand && points && !isPlaceholderData && (
+          {mode === "posture" && (
+            <PostureFilter
+              policies={data?.policies ?? []}
+              value={violating}
+              onChange={(id) => replaceParams({ violating: id })}
+            />
+          )}
+          {canCommand && !violating && points && !isPlaceholderData && (
             // The server resolves the same filters again when the command is sent and confirmed.
             <CommandDialogButton className="btn small" count={points.length} target={{ filter: query }} />
           )}
@@ -175,8 +200,17 @@ export function FleetOverview({
 
         {!isPending && points && points.length === 0 && (
           <div className={noticeStyles.notice}>
-            <strong>No satellites match these filters.</strong>
-            <span>Clear a filter to see more of the fleet.</span>
+            {violating ? (
+              <>
+                <strong>No satellite here violates this policy.</strong>
+                <span>Waived satellites are not counted as violating.</span>
+              </>
+            ) : (
+              <>
+                <strong>No satellites match these filters.</strong>
+                <span>Clear a filter to see more of the fleet.</span>
+              </>
+            )}
           </div>
         )}
 

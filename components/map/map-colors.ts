@@ -1,11 +1,14 @@
 // Colours of the fleet map, shared by its layers and its legend so the two never disagree.
 import type { ExpressionSpecification } from "maplibre-gl";
 import {
+  MAP_POSTURE_LABEL,
+  MAP_POSTURES,
   MAP_ROLLOUT_LABEL,
   MAP_ROLLOUT_STATES,
   MAP_STATUS_LABEL,
   MAP_STATUSES,
   type ColorMode,
+  type MapPosture,
   type MapRolloutState,
   type MapStatus,
 } from "@/lib/fleet-map";
@@ -31,6 +34,15 @@ export const ROLLOUT_COLOR: Record<MapRolloutState, string> = {
   upgrading: "#6366f1",
   rolled_back: "#f59e0b",
   failed: "#ef4444",
+};
+
+/** Waived is a muted violet: an accepted exception, neither a pass nor an alarm. */
+export const POSTURE_COLOR: Record<MapPosture, string> = {
+  none: "#cbd5e1",
+  compliant: "#22a55a",
+  waived: "#a78bfa",
+  unknown: "#64748b",
+  violation: "#ef4444",
 };
 
 /** Utilisation stops, in percent of the contracted link. */
@@ -87,11 +99,17 @@ export function pointColor(mode: ColorMode, regions: RegionColor[]): ExpressionS
         ["get", "rollout"],
         NO_DATA_COLOR,
       );
+    case "posture":
+      return byIndex(
+        MAP_POSTURES.map((s) => POSTURE_COLOR[s]),
+        ["get", "posture"],
+        NO_DATA_COLOR,
+      );
   }
 }
 
 /**
- * A cluster takes the colour of its worst member: the highest rollout code (ordered by severity) or the
+ * A cluster takes the colour of its worst member: the highest rollout or posture code (ordered by severity) or the
  * busiest link. In region mode a cluster spanning several regions is drawn neutral. In health mode the
  * cluster is a ring by status (cluster-ring.ts) and its circle only catches the pointer.
  */
@@ -116,6 +134,12 @@ export function clusterColor(mode: ColorMode, regions: RegionColor[]): Expressio
       return byIndex(
         MAP_ROLLOUT_STATES.map((s) => ROLLOUT_COLOR[s]),
         ["get", "rolloutWorst"],
+        NO_DATA_COLOR,
+      );
+    case "posture":
+      return byIndex(
+        MAP_POSTURES.map((s) => POSTURE_COLOR[s]),
+        ["get", "postureWorst"],
         NO_DATA_COLOR,
       );
   }
@@ -149,5 +173,9 @@ export function legendFor(mode: ColorMode, regions: RegionColor[]): LegendEntry[
       return [...MAP_ROLLOUT_STATES]
         .reverse()
         .map((s) => ({ label: MAP_ROLLOUT_LABEL[s], color: ROLLOUT_COLOR[s] }));
+    case "posture":
+      return [...MAP_POSTURES]
+        .reverse()
+        .map((s) => ({ label: MAP_POSTURE_LABEL[s], color: POSTURE_COLOR[s] }));
   }
 }

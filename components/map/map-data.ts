@@ -22,12 +22,13 @@ function toFeature(p: FleetMapPoint, id: number): SatelliteFeature {
       status: p.status,
       bw: p.bw,
       rollout: p.rollout,
+      posture: p.posture ?? 0,
     },
   };
 }
 
 const keyOf = (p: FleetMapPoint) =>
-  `${p.lon},${p.lat},${p.name},${p.region},${p.status},${p.bw},${p.rollout}`;
+  `${p.lon},${p.lat},${p.name},${p.region},${p.status},${p.bw},${p.rollout},${p.posture ?? 0}`;
 
 export type PointsDiff = {
   add: SatelliteFeature[];

@@ -121,6 +121,7 @@ export function addSatellites(map: MapLibre, theme: Theme) {
       regionMin: ["min", ["get", "region"]],
       regionMax: ["max", ["get", "region"]],
       rolloutWorst: ["max", ["get", "rollout"]],
+      postureWorst: ["max", ["get", "posture"]],
     },
   });
   // The plain circle is every mode's click and hover target; in health mode the ring above draws it.

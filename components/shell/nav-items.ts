@@ -30,6 +30,12 @@ export const NAV_ITEMS: NavItem[] = [
     permission: "alerts.read",
     icon: "M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0",
   },
+  {
+    href: "/compliance",
+    label: "Compliance",
+    permission: "compliance.read",
+    icon: "M12 3l7 3v5c0 4.4-3 8.3-7 10-4-1.7-7-5.6-7-10V6zM9 12l2 2 4-4",
+  },
   { href: "/audit", label: "Audit", permission: "audit.read", icon: "M7 3h8l4 4v14H7zM10 11h6M10 15h6" },
   {
     href: "/admin",

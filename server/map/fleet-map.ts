@@ -3,6 +3,7 @@ import { connectivityOf, effectiveHealth } from "@/lib/connectivity";
 import {
   HOT_LINK_PCT,
   linkUtilisationPct,
+  MAP_POSTURES,
   MAP_ROLLOUT_STATES,
   MAP_STATUSES,
   mapStatusOf,
@@ -19,6 +20,7 @@ import { validationError } from "../errors";
 import { ACTIVE_ROLLOUT_STATUSES } from "../rollouts/types";
 import { satelliteWhere } from "../satellites/list";
 import { SatelliteQuery } from "../satellites/schemas";
+import { mapPosture, parsePostureQuery, type MapPostureQuery } from "./posture";
 
 const TARGET_TO_MAP: Record<string, MapRolloutState> = {
   pending: "pending",
@@ -31,6 +33,7 @@ const TARGET_TO_MAP: Record<string, MapRolloutState> = {
 };
 
 const STATUS_INDEX = new Map(MAP_STATUSES.map((s, i) => [s, i]));
+const POSTURE_INDEX = new Map(MAP_POSTURES.map((s, i) => [s, i]));
 const ROLLOUT_INDEX = new Map(MAP_ROLLOUT_STATES.map((s, i) => [s, i]));
 
 /** The payload with its JSON and the ETag of that JSON, each computed once. */
@@ -45,12 +48,19 @@ export async function fleetMap(ctx: Ctx, input: unknown, now = new Date()): Prom
   return buildFleetMap(mapQuery(ctx, input), now);
 }
 
-/** Every map answer starts here: the caller may read the fleet, and the filters are valid. */
-function mapQuery(ctx: Ctx, input: unknown): SatelliteQuery {
+type MapQuery = { filters: SatelliteQuery; posture: MapPostureQuery };
+
+/**
+ * Every map answer starts here: the caller may read the fleet, and the filters are valid. Posture is
+ * compliance data: it asks compliance.read too.
+ */
+function mapQuery(ctx: Ctx, input: unknown): MapQuery {
   authorize(ctx, "satellites.read");
   const parsed = SatelliteQuery.safeParse(input ?? {});
   if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
+  const posture = parsePostureQuery(input);
+  if (posture.posture || posture.violating) authorize(ctx, "compliance.read");
+  return { filters: parsed.data, posture };
 }
 
 /**
@@ -67,9 +77,10 @@ export async function fleetMapShared(ctx: Ctx, input: unknown): Promise<FleetMap
   return shared.get(JSON.stringify(query), (now) => buildFleetMap(query, new Date(now)));
 }
 
-async function buildFleetMap(query: SatelliteQuery, now: Date): Promise<FleetMap> {
-  const where = satelliteWhere(query, now);
-  const [rows, regions, targets, activeRollouts, openIncidents] = await Promise.all([
+async function buildFleetMap(query: MapQuery, now: Date): Promise<FleetMap> {
+  const where = satelliteWhere(query.filters, now);
+  const wantsPosture = Boolean(query.posture.posture || query.posture.violating);
+  const [all, regions, targets, activeRollouts, openIncidents] = await Promise.all([
     db.satellite.findMany({
       where,
       orderBy: { slug: "asc" },
@@ -87,6 +98,7 @@ async function buildFleetMap(query: SatelliteQuery, now: Date): Promise<FleetMap
         lastTxMbps: true,
         uplinkMbps: true,
         downlinkMbps: true,
+        labelText: wantsPosture,
       },
     }),
     db.complianceRegion.findMany({
@@ -101,6 +113,15 @@ async function buildFleetMap(query: SatelliteQuery, now: Date): Promise<FleetMap
     db.incident.count({ where: { status: { not: "resolved" }, isProposed: false } }),
   ]);
 
+  const posture = wantsPosture
+    ? await mapPosture(
+        all.map((r) => ({ id: r.id, labelText: r.labelText ?? "" })),
+        query.posture.violating,
+        now,
+      )
+    : null;
+  // "Violating policy X" narrows the map like any filter, so the KPI strip counts the same satellites.
+  const rows = posture?.violating ? all.filter((r) => posture.violating?.has(r.id)) : all;
   const regionIndex = new Map(regions.map((r, i) => [r.id, i]));
   const rolloutOf = new Map(targets.map((t) => [t.satelliteId, TARGET_TO_MAP[t.state] ?? "none"]));
   const n = rows.length;
@@ -119,6 +140,7 @@ async function buildFleetMap(query: SatelliteQuery, now: Date): Promise<FleetMap
     status: new Array(n),
     bw: new Array(n),
     rollout: new Array(n),
+    ...(posture && { posture: new Array<number>(n), policies: posture.policies }),
     kpis: {
       total: n,
       byStatus: Object.fromEntries(MAP_STATUSES.map((s) => [s, 0])) as Record<MapStatus, number>,
@@ -148,6 +170,9 @@ async function buildFleetMap(query: SatelliteQuery, now: Date): Promise<FleetMap
     payload.status[i] = STATUS_INDEX.get(status) ?? 0;
     payload.bw[i] = bw ?? -1;
     payload.rollout[i] = ROLLOUT_INDEX.get(rolloutOf.get(row.id) ?? "none") ?? 0;
+    if (payload.posture && posture) {
+      payload.posture[i] = POSTURE_INDEX.get(posture.postureOf.get(row.id) ?? "none") ?? 0;
+    }
     k.byStatus[status]++;
     k.downlinkMbps += row.downlinkMbps;
     k.uplinkMbps += row.uplinkMbps;
