@@ -18,6 +18,24 @@ const EnvSchema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   // The address people and agents reach Orrery at (status links, feeds, embeds); defaults to NEXTAUTH_URL.
   PUBLIC_URL: z.url({ message: "must be an absolute http(s) URL" }).optional(),
+  // Host names a status page may be bound to (its v2 API and page then answer at that host's root):
+  // comma-separated, fixed here, never taken from a request.
+  STATUS_CUSTOM_HOSTS: z
+    .string()
+    .default("")
+    .refine(
+      (v) =>
+        v
+          .split(",")
+          .map((h) => h.trim())
+          .filter(Boolean)
+          .every((h) =>
+            /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(
+              h,
+            ),
+          ),
+      { message: "must be comma-separated host names such as status.example.com (no scheme, port or path)" },
+    ),
   // Reverse proxies whose X-Forwarded-For is believed: comma-separated addresses or CIDR ranges.
   TRUSTED_PROXIES: z.string().default(""),
   // A production core refuses a plain-http NEXTAUTH_URL unless this says the TLS is somewhere Orrery cannot see.
