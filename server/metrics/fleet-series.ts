@@ -12,7 +12,7 @@ import {
 } from "./exposition";
 
 // The fleet's series, pure over rows already loaded and a fixed `now`: what a scrape exposes is decided here,
-// the database is read elsewhere (fleet-source.ts). Label values come from bounded sets, except the
+// the rows come from the in-memory latest state (server/fleet-state, via fleet-source.ts). Label values come from bounded sets, except the
 // satellite's slug (one series per satellite) and the id of an active rollout.
 
 export type FleetRow = {

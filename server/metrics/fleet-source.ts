@@ -4,14 +4,15 @@ import { SwrCache } from "../cache/swr-cache";
 import { FINAL_STATES } from "../commands/lifecycle";
 import { COMMAND_TYPES } from "../commands/types";
 import { db } from "../db";
-import { isSqlite, rawPgPool, rawSqlite } from "../db-raw";
+import { fleetState, latestFleet } from "../fleet-state";
 import { ACTIVE_ROLLOUT_STATUSES } from "../rollouts/types";
 import type { MetricValue } from "./exposition";
-import { commandSeries, renderFleet, rolloutSeries, type FleetRow } from "./fleet-series";
+import { commandSeries, renderFleet, rolloutSeries } from "./fleet-series";
 
-// What a scrape reads from the database: one query for the whole fleet's latest state (as the map does) and a
-// few small aggregates, never a query per series. Each is shared for a few seconds, so several Prometheus
-// servers scraping at once cost one read; past that age a scrape waits for a fresh one rather than get old data.
+// What a scrape reads: the fleet's series come from the in-memory latest state (server/fleet-state), kept
+// current by reading only the rows that changed, so a scrape reads no satellite rows; the text is rendered
+// once per state version and shared for a second. The few aggregates (rollouts, commands, the lease) and the
+// region list are small queries shared for a few seconds, so several Prometheus servers cost one read.
 
 /** The reconciler's lease row (LEASE_NAME in server/reconciler/index.ts, not imported: it loads the loop). */
 export const RECONCILER_LEASE = "reconciler";
@@ -23,22 +24,44 @@ export type Aggregates = {
   reconcilerLeader: number;
 };
 
-const fleetCache = processSingleton(
-  "metrics.fleet",
-  () => new SwrCache<Buffer[]>({ freshMs: 2_000, maxEntries: 1 }),
+const regionCache = processSingleton(
+  "metrics.regions",
+  () => new SwrCache<string[]>({ freshMs: 10_000, maxEntries: 1 }),
 );
 const aggregateCache = processSingleton(
   "metrics.aggregates",
   () => new SwrCache<Aggregates>({ freshMs: 5_000, maxEntries: 1 }),
 );
+type Rendered = { version: number; regionIds: string[]; at: number; text: Buffer[] };
+const rendered = processSingleton("metrics.fleet-text", () => ({ last: null as Rendered | null }));
 
-/** The fleet's series as exposition text, rendered once per read and shared with the scrapes that follow. */
-export function fleetTextNow(): Promise<Buffer[]> {
-  return fleetCache.get("fleet", async (now) => {
-    const at = new Date(now);
-    const [rows, regionIds] = await loadFleet();
-    return renderFleet(rows, regionIds, at);
-  });
+/** Connectivity moves with the clock, so a rendering is reused for at most this long even if nothing changed. */
+const RENDER_FRESH_MS = 1_000;
+
+/** The fleet's series as exposition text, from the latest state, rendered once per version and second. */
+export async function fleetTextNow(): Promise<Buffer[]> {
+  const [fleet, regionIds] = await Promise.all([latestFleet(), regionsNow()]);
+  const now = Date.now();
+  const last = rendered.last;
+  if (
+    last &&
+    last.version === fleet.version &&
+    last.regionIds === regionIds &&
+    now - last.at < RENDER_FRESH_MS
+  )
+    return last.text;
+  const text = renderFleet(fleet.rows, regionIds, new Date(now));
+  rendered.last = { version: fleet.version, regionIds, at: now, text };
+  return text;
+}
+
+/** Regions to count even when empty (retired ones are left out). */
+export function regionsNow(): Promise<string[]> {
+  return regionCache.get("regions", async () =>
+    (await db.complianceRegion.findMany({ where: { retiredAt: null }, select: { id: true } })).map(
+      (r) => r.id,
+    ),
+  );
 }
 
 export function aggregatesNow(): Promise<Aggregates> {
@@ -47,33 +70,10 @@ export function aggregatesNow(): Promise<Aggregates> {
 
 /** Forgets what was read, so the next scrape reads anew (tests change the fleet between scrapes). */
 export function forgetFleetReads(): void {
-  fleetCache.clear();
+  fleetState().invalidate();
+  rendered.last = null;
+  regionCache.clear();
   aggregateCache.clear();
-}
-
-const FLEET_SQL = `SELECT "slug","regionId","provider","kind","lifecycle","stackVersion","lastSeenAt","heartbeatIntervalSec",
-    "lastRxMbps","lastTxMbps","uplinkMbps","downlinkMbps"
-  FROM "Satellite" WHERE "lifecycle" <> 'decommissioned'`;
-
-type RawFleetRow = Omit<FleetRow, "lastSeenAt"> & { lastSeenAt: Date | string | null };
-
-/**
- * Every satellite's latest state in one read, through the driver itself as ingest does: at 10,000 rows
- * Prisma's per-row cost was most of a scrape. SQLite hands dates back as ISO text, the pg pool as Dates.
- */
-export async function loadFleet(): Promise<[FleetRow[], string[]]> {
-  const [raw, regions] = await Promise.all([
-    isSqlite
-      ? (rawSqlite().prepare(FLEET_SQL).all() as RawFleetRow[])
-      : rawPgPool()
-          .query<RawFleetRow>(FLEET_SQL)
-          .then((r) => r.rows),
-    db.complianceRegion.findMany({ where: { retiredAt: null }, select: { id: true } }),
-  ]);
-  for (const row of raw) {
-    if (typeof row.lastSeenAt === "string") row.lastSeenAt = new Date(row.lastSeenAt);
-  }
-  return [raw as FleetRow[], regions.map((r) => r.id)];
 }
 
 export async function loadAggregates(now: Date): Promise<Aggregates> {
