@@ -5,6 +5,7 @@ import { authorize, type Ctx } from "../auth/context";
 import { transaction } from "../db";
 import { validationError } from "../errors";
 import { statusChanged } from "../status/changes";
+import { notifyIncident } from "../subscribers/notify";
 import { FOLLOW_IMPACT, OpenIncidentInput } from "./schemas";
 import { findSatellites, slugList } from "./affected-satellites";
 
@@ -38,8 +39,9 @@ export async function openIncident(ctx: Ctx, input: unknown, now = new Date()): 
           },
         },
       },
-      select: { id: true },
+      select: { id: true, updates: { select: { id: true } } },
     });
+    await notifyIncident(tx, incident.id, incident.updates[0].id, "created", now);
     const slugs = satellites.map((s) => s.slug);
     await recordAudit(tx, ctx, {
       action: "incident.open",
@@ -54,7 +56,7 @@ export async function openIncident(ctx: Ctx, input: unknown, now = new Date()): 
         satellites: slugs,
       },
     });
-    return incident;
+    return { id: incident.id };
   });
   statusChanged();
   return created;

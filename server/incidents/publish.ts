@@ -4,6 +4,7 @@ import { authorize, type Ctx } from "../auth/context";
 import { transaction } from "../db";
 import { AppError, validationError } from "../errors";
 import { statusChanged } from "../status/changes";
+import { notifyIncident } from "../subscribers/notify";
 import { loadIncidentForWrite } from "./load";
 import { IncidentRef } from "./schemas";
 
@@ -29,6 +30,13 @@ export async function publishIncident(ctx: Ctx, input: unknown, now = new Date()
       data: { isProposed: false, isPublished: true, updatedAt: now },
     });
     if (moved.count !== 1) throw new AppError("CONFLICT", "The incident changed meanwhile; reload it.");
+    // Made public now: subscribers hear of it as a new incident, with its latest update.
+    const latest = await tx.incidentUpdate.findFirst({
+      where: { incidentId: incident.id },
+      orderBy: { createdAt: "desc" },
+      select: { id: true },
+    });
+    if (latest) await notifyIncident(tx, incident.id, latest.id, "created", now);
     await recordAudit(tx, ctx, {
       action: "incident.publish",
       targetType: "incident",

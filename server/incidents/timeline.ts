@@ -5,6 +5,7 @@ import { authorize, type AuthorizedCtx, type Ctx } from "../auth/context";
 import { transaction, type Tx } from "../db";
 import { AppError, validationError } from "../errors";
 import { statusChanged } from "../status/changes";
+import { notifyIncident } from "../subscribers/notify";
 import { assertOpen, closedReason, loadIncidentForWrite, STILL_OPEN } from "./load";
 import {
   FOLLOW_IMPACT,
@@ -67,6 +68,7 @@ async function appendUpdate(
     },
     select: { id: true },
   });
+  await notifyIncident(tx, incident.id, created.id, isResolving ? "resolved" : "updated", now);
   const change = incident.status === update.status ? update.status : `${incident.status} → ${update.status}`;
   await recordAudit(tx, ctx, {
     action: isResolving ? "incident.resolve" : "incident.update",

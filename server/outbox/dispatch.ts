@@ -4,11 +4,13 @@ import { sendToChannel } from "../notify/send";
 import type { EgressPolicy } from "./egress";
 import { sendMail, type MailConfig } from "./mail";
 import { deliverSigned } from "./signed-webhook";
+import { sendToSubscriber, type SubscriberRow } from "./subscriber-send";
 
 export type OutboxRow = {
   id: string;
   topic: string;
   channelId: string | null;
+  subscriberId?: string | null;
   destination: unknown;
   payload: unknown;
   attempts: number;
@@ -26,8 +28,18 @@ export type ChannelRow = {
 
 export type SendContext = { egress: EgressPolicy; mail: MailConfig; now: Date };
 
-/** `permanent`: retrying cannot help (a refused address, a deleted channel), so the message is given up. */
-export type SendOutcome = { ok: boolean; error?: string; permanent?: boolean; status?: number | null };
+/**
+ * `permanent`: retrying cannot help (a refused address, a deleted channel), so the message is given up.
+ * `skipped`: nobody should receive it any more (an unsubscribed subscriber): no attempt is logged.
+ */
+export type SendOutcome = {
+  ok: boolean;
+  error?: string;
+  permanent?: boolean;
+  skipped?: boolean;
+  status?: number | null;
+  latencyMs?: number;
+};
 
 // Messages without a channel name their destination. Status subscribers add their kinds here.
 const Destination = z.discriminatedUnion("kind", [
@@ -46,8 +58,10 @@ export async function dispatch(
   message: OutboxRow,
   channel: ChannelRow | null,
   ctx: SendContext,
+  subscriber: SubscriberRow | null = null,
 ): Promise<SendOutcome> {
   try {
+    if (message.subscriberId) return await sendToSubscriber(message, subscriber, ctx);
     if (message.channelId) {
       if (!channel) return { ok: false, permanent: true, error: "the channel no longer exists" };
       if (!channel.enabled && message.topic !== "channel.test") {
@@ -68,7 +82,7 @@ export async function dispatch(
       ctx.egress,
       ctx.now,
     );
-    return { ok: result.ok, error: result.error, status: result.status };
+    return { ok: result.ok, error: result.error, status: result.status, latencyMs: result.latencyMs };
   } catch (error) {
     return outcomeOfError(error);
   }

@@ -5,6 +5,8 @@ export type NewOutboxMessage = {
   topic: string;
   /** An alert channel, or else `destination` says where the message goes (a subscriber's address …). */
   channelId?: string | null;
+  /** A status page subscriber: the worker reads its address (and sealed secret) at delivery time. */
+  subscriberId?: string | null;
   destination?: Prisma.InputJsonValue;
   payload: Prisma.InputJsonValue;
   /** Writing the same key twice keeps the first message: deciding twice never sends twice. */
@@ -20,6 +22,7 @@ export async function enqueueMessage(tx: Tx, message: NewOutboxMessage, now = ne
   const data = {
     topic: message.topic,
     channelId: message.channelId ?? null,
+    subscriberId: message.subscriberId ?? null,
     destination: message.destination,
     payload: message.payload,
     dedupeKey: message.dedupeKey ?? null,

@@ -5,6 +5,8 @@ import { nextAttempt } from "./backoff";
 import { dispatch, type ChannelRow, type OutboxRow, type SendContext, type SendOutcome } from "./dispatch";
 import { mailConfig } from "./mail";
 import { egressPolicy } from "./policy";
+import { recordAttempt } from "./record-attempt";
+import type { SubscriberRow } from "./subscriber-send";
 
 /** Longer than one send may take (10 s), so a lease never lapses while its message is on its way. */
 export const LEASE_MS = 60_000;
@@ -78,11 +80,23 @@ export async function deliverOne(id: string, options: DeliverOptions = {}): Prom
       id: true,
       topic: true,
       channelId: true,
+      subscriberId: true,
       destination: true,
       payload: true,
       attempts: true,
       createdAt: true,
       channel: { select: { id: true, name: true, kind: true, config: true, secret: true, enabled: true } },
+      subscriber: {
+        select: {
+          id: true,
+          kind: true,
+          email: true,
+          webhookUrl: true,
+          webhookSecret: true,
+          confirmedAt: true,
+          unsubscribedAt: true,
+        },
+      },
     },
   });
   if (!message) return "skipped";
@@ -91,7 +105,14 @@ export async function deliverOne(id: string, options: DeliverOptions = {}): Prom
     mail: options.mail ?? mailConfig(),
     now,
   };
-  const outcome = await dispatch(message as OutboxRow, message.channel as ChannelRow | null, ctx);
+  const started = performance.now();
+  const outcome = await dispatch(
+    message as OutboxRow,
+    message.channel as ChannelRow | null,
+    ctx,
+    message.subscriber as SubscriberRow | null,
+  );
+  outcome.latencyMs ??= Math.round(performance.now() - started);
   return record(message, leaseUntil, outcome, now, options.random);
 }
 
@@ -120,7 +141,9 @@ async function record(
         ...(retry && "retryAt" in retry ? { nextAttemptAt: retry.retryAt } : {}),
       },
     });
-    if (mine.count === 0 || !message.channelId) return;
+    if (mine.count === 0) return;
+    await recordAttempt(tx, message, outcome, result === "failed", now);
+    if (!message.channelId) return;
     await tx.notificationChannel.updateMany({
       where: { id: message.channelId },
       data: outcome.ok ? { lastSuccessAt: now } : { lastErrorAt: now, lastError: error },

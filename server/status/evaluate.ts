@@ -1,6 +1,7 @@
 import "server-only";
 import type { DebounceState } from "@/lib/status/status-model";
 import { db, transaction } from "../db";
+import { notifyComponentChanges } from "../subscribers/notify";
 import { statusChanged } from "./changes";
 import {
   loadOpenIncidents,
@@ -48,6 +49,9 @@ export async function evaluatePage(page: PageRow, now: Date): Promise<number> {
     if (gone.length) {
       await tx.statusComponentState.deleteMany({ where: { statusPageId: page.id, component: { in: gone } } });
     }
+    // In the same transaction: a published change and its notices to subscribers exist together or not at all.
+    const before = new Map(moved.map(([key]) => [key, inputs.states.get(key)?.published]));
+    await notifyComponentChanges(tx, page, before, now);
   });
   return moved.filter(([key, next]) => inputs.states.get(key)?.published !== next.published).length;
 }
