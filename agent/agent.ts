@@ -2,6 +2,8 @@
 // buffering on disk while the core is away and running the commands it hands back. See agent/README.md.
 import { accessSync, constants, readFileSync } from "node:fs";
 import { hostname } from "node:os";
+import { dirname, join } from "node:path";
+import { collectFacts } from "./host/facts/collect";
 import { hostCapacity, slugFromHostname } from "./host/host-facts";
 import { HostSampler } from "./host/host-sampler";
 import { AgentLoop } from "./agent-lib/agent-loop";
@@ -12,6 +14,7 @@ import { timedCall } from "./agent-lib/core-calls";
 import { gatherDiagnostics } from "./agent-lib/diagnostics";
 import { SampleBuffer } from "./agent-lib/disk-buffer";
 import { enrollUntilDone } from "./agent-lib/enroll";
+import { FactsReporter } from "./agent-lib/facts-reporter";
 import { EXIT } from "./agent-lib/exit-codes";
 import { consoleLogger, type Logger } from "./agent-lib/log";
 import { satelliteBlock } from "./agent-lib/satellite-flags";
@@ -76,6 +79,12 @@ async function main(argv: string[]): Promise<number> {
   if (config.upgradeHook && !isExecutable(config.upgradeHook)) {
     log("warn", `--upgrade-hook ${config.upgradeHook} is not an executable file: stack.upgrade will fail`);
   }
+  if (config.backupHook && !isExecutable(config.backupHook)) {
+    log(
+      "warn",
+      `--backup-hook ${config.backupHook} is not an executable file: the last backup stays unknown`,
+    );
+  }
 
   const buffer = new SampleBuffer(config.stateDir);
   store.raiseSeq(buffer.lastSeq ?? 0);
@@ -124,7 +133,28 @@ async function main(argv: string[]): Promise<number> {
       `(stack ${stackVersion()}), ` +
       `every ${loop.intervalMs / 1000} s, ${buffer.size} sample(s) buffered, core ${config.core}`,
   );
+  // /proc's parent is the host's root: /proc → /, /host/proc → /host/ in a container.
+  const hostRoot = dirname(config.procRoot);
+  const facts = new FactsReporter({
+    collect: () =>
+      collectFacts({
+        agentVersion: config.agentVersion,
+        procRoot: config.procRoot,
+        sysRoot: join(hostRoot, "sys"),
+        root: hostRoot.endsWith("/") ? hostRoot : `${hostRoot}/`,
+        backupHook: config.backupHook,
+      }),
+    send: (request) => client.facts(request),
+    log,
+    clock,
+    onUnauthorized: (message) => loop?.stop(message),
+  });
+  const factsStop = new AbortController();
+  stop.signal.addEventListener("abort", () => factsStop.abort(), { once: true });
+  // Never awaited at shutdown: a package manager still running must not hold the agent's exit.
+  void facts.run(factsStop.signal);
   const exitCode = await loop.run(stop.signal);
+  factsStop.abort();
   if (executor.runningCount > 0) log("info", "waiting a few seconds for running commands to finish");
   await Promise.race([executor.idle(), sleep(SHUTDOWN_GRACE_MS, new AbortController().signal)]);
   log("info", `stopped (exit code ${exitCode}); state is in ${store.path}`);

@@ -56,6 +56,22 @@ export type HeartbeatResponse = {
   commands: DeliveredCommand[];
 };
 
+/** Host facts (docs/agent-protocol.md, "Facts"): null or absent is "unknown", never "compliant". */
+export type FactsRequest = {
+  agentVersion: string;
+  osName?: string | null;
+  osVersion?: string | null;
+  kernel?: string | null;
+  diskEncrypted?: boolean | null;
+  timeSynced?: boolean | null;
+  clockOffsetMs?: number | null;
+  fipsEnabled?: boolean | null;
+  pendingSecurityUpdates?: number | null;
+  lastBackupAt?: string | null;
+};
+
+export type FactsResponse = { stored: boolean; reportedAt: string; nextReportSec: number };
+
 export type AckRequest = {
   status: "running" | "succeeded" | "failed";
   message?: string;
@@ -127,6 +143,10 @@ export class AgentClient {
 
   heartbeat(request: HeartbeatRequest): Promise<HeartbeatResponse> {
     return this.call("/api/agent/v1/heartbeat", request, true);
+  }
+
+  facts(request: FactsRequest): Promise<FactsResponse> {
+    return this.call("/api/agent/v1/facts", request, true);
   }
 
   ack(commandId: string, request: AckRequest): Promise<{ id: string; state: string }> {

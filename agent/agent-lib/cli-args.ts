@@ -12,6 +12,8 @@ export const USAGE = `Usage: npx tsx agent/agent.ts --core URL --state-dir DIR [
   --re-enroll              enroll again with the join token although DIR/state.json exists (after an admin
                            revoked the credentials); keeps the buffered samples and command records
   --upgrade-hook PATH      executable run for stack.upgrade commands
+  --backup-hook PATH       executable that prints the last successful backup's time (ISO 8601 or Unix
+                           seconds), reported hourly with the host facts; without it the time is unknown
   --interval-override SEC  sample and send every SEC seconds, whatever the core asks
   --agent-version V        reported agent version (default 1.4.0)
   --stack-version V        reported stack version (default: the last one reported, else 0.0.0)
@@ -42,6 +44,7 @@ export type AgentConfig = {
   /** Enroll with the join token even though the state directory holds an (expired or revoked) token. */
   isReenroll: boolean;
   upgradeHook: string | null;
+  backupHook: string | null;
   intervalOverrideSec: number | null;
   agentVersion: string;
   stackVersion: string | null;
@@ -67,6 +70,7 @@ export function parseAgentArgs(argv: string[]): AgentConfig | "help" {
         "join-token": { type: "string" },
         "join-token-file": { type: "string" },
         "upgrade-hook": { type: "string" },
+        "backup-hook": { type: "string" },
         "interval-override": { type: "string" },
         "agent-version": { type: "string", default: "1.4.0" },
         "stack-version": { type: "string" },
@@ -109,6 +113,7 @@ export function parseAgentArgs(argv: string[]): AgentConfig | "help" {
     joinToken: tokenFile ? { file: absolute(tokenFile) } : tokenValue ? { value: tokenValue } : null,
     isReenroll: values["re-enroll"],
     upgradeHook: values["upgrade-hook"] ? absolute(values["upgrade-hook"]) : null,
+    backupHook: values["backup-hook"] ? absolute(values["backup-hook"]) : null,
     intervalOverrideSec: values["interval-override"] ? seconds(values["interval-override"]) : null,
     agentVersion: version(values["agent-version"], "--agent-version"),
     stackVersion: values["stack-version"] ? version(values["stack-version"], "--stack-version") : null,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticateAgent, bearerToken, type AgentIdentity } from "../agents/auth";
 import { enrollAgent } from "../agents/enroll";
+import { recordFacts } from "../agents/facts";
 import { recordHeartbeat } from "../agents/heartbeat";
 import { ackCommand } from "../commands/ack";
 import { AppError, isAppError } from "../errors";
@@ -67,6 +68,12 @@ export function agentRoutes(router: GatewayRouter): GatewayRouter {
       const agent = await authenticated(req);
       const body = await readJson(req);
       send(res, 200, await recordHeartbeat(agent, body));
+    })
+    .on("POST", "/api/agent/v1/facts", async (req, res) => {
+      requireJson(req);
+      const agent = await authenticated(req);
+      const body = await readJson(req);
+      send(res, 200, await recordFacts(agent, body));
     })
     .on("POST", "/api/agent/v1/commands/:id/ack", async (req, res, params) => {
       requireJson(req);
