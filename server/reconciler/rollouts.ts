@@ -6,6 +6,7 @@ import { ACTIVE_ROLLOUT_STATUSES } from "../rollouts/types";
 import { RolloutMoved, writeDecisions } from "../rollouts/apply";
 import { decide } from "../rollouts/engine";
 import { loadRollout, type LoadedRollout } from "../rollouts/load";
+import { observeWindows } from "../rollouts/windows";
 import type { Decision } from "../rollouts/types";
 
 /**
@@ -46,6 +47,7 @@ async function advanceRollout(id: string, now: Date): Promise<number> {
   // The writes are guarded by the rollout's updatedAt, so a decision made on a stale read is never written.
   const loaded = await loadRollout(db, id, now);
   if (!loaded) return 0;
+  await observeWindows(db, loaded, now);
   const decisions = decisionsFor(loaded, now);
   if (decisions.length === 0) return 0;
   await transaction((tx) => writeDecisions(tx, loaded, decisions, now));

@@ -9,6 +9,7 @@ import { ROLLBACK_EXPIRES_SEC, rolloutCommandKey, UPGRADE_EXPIRES_SEC } from "./
 import { applyDecisions } from "./engine";
 import { nextVersion } from "./guard";
 import { auditDecisions } from "./audit-decisions";
+import { writeWaits } from "./apply-waits";
 import { nameSome } from "./holds";
 import type { LoadedRollout } from "./load";
 import type { Decision, TargetState } from "./types";
@@ -73,6 +74,7 @@ export async function writeDecisions(
       d.satelliteIds.forEach((id) => upgraded.add(id));
     }
     if (d.type === "rollback") await queueRollbacks(tx, loaded, d.targets, now);
+    if (d.type === "wait_for_window") await writeWaits(tx, loaded, d);
   }
   await moveTargets(tx, loaded, after.targets, upgraded);
   await auditDecisions(tx, loaded, decisions);
@@ -114,7 +116,12 @@ async function queueUpgrades(
     const { count } = await tx.rolloutTarget.updateMany({
       where: { id: target.id, state: "pending" },
       // The version it is on right now is the one a rollback returns it to.
-      data: { state: "upgrading", commandId: command.id, fromVersion: target.satellite.stackVersion },
+      data: {
+        state: "upgrading",
+        commandId: command.id,
+        fromVersion: target.satellite.stackVersion,
+        waitingUntil: null,
+      },
     });
     if (count !== 1) throw new RolloutMoved(row.id);
     commandIds.push(command.id);

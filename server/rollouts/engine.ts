@@ -3,6 +3,7 @@
 import { FINAL_STATES } from "../commands/lifecycle";
 import { describeWave, failureReason, formatPct, nameSome } from "./engine-words";
 import { classifyFailure } from "./failures";
+import { windowed } from "./engine-windows";
 import type {
   CommandState,
   Decision,
@@ -77,7 +78,7 @@ function stepWave(r: EngineRollout, observations: Observations, now: Date): Deci
       // A halted wave in a running rollout was resumed by an operator: it runs (or bakes) again from here.
       return [{ type: "start_wave", wave: wave.index }];
     case "running":
-      return stepRunningWave(r, wave, now);
+      return stepRunningWave(r, wave, observations, now);
     case "baking":
       return stepBake(r, wave, observations, now);
     case "skipped":
@@ -100,7 +101,12 @@ function openWave(r: EngineRollout, wave: EngineWave): Decision[] {
   return isWaiting && r.currentWave === wave.index ? [] : [{ type: "request_approval", wave: wave.index }];
 }
 
-function stepRunningWave(r: EngineRollout, wave: EngineWave, now: Date): Decision[] {
+function stepRunningWave(
+  r: EngineRollout,
+  wave: EngineWave,
+  observations: Observations,
+  now: Date,
+): Decision[] {
   const members = waveTargets(r, wave.index);
   const tripped = failureGate(r, wave, members);
   if (tripped) return [{ type: "pause", wave: wave.index, reason: tripped }];
@@ -112,15 +118,16 @@ function stepRunningWave(r: EngineRollout, wave: EngineWave, now: Date): Decisio
     const bakeUntil = new Date(now.getTime() + r.bakeMinutes * 60_000);
     return [{ type: "start_bake", wave: wave.index, bakeUntil }];
   }
+  const { ready, waits } = windowed(members, observations, now);
+  const waiting: Decision[] = waits.length > 0 ? [{ type: "wait_for_window", wave: wave.index, waits }] : [];
   const inFlight = r.targets.filter((t) => t.state === "upgrading").length;
   const slots = r.maxConcurrency - inFlight;
-  if (slots <= 0) return [];
-  const next = members
-    .filter((t) => t.state === "pending")
+  if (slots <= 0) return waiting;
+  const next = ready
     .map((t) => t.satelliteId)
     .sort()
     .slice(0, slots);
-  return next.length > 0 ? [{ type: "upgrade", wave: wave.index, satelliteIds: next }] : [];
+  return next.length > 0 ? [...waiting, { type: "upgrade", wave: wave.index, satelliteIds: next }] : waiting;
 }
 
 /**
@@ -261,10 +268,14 @@ export function applyDecisions(
         r.currentWave = d.wave;
         wave(d.wave).status = "awaiting_approval";
         break;
+      case "wait_for_window":
+        for (const w of d.waits) target(w.satelliteId).waitingUntil = w.until;
+        break;
       case "upgrade":
         for (const id of d.satelliteIds) {
           const t = target(id);
           t.state = "upgrading";
+          t.waitingUntil = null;
           t.commandState = "queued";
           t.commandMessage = null;
         }

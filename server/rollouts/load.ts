@@ -87,6 +87,7 @@ export async function loadRollout(client: Db | Tx, id: string, now: Date): Promi
       commandDeliveries: t.command?.deliveries ?? null,
       rollbackCommandState: rollbackState.get(t.satelliteId) ?? null,
       fromVersion: t.fromVersion,
+      waitingUntil: t.waitingUntil,
     })),
   };
   return { row, engine, observations };

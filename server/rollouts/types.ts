@@ -57,6 +57,8 @@ export type EngineTarget = {
   /** State of the target's stack.rollback command; null or absent before one is issued. */
   rollbackCommandState?: CommandState | null;
   fromVersion: string | null;
+  /** Outside its deployment window: when it opens (absent or null when not waiting). */
+  waitingUntil?: Date | null;
 };
 
 export type EngineRollout = {
@@ -73,7 +75,12 @@ export type EngineRollout = {
 
 /** `health` is the effective health (`effectiveHealth`): an offline satellite's is unknown. */
 export type SatelliteObservation = { connectivity: Connectivity; health: Health };
-export type Observations = { satellites: Record<string, SatelliteObservation> };
+/** Whether a satellite may be changed now (`nextOpening`); absent: no window applies, or they are bypassed. */
+export type WindowObservation = { open: boolean; opensAt?: Date | null };
+export type Observations = {
+  satellites: Record<string, SatelliteObservation>;
+  windows?: Record<string, WindowObservation>;
+};
 
 /**
  * What the reconciler writes for each decision, in order, in one transaction (`applyDecisions` is the
@@ -81,6 +88,7 @@ export type Observations = { satellites: Record<string, SatelliteObservation> };
  * - start_wave: rollout running, currentWave = wave; the wave running, startedAt kept or set to now.
  * - request_approval: rollout and wave awaiting_approval, currentWave = wave. Approval (approvedAt) is a server action.
  * - upgrade: a stack.upgrade command per satellite; each target upgrading with its command queued.
+ * - wait_for_window: each target's waitingUntil (null: it no longer waits); it stays pending meanwhile.
  * - target_succeeded / target_failed: the target's state, from its finished upgrade command.
  * - start_bake: the wave baking until bakeUntil.
  * - complete_wave: the wave completed.
@@ -95,6 +103,7 @@ export type Decision =
   | { type: "start_wave"; wave: number }
   | { type: "request_approval"; wave: number }
   | { type: "upgrade"; wave: number; satelliteIds: string[] }
+  | { type: "wait_for_window"; wave: number; waits: { satelliteId: string; until: Date | null }[] }
   | { type: "target_succeeded"; satelliteId: string }
   | { type: "target_failed"; satelliteId: string; reason: string }
   | { type: "start_bake"; wave: number; bakeUntil: Date }
