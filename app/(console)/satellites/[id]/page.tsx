@@ -20,6 +20,7 @@ import { statusReason } from "@/server/satellites/status-reason";
 import { telemetryStartedAt } from "@/server/satellites/telemetry";
 import { CapacityCard } from "./_components/capacity-card";
 import { CommandsCard } from "./_components/commands-card";
+import { ComplianceSection } from "./_components/compliance-section";
 import { EnrollCard } from "./_components/enroll-card";
 import { HistoryCard } from "./_components/history-card";
 import { InventoryCard } from "./_components/inventory-card";
@@ -113,6 +114,7 @@ export default async function SatellitePage({ params }: { params: Promise<{ id: 
           <HistoryCard history={history} />
         </div>
       </div>
+      <ComplianceSection ctx={ctx} satelliteId={s.id} now={now} />
       <CommandsCard s={s} commands={commands} releases={releases} mayCommand={mayCommand} refusal={refusal} />
       <TelemetryCharts satelliteId={s.id} defaultRange={telemetryRangeFor(telemetryStart, now)} />
     </div>
