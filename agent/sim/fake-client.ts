@@ -4,6 +4,8 @@ import {
   type DeliveredCommand,
   type EnrollRequest,
   type EnrollResponse,
+  type FactsRequest,
+  type FactsResponse,
   type HeartbeatRequest,
   type HeartbeatResponse,
   ProtocolError,
@@ -16,6 +18,9 @@ export class FakeClient {
   readonly enrolls: EnrollRequest[] = [];
   readonly heartbeats: HeartbeatRequest[] = [];
   readonly acks: Array<{ id: string } & AckRequest> = [];
+  readonly factsReports: FactsRequest[] = [];
+  /** Answers used in order; when empty, facts are stored and the next report is asked in an hour. */
+  readonly factsScript: Array<Scripted<FactsResponse>> = [];
   /** Answers used in order; when empty, heartbeats and acks succeed. */
   readonly heartbeatScript: Array<Scripted<Partial<HeartbeatResponse>>> = [];
   readonly ackScript: Array<Scripted<null>> = [];
@@ -48,6 +53,13 @@ export class FakeClient {
       commands: [],
       ...next,
     };
+  }
+
+  async facts(request: FactsRequest): Promise<FactsResponse> {
+    this.factsReports.push(request);
+    const next = this.factsScript.shift();
+    if (next instanceof Error) throw next;
+    return next ?? { stored: true, reportedAt: new Date(0).toISOString(), nextReportSec: 3600 };
   }
 
   /** Called as each ack is sent, with the token it carries: to look at what was saved by then. */

@@ -23,6 +23,8 @@ export type SiteSpec = {
   link: Link;
   stackVersion: string;
   agentVersion: string;
+  /** ISO 3166-1 alpha-2; decides the facts a regulated site is expected to have. Absent in older fleet files. */
+  country?: string | null;
   /** Sent only when the join token is not bound to a pre-registered satellite. */
   satellite?: EnrollRequest["satellite"];
 };
@@ -73,6 +75,7 @@ export function parseFleet(text: string, source: string): SiteSpec[] {
       },
       stackVersion: field(raw, "stackVersion", isVersion, where) ?? DEFAULT_STACK_VERSION,
       agentVersion: field(raw, "agentVersion", isVersion, where) ?? DEFAULT_AGENT_VERSION,
+      country: typeof raw.country === "string" ? raw.country : null,
     };
   });
 }

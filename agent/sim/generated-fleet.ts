@@ -44,6 +44,7 @@ export function generatedSite(joinToken: string, index: number): SiteSpec {
     link: { uplinkMbps, downlinkMbps },
     stackVersion: DEFAULT_STACK_VERSION,
     agentVersion: DEFAULT_AGENT_VERSION,
+    country: city.country,
     satellite: {
       slug,
       name: `${city.city} ${titleCase(kind)} ${index + 1} (sim)`,

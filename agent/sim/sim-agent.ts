@@ -6,6 +6,8 @@ import { CommandRunner } from "./command-runner";
 import { enrollAgent } from "./enroll";
 import { errorMessage, retryAfterMs, statusOf } from "./errors";
 import type { SiteSpec } from "./fleet";
+import { FactsSender } from "./facts-sender";
+import { simulatedFacts } from "./facts-model";
 import { classifyHeartbeatError } from "./heartbeat-errors";
 import type { OutageGate } from "./offline";
 import { type Rng, rngFor, uniform } from "./prng";
@@ -22,7 +24,7 @@ export type SimAgentOptions = {
   isFlaky: boolean;
 };
 export type SimAgentDeps = {
-  client: Pick<AgentClient, "enroll" | "heartbeat" | "ack" | "setToken">;
+  client: Pick<AgentClient, "enroll" | "heartbeat" | "ack" | "facts" | "setToken">;
   clock: Clock;
   stats: SimStats;
   gate: OutageGate;
@@ -44,6 +46,7 @@ export class SimAgent {
   seq: number;
   readonly buffer = new SampleBuffer();
   readonly commands: CommandRunner;
+  readonly facts: FactsSender;
   private token: string | null;
   private previousStackVersion: string | null = null;
   private readonly model: SampleModel;
@@ -107,6 +110,13 @@ export class SimAgent {
       log: (message: string) => deps.log(`${spec.slug}: ${message}`),
     };
     this.commands = new CommandRunner(commandDeps, saved?.executedKeys);
+    this.facts = new FactsSender({
+      client: deps.client,
+      clock,
+      rng: rngFor(spec.slug, "facts-timing"),
+      facts: (nowMs) => simulatedFacts(spec, nowMs),
+      onUnauthorized: () => this.revoke("facts"),
+    });
   }
 
   get isActive(): boolean {
@@ -150,6 +160,8 @@ export class SimAgent {
     this.buffer.push(sample);
     if (isCutOff || now < this.uplink.retryAtMs) return;
     await this.flush();
+    // Beside the heartbeat, never holding it: facts are slow to change and may wait.
+    if (this.phase === "running") void this.facts.maybeSend();
   }
 
   /** Sends the buffer in batches of at most 500, oldest first; stops at the first retryable failure. */
