@@ -14,6 +14,10 @@ export type NewCommand = {
   rolloutId?: string | null;
   /** Why it was sent, as the operator said. */
   reason?: string | null;
+  /** Held for the satellite's deployment window; its expiry counts from here. */
+  notBefore?: Date | null;
+  /** Why it may change the satellite outside its window (urgent types only). */
+  windowBypass?: string | null;
 };
 
 export type InsertedCommand = {
@@ -86,8 +90,11 @@ export async function insertCommands(
       issuedById: c.issuedById ?? null,
       rolloutId: c.rolloutId ?? null,
       reason: c.reason ?? null,
+      notBefore: c.notBefore ?? null,
+      windowBypass: c.windowBypass ?? null,
       issuedAt: now,
-      expiresAt: new Date(now.getTime() + c.expiresInSec * 1000),
+      // A held command gets its whole lifetime once its window opens, or it would expire while held.
+      expiresAt: new Date((c.notBefore ?? now).getTime() + c.expiresInSec * 1000),
     };
   });
   const existing = await existingCommands(tx, commands);

@@ -9,12 +9,25 @@ import { db, transaction, type Tx } from "../db";
 import { AppError, parseInput } from "../errors";
 import { auditQueued, DEFAULT_EXPIRY_SEC } from "./enqueue";
 import { insertCommands } from "./insert";
+import { auditWindows, policyGate, releaseIdOf, windowHolds } from "./gates";
 import { CommandReason, liftReason } from "./reason";
 import { assertResidency } from "./residency";
 import { MAX_TARGETS, resolveTargets, type Resolved, type Target } from "./targets";
 import { COMMAND_PAYLOADS, COMMAND_TYPES, isCommandType, type CommandType } from "./types";
 
 export { MAX_TARGETS } from "./targets";
+
+const overrideReason = (label: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string({ error: "must be text" })
+      .trim()
+      .min(8, "say why in at least 8 characters")
+      .max(500, "must be at most 500 characters")
+      .meta({ label })
+      .optional(),
+  );
 const MAX_EXPIRY_SEC = 7 * 24 * 3600;
 
 export const IssueCommandsInput = z.object({
@@ -51,6 +64,10 @@ export const IssueCommandsInput = z.object({
   expiresInSec: z.number().int().min(30).max(MAX_EXPIRY_SEC).meta({ label: "Expires after" }).optional(),
   // The count the operator confirmed: if the selection has changed since, nothing is sent.
   expectedCount: z.number().int().min(0).optional(),
+  /** Why an urgent command may change satellites outside their deployment windows (audited). */
+  windowBypass: overrideReason("Window bypass reason"),
+  /** Why an admin sends it to satellites violating an enforce-mode policy (audited). */
+  policyOverride: overrideReason("Policy override reason"),
 });
 export type IssueCommandsInput = z.input<typeof IssueCommandsInput>;
 type CommandPayload = z.output<(typeof COMMAND_PAYLOADS)[CommandType]>;
@@ -176,6 +193,15 @@ export async function issueCommands(ctx: Ctx, input: unknown, now = new Date()):
         `The selection changed since you confirmed it: it now holds ${targets.length.toLocaleString("en")} satellites, not ${request.expectedCount.toLocaleString("en")}. Review it and confirm again.`,
       );
     }
+    const holds = await windowHolds(tx, request.type, targets, request.windowBypass, now);
+    await policyGate(
+      tx,
+      ctx,
+      targets,
+      { kind: "command", type: request.type, releaseId: releaseIdOf(request.payload) },
+      { reason: request.policyOverride, targetType: "fleet", what: describe(request.type, targets).summary },
+      now,
+    );
     const queued = await insertCommands(
       tx,
       targets.map((t) => ({
@@ -186,6 +212,8 @@ export async function issueCommands(ctx: Ctx, input: unknown, now = new Date()):
         expiresInSec: request.expiresInSec ?? DEFAULT_EXPIRY_SEC,
         issuedById: personOf(ctx.actor),
         reason: request.reason ?? null,
+        notBefore: holds.get(t.id) ?? null,
+        windowBypass: request.windowBypass ?? null,
       })),
       now,
     );
@@ -197,6 +225,7 @@ export async function issueCommands(ctx: Ctx, input: unknown, now = new Date()):
       queued.map((c) => ({ ...c, slug: slugOf.get(c.satelliteId) ?? c.satelliteId })),
     );
     const result = describe(request.type, targets);
+    await auditWindows(tx, ctx, request, result.summary, holds);
     if (targets.length > 1 || filter) {
       // One row for the decision itself: the selection as the operator made it and what they confirmed.
       await recordAudit(tx, ctx, {

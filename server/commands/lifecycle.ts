@@ -43,6 +43,8 @@ export type LifecycleCommand = {
   leaseUntil: Date | null;
   expiresAt: Date;
   message: string | null;
+  /** Held for the satellite's deployment window: not delivered before this. */
+  notBefore?: Date | null;
 };
 
 export type CommandEvent =
@@ -122,6 +124,11 @@ export function nextState(command: LifecycleCommand, event: CommandEvent, now: D
 function lease(command: LifecycleCommand, now: Date): Transition {
   if (command.state !== "queued" && !isLapsed(command, now)) return refused(leaseHeld(command));
   if (command.expiresAt.getTime() <= now.getTime()) return refused("its deadline has passed");
+  if (command.notBefore && command.notBefore.getTime() > now.getTime()) {
+    return refused(
+      `it waits for the satellite's deployment window, which opens ${command.notBefore.toISOString()}`,
+    );
+  }
   if (command.deliveries >= MAX_DELIVERIES) {
     return refused(`it was already delivered ${MAX_DELIVERIES} times`);
   }

@@ -203,6 +203,7 @@ export class PgIngestWriter implements IngestWriter {
     const { rows: commands } = await client.query(
       `UPDATE "Command" SET "state" = 'delivered', "deliveries" = "deliveries" + 1, "leaseUntil" = $2, "deliveredAt" = $3, "updatedAt" = $3
        WHERE "satelliteId" = ANY($1) AND "expiresAt" > $3 AND "deliveries" < $4
+         AND ("notBefore" IS NULL OR "notBefore" <= $3)
          AND ("state" = 'queued' OR ("state" = 'delivered' AND "leaseUntil" <= $3))
        RETURNING "id","satelliteId","type","payload","idempotencyKey","issuedAt","expiresAt"`,
       [ids, pgDate(leaseUntilFrom(now)), pgDate(now), MAX_DELIVERIES],

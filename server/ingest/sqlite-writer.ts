@@ -65,6 +65,7 @@ export class SqliteIngestWriter implements IngestWriter {
         `UPDATE "Command" SET "state" = 'delivered', "deliveries" = "deliveries" + 1, "leaseUntil" = @leaseUntil,
            "deliveredAt" = @now, "updatedAt" = @now
          WHERE "satelliteId" = @id AND "expiresAt" > @now AND "deliveries" < @max
+           AND ("notBefore" IS NULL OR "notBefore" <= @now)
            AND ("state" = 'queued' OR ("state" = 'delivered' AND "leaseUntil" <= @now))
          RETURNING "id","type","payload","idempotencyKey","issuedAt","expiresAt"`,
       ),
