@@ -31,6 +31,12 @@ const percent = (label: string, fallback: number) =>
 const Origin = z
   .string()
   .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, "use an origin such as https://example.com (no path)");
+/** Absent keeps the page's custom host; blank unbinds it; a name must be one of STATUS_CUSTOM_HOSTS. */
+const hostName = (v: unknown) => {
+  if (v === undefined) return undefined;
+  if (v === null || (typeof v === "string" && v.trim() === "")) return null;
+  return typeof v === "string" ? v.trim().toLowerCase().replace(/\.$/, "") : v;
+};
 const Label = z.string().regex(/^[a-z0-9][a-z0-9_./-]{0,62}=[^|\n]{0,100}$/, 'labels select as "key=value"');
 
 export const StatusPageFields = z.object({
@@ -64,6 +70,18 @@ export const StatusPageFields = z.object({
     z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, "use a colour such as #4f46e5")
+      .optional(),
+  ),
+  customHost: z.preprocess(
+    hostName,
+    z
+      .string()
+      .max(253, "must be at most 253 characters")
+      .regex(
+        /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
+        "use a host name such as status.example.com",
+      )
+      .nullable()
       .optional(),
   ),
   degradedPct: percent("Degraded performance from", DEFAULT_STATUS_THRESHOLDS.degradedPct),

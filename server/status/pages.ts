@@ -7,6 +7,7 @@ import { conflictOnUnique, db, transaction } from "../db";
 import { AppError, validationError } from "../errors";
 import { encodeLabelPair, labelPairsOf } from "@/lib/labels";
 import { statusChanged } from "./changes";
+import { configuredHosts } from "./v2/hosts";
 import {
   StatusPageIdInput as IdInput,
   StatusPageInput,
@@ -34,6 +35,8 @@ export type StatusPageSummary = {
   partialPct: number;
   majorPct: number;
   debounceSec: number;
+  /** One of STATUS_CUSTOM_HOSTS the page also answers on, or null. */
+  customHost?: string | null;
   updatedAt: string;
 };
 
@@ -69,6 +72,7 @@ function toSummary(row: NonNullable<Row>): StatusPageSummary {
     partialPct: row.partialPct,
     majorPct: row.majorPct,
     debounceSec: row.debounceSec,
+    customHost: row.customHost,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -110,6 +114,13 @@ async function resolveSelection(input: z.output<typeof StatusPageInput>) {
       fields: { satelliteSlugs: `no satellite "${unknownSat}"` },
     });
   }
+  if (input.customHost && !configuredHosts().includes(input.customHost)) {
+    const hosts = configuredHosts();
+    const message = hosts.length
+      ? `must be one of the configured hosts: ${hosts.join(", ")}`
+      : "no custom hosts are configured (STATUS_CUSTOM_HOSTS)";
+    throw new AppError("VALIDATION", `customHost: ${message}`, { fields: { customHost: message } });
+  }
   if (!input.includeAll && !input.regionIds.length && !input.labels.length && !input.satelliteSlugs.length) {
     throw new AppError("VALIDATION", "regionIds: choose the whole fleet, regions, labels or satellites", {
       fields: { regionIds: "choose the whole fleet, regions, labels or satellites" },
@@ -141,7 +152,15 @@ function columns(input: z.output<typeof StatusPageInput>, labelSelector: string,
     partialPct: input.partialPct,
     majorPct: input.majorPct,
     debounceSec: input.debounceSec,
+    // Absent (a caller that does not know the field) keeps the binding as it is.
+    ...(input.customHost !== undefined ? { customHost: input.customHost } : {}),
   };
+}
+
+/** The audit summary's note of a custom host bound or unbound by an update. */
+function hostChange(before: string | null, after: string | null | undefined): string {
+  if (after === undefined || after === before) return "";
+  return after ? `, now also on ${after}` : `, no longer on ${before}`;
 }
 
 const newSecret = () => randomBytes(18).toString("base64url");
@@ -206,11 +225,14 @@ export async function updateStatusPage(ctx: Ctx, raw: unknown): Promise<{ id: st
         action: "status-page.update",
         targetType: "status-page",
         targetId: input.id,
-        summary: `Updated status page ${input.slug} (${input.visibility})`,
+        summary: `Updated status page ${input.slug} (${input.visibility})${hostChange(existing.customHost, input.customHost)}`,
       });
     });
   } catch (error) {
-    conflictOnUnique(error, { slug: `A status page "${input.slug}" already exists` });
+    conflictOnUnique(error, {
+      slug: `A status page "${input.slug}" already exists`,
+      customHost: `Another status page already answers on ${input.customHost}`,
+    });
   }
   statusChanged();
   return { id: input.id, slug: input.slug };

@@ -66,11 +66,32 @@ async function loadHosts(): Promise<HostIndex> {
 export async function slugForHost(hostHeader: string | undefined): Promise<string | undefined> {
   const host = normalizeHost(hostHeader);
   if (!host || !configuredHosts().includes(host)) return undefined;
-  return (await index.get("hosts", loadHosts)).byHost.get(host);
+  return remember(await index.get("hosts", loadHosts)).byHost.get(host);
 }
 
 /** The custom host a page is bound to, if any. */
 export async function hostForSlug(slug: string): Promise<string | undefined> {
   if (configuredHosts().length === 0) return undefined;
-  return (await index.get("hosts", loadHosts)).bySlug.get(slug);
+  return remember(await index.get("hosts", loadHosts)).bySlug.get(slug);
+}
+
+/** The last index loaded, for the one caller that cannot wait: the server entry's rewrite of `/`. */
+let lastIndex: HostIndex | undefined;
+const remember = (i: HostIndex) => (lastIndex = i);
+
+/**
+ * A request for `/` on a custom host, rewritten to its page's path before Next sees it, so the host shows
+ * the page. Synchronous, from the index last loaded (at most a few seconds old); every other path is left
+ * alone. Returns whether it rewrote.
+ */
+export function rewriteCustomHostRoot(req: { url?: string; headers: { host?: string } }): boolean {
+  if (configuredHosts().length === 0) return false;
+  const url = req.url ?? "/";
+  if (url !== "/" && !url.startsWith("/?")) return false;
+  // Keep the index warm for the next request; a failure is logged by the cache.
+  void index.get("hosts", loadHosts).then(remember, () => undefined);
+  const slug = lastIndex?.byHost.get(normalizeHost(req.headers.host));
+  if (!slug || !configuredHosts().includes(normalizeHost(req.headers.host))) return false;
+  req.url = `/status/${slug}${url.slice(1)}`;
+  return true;
 }

@@ -15,6 +15,9 @@ import type { StatusSnapshot } from "@/server/status/snapshot";
 import { deleteStatusPageAction, rotateStatusPageSecretAction, updateStatusPageAction } from "../actions";
 import { notFound } from "next/navigation";
 import { PinsSection } from "./_components/pins";
+import { CustomHostForm } from "./_components/custom-host-form";
+import { setCustomHostAction } from "./actions";
+import { configuredHosts } from "@/server/status/v2/hosts";
 
 export const metadata: Metadata = { title: "Status page" };
 
@@ -57,6 +60,7 @@ export default async function EditStatusPage({ params, searchParams }: Props) {
   );
   // Snippets people paste elsewhere use the configured address, never this request's Host.
   const base = publicUrl();
+  const hosts = configuredHosts();
   const key = page.visibility === "unlisted" && page.secret ? `?key=${page.secret}` : "";
   const withKey = (extra: string) => (key ? `${key}&${extra}` : `?${extra}`);
   return (
@@ -81,6 +85,13 @@ export default async function EditStatusPage({ params, searchParams }: Props) {
       {flags.rotated && (
         <div role="status" className="alert ok">
           The secret link was replaced; the old one no longer works.
+        </div>
+      )}
+      {flags.host && (
+        <div role="status" className="alert ok">
+          {page.customHost
+            ? `Saved. The page now also answers at https://${page.customHost}/.`
+            : "Saved. The page no longer answers on a custom host."}
         </div>
       )}
       {(flags.pinned || flags.unpinned) && (
@@ -114,6 +125,10 @@ export default async function EditStatusPage({ params, searchParams }: Props) {
               />
               <CopySnippet label="JSON" text={`${base}/api/status/${page.slug}${key}`} />
               <CopySnippet label="Atom feed" text={`${base}/status/${page.slug}/feed.atom${key}`} />
+              <CopySnippet
+                label="Statuspage v2 API (summary)"
+                text={`${page.customHost ? `https://${page.customHost}` : `${base}/status/${page.slug}`}/api/v2/summary.json${key}`}
+              />
               {page.visibility === "unlisted" && (
                 <StatusPageButtonForm
                   action={rotateStatusPageSecretAction}
@@ -148,6 +163,26 @@ export default async function EditStatusPage({ params, searchParams }: Props) {
         regions={pinnable.map((r) => ({ id: r.id, name: r.name }))}
         now={now.toISOString()}
       />
+      <section className="card" id="custom-host">
+        <div className="card-head">
+          <h2>Custom host</h2>
+        </div>
+        <div className="card-body">
+          {hosts.length ? (
+            <CustomHostForm
+              action={setCustomHostAction}
+              statusPageId={page.id}
+              hosts={hosts}
+              current={page.customHost ?? null}
+            />
+          ) : (
+            <p className="muted">
+              No custom hosts are configured. An operator lists the host names status pages may use in
+              STATUS_CUSTOM_HOSTS (docs/operations.md).
+            </p>
+          )}
+        </div>
+      </section>
       <section className="card card-body">
         <StatusPageForm
           action={updateStatusPageAction}
