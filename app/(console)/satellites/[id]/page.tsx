@@ -114,7 +114,7 @@ export default async function SatellitePage({ params }: { params: Promise<{ id: 
           <HistoryCard history={history} />
         </div>
       </div>
-      <ComplianceSection ctx={ctx} satelliteId={s.id} now={now} />
+      <ComplianceSection ctx={ctx} satelliteId={s.id} slug={s.slug} now={now} />
       <CommandsCard s={s} commands={commands} releases={releases} mayCommand={mayCommand} refusal={refusal} />
       <TelemetryCharts satelliteId={s.id} defaultRange={telemetryRangeFor(telemetryStart, now)} />
     </div>

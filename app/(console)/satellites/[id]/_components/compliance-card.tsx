@@ -11,10 +11,13 @@ export function ComplianceCard({
   rows,
   facts,
   now,
+  waiveAs,
 }: {
   rows: PostureRowView[] | null;
   facts: SatelliteFactsView | null;
   now: Date;
+  /** The satellite's slug when the reader may grant waivers: each violation offers one. */
+  waiveAs: string | null;
 }) {
   return (
     <section className="card" id="compliance" aria-labelledby="compliance-title">
@@ -47,6 +50,14 @@ export function ComplianceCard({
                     <span className="cell-sub">
                       since <Time at={r.since} now={now} />
                     </span>
+                  )}
+                  {waiveAs && r.outcome === "violation" && (
+                    <Link
+                      className="small"
+                      href={`/compliance/policies/${encodeURIComponent(r.policyId)}/waive?satellite=${encodeURIComponent(waiveAs)}`}
+                    >
+                      Waive…
+                    </Link>
                   )}
                 </div>
                 <div className={styles.reason}>

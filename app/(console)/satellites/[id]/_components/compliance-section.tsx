@@ -9,15 +9,24 @@ import { ComplianceCard } from "./compliance-card";
 export async function ComplianceSection({
   ctx,
   satelliteId,
+  slug,
   now,
 }: {
   ctx: Ctx;
   satelliteId: string;
+  slug: string;
   now: Date;
 }) {
   if (!mayDo(ctx, "compliance.read")) return null;
   const [facts, rows] = await Promise.all([getSatelliteFacts(ctx, satelliteId), postureOf(ctx, satelliteId)]);
-  return <ComplianceCard rows={rows} facts={facts} now={now} />;
+  return (
+    <ComplianceCard
+      rows={rows}
+      facts={facts}
+      now={now}
+      waiveAs={mayDo(ctx, "policies.manage") ? slug : null}
+    />
+  );
 }
 
 /** A reader scoped to other regions is not shown this satellite's results (null: the card says so). */

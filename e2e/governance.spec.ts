@@ -1,0 +1,148 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test, type EnrolledSatellite } from "./fixtures";
+import { authFile, gotoReady, signIn } from "./helpers";
+
+// The governance walkthrough on satellites of the test's own in eu-gdpr: some report disk encryption off,
+// the map's posture mode shows them, an admin waives two with a reason, the evidence report shows the rest
+// as violations with evidence, and an auditor reads it all and can change nothing. (Enforcement and
+// deployment windows are tested in the domain tests.)
+
+const POLICY = "disk-encryption";
+const REASON = "Disks are replaced with self-encrypting ones in the January maintenance";
+
+async function reportFacts(request: APIRequestContext, s: EnrolledSatellite, diskEncrypted: boolean) {
+  const res = await request.post("/api/agent/v1/facts", {
+    headers: { authorization: `Bearer ${s.agentToken}` },
+    data: {
+      agentVersion: "1.4.0",
+      osName: "Ubuntu",
+      osVersion: "24.04",
+      kernel: "6.8.0-45-generic",
+      diskEncrypted,
+      timeSynced: true,
+      clockOffsetMs: 3,
+      fipsEnabled: false,
+      pendingSecurityUpdates: 0,
+    },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+/** The map's own answer in posture mode: each slug's posture, as the browser draws it. */
+async function mapPosture(page: Page, query: string): Promise<Record<string, string>> {
+  const res = await page.request.get(`/api/v1/map?posture=1&${query}`);
+  expect(res.status(), await res.text()).toBe(200);
+  const body = (await res.json()) as { slug: string[]; posture: number[] };
+  const names = ["none", "compliant", "waived", "unknown", "violation"];
+  return Object.fromEntries(body.slug.map((s, i) => [s, names[body.posture[i]]]));
+}
+
+test.describe("governance", () => {
+  test.use({ storageState: authFile("admin") });
+
+  test("violations show on the map, two are waived, the report gives the evidence, and an auditor only reads", async ({
+    page,
+    enroll,
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    const sats: EnrolledSatellite[] = [];
+    for (let i = 0; i < 4; i++) {
+      const s = await enroll({ country: "NO", city: "Oslo", lat: 59.9 + i / 10, lon: 10.7 });
+      await s.beat();
+      await reportFacts(page.request, s, i === 3);
+      sats.push(s);
+    }
+    const [waivedA, waivedB, violating, encrypted] = sats;
+
+    // The reconciler evaluates changed satellites every tick: the map's posture mode shows the violations.
+    await expect
+      .poll(async () => (await mapPosture(page, `q=${violating.slug}`))[violating.slug], { timeout: 30_000 })
+      .toBe("violation");
+    const before = await mapPosture(page, `violating=${POLICY}`);
+    for (const s of [waivedA, waivedB, violating]) expect(before[s.slug]).toBe("violation");
+    expect(before[encrypted.slug]).toBeUndefined();
+
+    await gotoReady(page, `/?color=posture&violating=${POLICY}`);
+    await expect(page.locator(".map-legend")).toHaveAttribute("data-mode", "posture");
+    await expect(page.getByLabel("Show only satellites violating a policy")).toHaveValue(POLICY);
+
+    // The satellite's own page says why, and shows its host facts.
+    await gotoReady(page, `/satellites/${violating.satelliteId}`);
+    const compliance = page.locator("#compliance");
+    await expect(compliance.locator('[data-outcome="violation"]').first()).toBeVisible();
+    await expect(compliance.getByTestId("host-facts")).toContainText("Ubuntu 24.04");
+
+    // An admin waives two of them, with a reason.
+    for (const s of [waivedA, waivedB]) {
+      await gotoReady(page, `/compliance/policies/${POLICY}/waive?satellite=${s.slug}`);
+      await page.getByLabel("Reason").fill(REASON);
+      await page.getByRole("button", { name: "Waive", exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`/compliance/policies/${POLICY}\\?waived=1$`));
+    }
+    // A waiver without a reason is refused, naming the field.
+    await gotoReady(page, `/compliance/policies/${POLICY}/waive?satellite=${violating.slug}`);
+    await page.getByRole("button", { name: "Waive", exact: true }).click();
+    await expect(page.locator("#field-reason-error")).toBeVisible();
+
+    const after = await mapPosture(page, `q=e2e-sat`);
+    expect(after[waivedA.slug]).toBe("waived");
+    expect(after[waivedB.slug]).toBe("waived");
+    expect(after[violating.slug]).toBe("violation");
+
+    // The report for eu-gdpr: the rest as violations with their reason and since when, the waivers with theirs.
+    await gotoReady(page, "/compliance/report?region=eu-gdpr");
+    const section = page.getByTestId(`report-policy-${POLICY}`);
+    const row = (s: EnrolledSatellite) => section.locator("tr", { hasText: s.slug });
+    await expect(row(violating)).toHaveAttribute("data-outcome", "violation");
+    await expect(row(waivedA)).toHaveAttribute("data-outcome", "waived");
+    await expect(row(encrypted)).toHaveAttribute("data-outcome", "compliant");
+    await expect(page.getByTestId("report-waivers")).toContainText(REASON);
+    await expect(page.getByTestId("report-audit")).toContainText("policy.waiver-create");
+    const csv = await page.request.get("/compliance/report/csv?region=eu-gdpr");
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text).toContain(`"result","`);
+    expect(text).toMatch(new RegExp(`"${violating.slug}","eu-gdpr","violation"`));
+
+    // An auditor reads the report and the audit log, sees no action anywhere, and a write is refused.
+    const context = await browser.newContext();
+    const auditor = await context.newPage();
+    await signIn(auditor, "auditor@orrery.local");
+    await expect(auditor.getByTestId("role")).toHaveText("auditor");
+    const nav = auditor.getByRole("navigation", { name: "Main" });
+    for (const item of ["Satellites", "Compliance", "Audit"]) {
+      await expect(nav.getByRole("link", { name: item })).toBeVisible();
+    }
+    await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
+    await gotoReady(auditor, "/compliance/report?region=eu-gdpr");
+    await expect(auditor.getByTestId(`report-policy-${POLICY}`)).toContainText(violating.slug);
+    await gotoReady(auditor, "/audit");
+    await expect(auditor.getByRole("heading", { name: "Audit log" })).toBeVisible();
+    for (const path of [
+      `/compliance/policies/${POLICY}`,
+      `/satellites/${violating.satelliteId}`,
+      "/compliance",
+    ]) {
+      await gotoReady(auditor, path);
+      await expect(
+        auditor.locator("#main").getByRole("button", { name: /Waive|Revoke|Edit|Send|Archive|New/ }),
+      ).toHaveCount(0);
+      await expect(
+        auditor.locator("#main").getByRole("link", { name: /^(Waive|Edit|New policy|Edit in Admin)$/ }),
+      ).toHaveCount(0);
+    }
+    await gotoReady(auditor, `/compliance/policies/${POLICY}/waive`);
+    await expect(auditor.getByRole("heading", { name: "You cannot open this page" })).toBeVisible();
+    const write = await auditor.request.post("/api/v1/commands", {
+      headers: { origin: new URL(auditor.url()).origin },
+      data: {
+        type: "diagnostics.run",
+        target: { satelliteIds: [violating.satelliteId] },
+        reason: "auditor tries",
+      },
+    });
+    expect(write.status()).toBe(403);
+    await context.close();
+  });
+});
