@@ -16,6 +16,7 @@ import { createUserUnchecked } from "../server/users/users";
 import { bootstrap } from "./bootstrap";
 import { migrate } from "./migrate";
 import demoAccounts from "./seed-data/demo-accounts.json";
+import { seedFacts } from "./seed-data/facts";
 import { buildFleet, type SeedSatellite } from "./seed-data/fleet";
 import { planHistory } from "./seed-data/history";
 import { REGIONS } from "./seed-data/regions";
@@ -175,6 +176,7 @@ async function issueDemoJoinTokens() {
     heartbeatIntervalSec: s.heartbeatIntervalSec,
     lat: s.lat,
     lon: s.lon,
+    country: s.country,
     kind: s.kind,
     uplinkMbps: s.uplinkMbps,
     downlinkMbps: s.downlinkMbps,
@@ -246,6 +248,11 @@ async function main() {
   }
   if (existing === 0 || values.reset) {
     const fleet = await seedFleet(count);
+    const factsStarted = Date.now();
+    const withFacts = await seedFacts(db, factsStarted);
+    console.log(
+      `Seeded host facts for ${withFacts} satellites; the others are unknown (${Date.now() - factsStarted} ms).`,
+    );
     if (historyDays > 0) await seedHistory(fleet, historyDays);
     await issueDemoJoinTokens();
   } else console.log(`The fleet already has ${existing} satellites: left as it is (--reset replaces it).`);
