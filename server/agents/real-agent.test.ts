@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { release, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ctxAs, satelliteInput, seedRegions } from "../../test/factories";
@@ -55,6 +55,9 @@ describe("the real agent", () => {
       const { id: satelliteId } = await registerSatellite(admin, satelliteInput());
       const { token } = await createJoinToken(admin, { satelliteId });
       const stateDir = mkdtempSync(join(tmpdir(), "orrery-agent-"));
+      const backupHook = join(stateDir, "last-backup.sh");
+      writeFileSync(backupHook, "#!/bin/sh\necho 2026-12-01T03:00:00Z\n");
+      chmodSync(backupHook, 0o755);
       let core = await listen();
       const port = core.port;
       agent = spawn(
@@ -71,6 +74,8 @@ describe("the real agent", () => {
           stateDir,
           "--interval-override",
           "1",
+          "--backup-hook",
+          backupHook,
         ],
         { stdio: ["ignore", "pipe", "pipe"] },
       );
@@ -90,6 +95,17 @@ describe("the real agent", () => {
       const first = await db.telemetrySample.findFirstOrThrow({ where: { satelliteId } });
       expect(first.memPct).toBeGreaterThan(0);
       expect(first.memPct).toBeLessThanOrEqual(100);
+
+      // The host facts, read for real on this machine, arrive beside the heartbeats on start.
+      await until(
+        async () => (await db.satelliteFacts.count({ where: { satelliteId } })) === 1,
+        60_000,
+        `the host facts (agent said: ${output.slice(-500)})`,
+      );
+      const facts = await db.satelliteFacts.findUniqueOrThrow({ where: { satelliteId } });
+      expect(facts.kernel).toBe(release());
+      expect(facts.agentVersion).toBe("1.4.0");
+      expect(facts.lastBackupAt?.toISOString()).toBe("2026-12-01T03:00:00.000Z");
 
       // The core goes away for a few seconds; the agent keeps sampling into its disk buffer.
       await core.close();
