@@ -3,16 +3,19 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Db } from "../server/db";
+import { installDefaultPolicies } from "../server/policies/defaults";
 import { REGIONS } from "./seed-data/regions";
 
-export type BootstrapResult = { regions: number };
+export type BootstrapResult = { regions: number; policies?: number };
 
 export async function bootstrap(db: Db): Promise<BootstrapResult> {
   for (const { id, ...data } of REGIONS) {
     // Installs missing regions only: once a region exists it is an admin's to edit, and a migrate must not undo it.
     await db.complianceRegion.upsert({ where: { id }, create: { id, ...data }, update: {} });
   }
-  return { regions: REGIONS.length };
+  // After the regions the default policies' scopes name.
+  const policies = await installDefaultPolicies(db);
+  return { regions: REGIONS.length, policies };
 }
 
 /** For the CLIs: server/db reads DATABASE_URL when it loads, so it is imported only when run. */

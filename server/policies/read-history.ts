@@ -102,11 +102,12 @@ export async function postureTrend(ctx: Ctx, query: unknown, now = new Date()): 
   const state = new Map<string, Outcome>();
   let compliant = 0;
   const dayMs = 86_400_000;
-  const firstEnd = Math.floor(now.getTime() / dayMs) * dayMs - (days - 1) * dayMs;
+  const firstDay = Math.floor(now.getTime() / dayMs) * dayMs - (days - 1) * dayMs;
   const points: TrendPoint[] = [];
   let i = 0;
-  for (let end = firstEnd; end <= now.getTime() + dayMs - 1; end += dayMs) {
-    const cutoff = Math.min(end + dayMs, now.getTime() + 1);
+  for (let day = firstDay; day <= now.getTime(); day += dayMs) {
+    // Each point is the state at the end of its day (or now, for today).
+    const cutoff = Math.min(day + dayMs, now.getTime() + 1);
     for (; i < changes.length && changes[i].at.getTime() < cutoff; i++) {
       const c = changes[i];
       if (!keep(c.satelliteId, c.policyId)) continue;
@@ -118,7 +119,7 @@ export async function postureTrend(ctx: Ctx, query: unknown, now = new Date()): 
     }
     const total = state.size;
     const percent = total ? Math.round((compliant / total) * 1000) / 10 : null;
-    points.push({ day: new Date(end).toISOString().slice(0, 10), compliant, total, percent });
+    points.push({ day: new Date(day).toISOString().slice(0, 10), compliant, total, percent });
   }
   return points;
 }

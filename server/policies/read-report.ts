@@ -83,12 +83,16 @@ export async function postureAt(ctx: Ctx, query: unknown): Promise<PostureReport
   });
   const satById = new Map(satellites.map((s) => [s.id, s]));
 
-  const versions = await db.policyVersion.findMany({
-    where: { createdAt: { lte: at } },
-    orderBy: { version: "asc" },
-  });
+  // The version in force at `at`: the latest written by then, or the latest a result was judged by.
+  const versions = await db.policyVersion.findMany({ orderBy: { version: "asc" } });
+  const judged = new Map<string, number>();
+  for (const c of last.values())
+    judged.set(c.policyId, Math.max(judged.get(c.policyId) ?? 0, c.policyVersion));
   const versionAt = new Map<string, (typeof versions)[number]>();
-  for (const v of versions) if (!policyIds || policyIds.has(v.policyId)) versionAt.set(v.policyId, v);
+  for (const v of versions) {
+    if (policyIds && !policyIds.has(v.policyId)) continue;
+    if (v.createdAt <= at || v.version <= (judged.get(v.policyId) ?? 0)) versionAt.set(v.policyId, v);
+  }
 
   const waivers = (await listWaivers(ctx, { includeEnded: true }, at)).filter(
     (w) =>

@@ -13,6 +13,7 @@ import { applyRetention } from "./retention";
 import { rollUp } from "./rollups";
 import { evaluateStatusPages } from "../status/evaluate";
 import { alertsAndDelivery } from "../alerts/reconcile";
+import { evaluatePolicies } from "../policies/pass";
 
 export const LEASE_NAME = "reconciler";
 const TICK_MS = env.RECONCILER_TICK_MS;
@@ -72,6 +73,7 @@ export class Reconciler {
     report.statusPages = await step("status pages", () => evaluateStatusPages(now));
     // Alert rules, then a delivery pass over the outbox that runs on without holding up the tick.
     report.alerts = await step("alerts", () => alertsAndDelivery(now));
+    await step("policies", () => evaluatePolicies(now)); // changed satellites each tick, all every minute
     if (now.getTime() - this.lastRollup >= ROLLUP_EVERY_MS) {
       await step("roll-ups", () => rollUp(now));
       this.lastRollup = now.getTime();
