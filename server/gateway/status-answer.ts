@@ -18,15 +18,15 @@ export type Prepared = { body: Buffer; gzip: Buffer; etag: string; type: string 
 const prepared = new WeakMap<StatusSnapshot, Map<string, Prepared>>();
 
 /**
- * `etag` fixes the ETag instead of hashing the body: answers that carry the build time (the v2 `updated_at`)
- * keep one ETag while the page itself is unchanged, as the public JSON does.
+ * `etagOf` computes the ETag from the body its own way: answers that carry the build time (the v2
+ * `updated_at`) leave it out, so they keep one ETag while the page itself is unchanged, as the public JSON does.
  */
 export function prepare(
   snapshot: StatusSnapshot,
   key: string,
   type: string,
   make: () => string,
-  etag?: string,
+  etagOf?: (text: string) => string,
 ): Prepared {
   let cache = prepared.get(snapshot);
   if (!cache) prepared.set(snapshot, (cache = new Map()));
@@ -37,7 +37,7 @@ export function prepare(
     entry = {
       body,
       gzip: gzipSync(body),
-      etag: etag ?? (key === "json" ? snapshot.etag : weakEtag(text)),
+      etag: etagOf ? etagOf(text) : key === "json" ? snapshot.etag : weakEtag(text),
       type,
     };
     // A page's regions and satellites bound the keys already; this is a backstop.

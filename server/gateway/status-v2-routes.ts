@@ -4,7 +4,7 @@ import { publicUrl } from "../env";
 import { keyQuery } from "../status/access";
 import type { StatusSnapshot } from "../status/snapshot";
 import { atomFeed, rssFeed } from "../status/v2/feeds";
-import { hostForSlug, slugForHost } from "../status/v2/hosts";
+import { hostForSlug, slugForHost, warmCustomHosts } from "../status/v2/hosts";
 import { toV2, V2_PATHS, v2Body, type V2View } from "../status/v2/map";
 import type { GatewayRouter } from "./router";
 import { notFound, prepare, send, withSnapshot } from "./status-answer";
@@ -42,20 +42,21 @@ type Answer = (
   host: string | undefined,
 ) => void;
 
-/** Answers from the cached v2 JSON; its ETag follows the page's content, not the time it was built. */
+/**
+ * The ETag of a v2 body: its content without the snapshot's build time (every `updated_at` the snapshot
+ * stamps), so a rebuild that changes nothing a reader sees keeps the ETag and readers keep getting 304.
+ */
+const contentEtag = (s: StatusSnapshot) => (text: string) =>
+  weakEtag(text.split(s.document.generatedAt).join(""));
+
+/** Answers from the cached v2 JSON. */
 function v2Json(path: string): Answer {
   return (req, res, s, host) => {
     const key = `v2:${host ?? ""}:${path}`;
     send(
       req,
       res,
-      prepare(
-        s,
-        key,
-        JSON_TYPE,
-        () => JSON.stringify(v2Body(viewOf(s, host), path)),
-        weakEtag(`${s.etag}|${key}`),
-      ),
+      prepare(s, key, JSON_TYPE, () => JSON.stringify(v2Body(viewOf(s, host), path)), contentEtag(s)),
     );
   };
 }
@@ -70,13 +71,7 @@ function incidentJson(id: string): Answer {
     send(
       req,
       res,
-      prepare(
-        s,
-        key,
-        JSON_TYPE,
-        () => JSON.stringify({ page: view.page, incident }),
-        weakEtag(`${s.etag}|${key}`),
-      ),
+      prepare(s, key, JSON_TYPE, () => JSON.stringify({ page: view.page, incident }), contentEtag(s)),
     );
   };
 }
@@ -113,6 +108,7 @@ async function byHost(answer: Answer, req: IncomingMessage, res: ServerResponse)
 const literal = (path: string) => path.replace(/\./g, "\\.");
 
 export function statusV2Routes(router: GatewayRouter): GatewayRouter {
+  warmCustomHosts();
   for (const method of ["GET", "HEAD"]) {
     for (const path of V2_PATHS) {
       const answer = v2Json(path);

@@ -20,8 +20,15 @@ export function normalizeHost(value: string | undefined | null): string {
   return bare.replace(/\.$/, "");
 }
 
-/** The configured custom hosts, in the operator's order. */
+let parsed: { raw: string; hosts: string[] } | undefined;
+
+/** The configured custom hosts, in the operator's order (parsed once: the list is fixed configuration). */
 export function configuredHosts(raw = env.STATUS_CUSTOM_HOSTS): string[] {
+  if (parsed?.raw !== raw) parsed = { raw, hosts: parseHosts(raw) };
+  return parsed.hosts;
+}
+
+function parseHosts(raw: string): string[] {
   return [
     ...new Set(
       raw
@@ -94,4 +101,10 @@ export function rewriteCustomHostRoot(req: { url?: string; headers: { host?: str
   if (!slug || !configuredHosts().includes(normalizeHost(req.headers.host))) return false;
   req.url = `/status/${slug}${url.slice(1)}`;
   return true;
+}
+
+/** Loads the index at start-up, so the first request for `/` on a custom host already finds its page. */
+export function warmCustomHosts(): void {
+  if (configuredHosts().length === 0) return;
+  void index.get("hosts", loadHosts).then(remember, () => undefined);
 }
