@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ActiveIncident, Maintenance, PastIncident } from "@/components/status/incidents";
 import { RegionRows } from "@/components/status/region-rows";
 import { StatusBanner } from "@/components/status/status-banner";
+import { SubscribeSection } from "./subscribe-section";
 import styles from "@/components/status/status.module.css";
 import { UptimeBar, UptimeScale } from "@/components/status/uptime-bar";
 import { formatUptimePct, overallUptime } from "@/lib/status/uptime";
@@ -102,6 +103,7 @@ export default async function PublicStatusPage(props: Props) {
           {doc.page.description && <p>{doc.page.description}</p>}
         </div>
         <nav className={styles.links} aria-label="Subscribe">
+          <a href="#subscribe">Get updates</a>
           <a href={`/status/${doc.page.slug}/feed.atom${key}`}>Atom feed</a>
           <a href={`/api/status/${doc.page.slug}${key}`}>JSON</a>
         </nav>
@@ -172,6 +174,8 @@ export default async function PublicStatusPage(props: Props) {
           )}
         </div>
       </section>
+
+      <SubscribeSection snapshot={snapshot} />
 
       <footer className={styles.foot}>
         <a href={`/api/status/${doc.page.slug}/badge.svg${key}`}>Status badge</a>
