@@ -5,6 +5,8 @@ import { authorize, type AuthorizedCtx, type Ctx } from "../auth/context";
 import { refusal } from "../auth/refusal";
 import { db, transaction, type Tx } from "../db";
 import { AppError } from "../errors";
+import { policyGate, policyWarnings } from "../commands/gates";
+import { assertMayBypassWindows, auditWindowBypass, estimateWithWindows } from "./gates";
 import { conflictError, describeHolds, heldBy, lockHolds } from "./holds";
 import { makePlan, noTargetReason } from "./make-plan";
 import type { RolloutSelector } from "./schemas";
@@ -20,10 +22,18 @@ export type RolloutPreview = {
   targetCount: number;
   exclusionCount: number;
   exclusions: { slug: string; name: string; regionId: string; reason: string }[];
-  waves: { index: number; label: string; size: number; estimateMinutes: number }[];
+  /** estimateMinutes includes waitMinutes, the time its satellites wait for their deployment windows. */
+  waves: { index: number; label: string; size: number; estimateMinutes: number; waitMinutes?: number }[];
   totalMinutes: number;
-  /** Why creating it now would be refused (region scope, satellites held by another rollout, no target). */
+  /**
+   * Why creating it now would be refused (region scope, satellites held by another rollout, no target, an
+   * enforced policy the targets violate).
+   */
   blockers: string[];
+  /** Enforced policies the targets violate, when an override reason was given: it goes ahead, audited. */
+  overriddenPolicies: string[];
+  /** How deployment windows hold its waves, in words. */
+  windowNotes: string[];
   points: PreviewPoint[];
 };
 
@@ -44,6 +54,10 @@ export async function previewRollout(ctx: Ctx, input: unknown, now = new Date())
   );
   if (holds && !plan.input.isDraft) blockers.push(holds);
   if (plan.targets.length === 0) blockers.push(noTargetReason(plan));
+  const change = { kind: "rollout" as const, releaseId: plan.release.id };
+  const violations = await policyWarnings(db, plan.targets, change, now);
+  if (!plan.input.policyOverride) blockers.push(...violations);
+  const windowed = await estimateWithWindows(db, plan, now);
   const isTarget = new Set(plan.targets.map((t) => t.id));
   return {
     release: {
@@ -65,10 +79,13 @@ export async function previewRollout(ctx: Ctx, input: unknown, now = new Date())
       index: w.index,
       label: w.label,
       size: w.satelliteIds.length,
-      estimateMinutes: plan.estimates[i],
+      estimateMinutes: windowed.estimates[i],
+      waitMinutes: windowed.waits[i],
     })),
-    totalMinutes: plan.estimates.reduce((a, b) => a + b, 0),
+    totalMinutes: windowed.estimates.reduce((a, b) => a + b, 0),
     blockers,
+    overriddenPolicies: plan.input.policyOverride ? violations : [],
+    windowNotes: windowed.notes,
     points: plan.selected.map((s) => ({
       slug: s.slug,
       name: s.name,
@@ -100,6 +117,7 @@ export async function createRolloutIn(
   await lockHolds(tx, now);
   const plan = await makePlan(tx, input, now);
   authorize(ctx, "rollouts.write", { satellites: plan.selected });
+  assertMayBypassWindows(ctx, plan.input.windowBypass);
   if (plan.targets.length === 0) throw new AppError("PRECONDITION_FAILED", noTargetReason(plan));
   const { input: data, release } = plan;
   if (!data.isDraft) {
@@ -130,8 +148,17 @@ export async function createRolloutIn(
       isRegionByRegion: data.isRegionByRegion,
       createdById: personOf(ctx.actor),
       startedAt: data.isDraft ? null : now,
+      windowBypassReason: data.windowBypass ?? null,
+      policyOverrideReason: data.policyOverride ?? null,
     },
   });
+  // A draft changes nothing yet: its policies are checked when it starts.
+  if (!data.isDraft) {
+    const what = `rollout "${name}"`;
+    const override = { reason: data.policyOverride, targetType: "rollout", targetId: rollout.id, what };
+    await policyGate(tx, ctx, plan.targets, { kind: "rollout", releaseId: release.id }, override, now);
+  }
+  await auditWindowBypass(tx, ctx, { id: rollout.id, name }, data.windowBypass);
   const stackVersion = new Map(plan.targets.map((t) => [t.id, t.stackVersion]));
   const rows: {
     rolloutId: string;

@@ -45,6 +45,15 @@ const int = (min: number, max: number) =>
   );
 const bool = z.preprocess(toBoolean, z.boolean({ error: "must be true or false" }));
 const id = z.string().trim().min(1, "is required").max(100);
+const overrideReason = z.preprocess(
+  blankToUndefined,
+  z
+    .string({ error: "must be text" })
+    .trim()
+    .min(8, "say why in at least 8 characters")
+    .max(500, "must be at most 500 characters")
+    .optional(),
+);
 
 /** Which satellites a rollout is for: the filters intersect, hand-picked satellites are added to them. */
 export const RolloutSelector = z.object({
@@ -97,10 +106,16 @@ export const RolloutPlanInput = RolloutSelector.extend({
   requireApproval: bool.default(false),
   /** Saved without starting: a draft holds no satellites until it is started. */
   isDraft: bool.default(false),
+  /** Why this rollout may change satellites outside their deployment windows (admins; audited). */
+  windowBypass: overrideReason,
+  /** Why an admin lets it touch satellites violating an enforce-mode policy (audited). */
+  policyOverride: overrideReason,
 });
 export type RolloutPlanInput = z.infer<typeof RolloutPlanInput>;
 
 export const RolloutRef = z.object({ id });
+
+export const StartRolloutInput = RolloutRef.extend({ policyOverride: overrideReason });
 
 export const PauseRolloutInput = RolloutRef.extend({
   reason: z.string().trim().min(3, "say why, in a few words").max(500, "must be at most 500 characters"),

@@ -7,7 +7,8 @@ import type { RolloutActionResult } from "./control";
 import { assertRolloutInScope, loadForAction, updateLoaded } from "./guard";
 import { conflictError, heldBy, lockHolds } from "./holds";
 import { eligibility } from "./plan";
-import { RolloutRef } from "./schemas";
+import { policyGate } from "../commands/gates";
+import { StartRolloutInput } from "./schemas";
 import { findRelease } from "./select";
 
 /**
@@ -17,9 +18,9 @@ import { findRelease } from "./select";
  */
 export async function startRollout(ctx: Ctx, input: unknown, now = new Date()): Promise<RolloutActionResult> {
   authorize(ctx, "rollouts.write");
-  const parsed = RolloutRef.safeParse(input);
+  const parsed = StartRolloutInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
-  const { id } = parsed.data;
+  const { id, policyOverride } = parsed.data;
   return transaction(async (tx) => {
     await lockHolds(tx, now);
     const loaded = await loadForAction(tx, id, ["draft"], "started", now);
@@ -63,7 +64,15 @@ export async function startRollout(ctx: Ctx, input: unknown, now = new Date()): 
         await tx.rolloutWave.update({ where: { id: wave.id }, data: { targetCount: count } });
       }
     }
-    await updateLoaded(tx, loaded, { status: "running", startedAt: now }, now);
+    const going = satellites.filter(
+      (s) => targetOf.has(s.id) && eligibility({ ...s, labels: {} }, release, now).eligible,
+    );
+    const reason = policyOverride ?? loaded.row.policyOverrideReason;
+    const what = `rollout "${loaded.row.name}"`;
+    const override = { reason, targetType: "rollout", targetId: id, what };
+    await policyGate(tx, ctx, going, { kind: "rollout", releaseId: release.id }, override, now);
+    const started = { status: "running" as const, startedAt: now, policyOverrideReason: reason ?? null };
+    await updateLoaded(tx, loaded, started, now);
     const summary =
       `Started the draft "${loaded.row.name}"` +
       (excluded ? `; ${excluded} satellite${excluded === 1 ? "" : "s"} excluded since it was planned` : "");

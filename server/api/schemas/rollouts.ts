@@ -174,13 +174,24 @@ export const rolloutPreviewSchema: z.ZodType<RolloutPreview> = z
         index: z.number().int(),
         label: z.string(),
         size: z.number().int(),
-        estimateMinutes: z.number(),
+        estimateMinutes: z
+          .number()
+          .meta({ description: "Minutes, including the time its satellites wait for deployment windows." }),
+        waitMinutes: z.number().optional().meta({ description: "Of which waiting for deployment windows." }),
       }),
     ),
     totalMinutes: z.number(),
-    blockers: z
+    blockers: z.array(z.string()).meta({
+      description:
+        "Why creating it now would be refused, an enforced policy the targets violate among them; empty if not.",
+    }),
+    overriddenPolicies: z.array(z.string()).meta({
+      description:
+        "Enforced policies the targets violate that the given policyOverride lets it past (audited).",
+    }),
+    windowNotes: z
       .array(z.string())
-      .meta({ description: "Why creating it now would be refused; empty if not." }),
+      .meta({ description: "How deployment windows hold its waves, in words." }),
     points: z.array(
       z.object({
         slug: z.string(),
