@@ -1,5 +1,5 @@
 import { releaseAllowedIn } from "../residency";
-import { FACT_KINDS, isRuleKind, parseParams, type Outcome } from "./kinds";
+import { FACT_KINDS, isRuleKind, parseParams, type Outcome, type RuleKind } from "./kinds";
 import { inScope, type ScopedSatellite } from "./scope";
 
 // One pure decision: a satellite against one policy version, with the time passed in. The reconciler, the
@@ -67,9 +67,8 @@ export function evaluate(
 ): Evaluation | null {
   if (!inScope(policy.scope, satellite)) return null;
   if (!isRuleKind(policy.kind)) return unknown(`unknown rule kind "${policy.kind}"`);
-  const parsed = parseParams(policy.kind, policy.params);
-  if (!parsed.success) return unknown("the policy's parameters are invalid");
-  const p = parsed.data as Record<string, unknown>;
+  const p = paramsOf(policy.kind, policy.params);
+  if (!p) return unknown("the policy's parameters are invalid");
   if (FACT_KINDS.has(policy.kind)) {
     if (!facts) return unknown("the agent has reported no host facts");
     const age = now.getTime() - facts.reportedAt.getTime();
@@ -133,6 +132,17 @@ export function evaluate(
         : bad(`missing label${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
     }
   }
+}
+
+// A full pass asks the same policy's parameters 10,000 times: parse each params object once.
+const parsedParams = new WeakMap<object, Record<string, unknown> | null>();
+function paramsOf(kind: RuleKind, params: unknown): Record<string, unknown> | null {
+  const key = params && typeof params === "object" ? params : null;
+  if (key && parsedParams.has(key)) return parsedParams.get(key)!;
+  const parsed = parseParams(kind, params);
+  const value = parsed.success ? (parsed.data as Record<string, unknown>) : null;
+  if (key) parsedParams.set(key, value);
+  return value;
 }
 
 /** Whether two results read the same, so an unchanged one writes nothing. */
