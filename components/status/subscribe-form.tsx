@@ -110,9 +110,9 @@ export function SubscribeForm({
           Website <input name="website" tabIndex={-1} autoComplete="off" />
         </label>
       </div>
-      <fieldset className={styles.choices}>
-        <legend>Tell me by</legend>
-        {emailEnabled && (
+      {emailEnabled ? (
+        <fieldset className={styles.choices}>
+          <legend>Tell me by</legend>
           <label className={styles.choice}>
             <input
               type="radio"
@@ -123,18 +123,20 @@ export function SubscribeForm({
             />
             Email
           </label>
-        )}
-        <label className={styles.choice}>
-          <input
-            type="radio"
-            name="kind"
-            value="webhook"
-            checked={kind === "webhook"}
-            onChange={() => setKind("webhook")}
-          />
-          Webhook
-        </label>
-      </fieldset>
+          <label className={styles.choice}>
+            <input
+              type="radio"
+              name="kind"
+              value="webhook"
+              checked={kind === "webhook"}
+              onChange={() => setKind("webhook")}
+            />
+            Webhook
+          </label>
+        </fieldset>
+      ) : (
+        <input type="hidden" name="kind" value="webhook" />
+      )}
       {errors?.kind && (
         <span role="alert" style={{ color: "var(--bad)", fontSize: 13 }}>
           {errors.kind}
