@@ -4,6 +4,10 @@ import { escapeXml } from "@/lib/status/xml";
 import type { StatusSnapshot } from "../snapshot";
 import { IMPACT_COMPONENT_STATUS } from "./map";
 
+/** An open incident's title word: what its impact does, and at least "Degraded performance". */
+const feedStatus = (impact: string) =>
+  impact === "critical" || impact === "major" ? IMPACT_COMPONENT_STATUS[impact] : "degraded_performance";
+
 // The page's history as feeds: incidents (open and resolved in the last 90 days) and maintenance, the same
 // entries in Atom (feed.atom, history.atom) and RSS 2.0 (history.rss).
 
@@ -13,7 +17,7 @@ export function feedEntries(snapshot: StatusSnapshot, pageUrl: string, key: stri
   return [
     ...[...doc.activeIncidents, ...snapshot.history].map((i) => ({
       id: `${pageUrl}#incident-${i.id}`,
-      title: `${i.status === "resolved" ? "Resolved" : PUBLIC_STATUS_LABEL[IMPACT_COMPONENT_STATUS[i.impact] ?? "degraded_performance"]}: ${i.title}`,
+      title: `${i.status === "resolved" ? "Resolved" : PUBLIC_STATUS_LABEL[feedStatus(i.impact)]}: ${i.title}`,
       updated: new Date(i.updatedAt),
       published: new Date(i.startedAt),
       link: `${pageUrl}${key}#incident-${i.id}`,

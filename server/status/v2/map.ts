@@ -1,11 +1,20 @@
 import type { PublicStatus } from "@/lib/status/public-status";
 import type { PublicIncident, PublicMaintenance, StatusSnapshot } from "../snapshot";
+import type {
+  V2Component,
+  V2Incident,
+  V2IncidentUpdate,
+  V2Maintenance,
+  V2Page,
+  V2Status,
+  V2View,
+} from "./types";
+
+export type * from "./types";
 
 // The one place an Orrery status snapshot becomes Atlassian Statuspage's public v2 format
 // (docs/status-embeds.md, "Statuspage v2 API"; the status mapping is in docs/status-model.md). Pure: the
 // caller passes the page's public address, so nothing here reads a request.
-
-export type V2Status = PublicStatus; // operational | under_maintenance | degraded_performance | partial_outage | major_outage
 
 /**
  * Orrery's published status → a v2 component status. Orrery publishes Statuspage's own vocabulary
@@ -28,73 +37,9 @@ export const IMPACT_COMPONENT_STATUS: Record<string, V2Status> = {
   critical: "major_outage",
 };
 
-export type V2Page = { id: string; name: string; url: string; time_zone: string; updated_at: string };
-export type V2Component = {
-  id: string;
-  name: string;
-  status: V2Status;
-  created_at: string;
-  updated_at: string;
-  position: number;
-  description: string | null;
-  showcase: boolean;
-  start_date: string | null;
-  group_id: string | null;
-  page_id: string;
-  group: boolean;
-  only_show_if_degraded: boolean;
-  components?: string[];
-};
-export type V2AffectedComponent = { code: string; name: string; old_status: V2Status; new_status: V2Status };
-export type V2IncidentUpdate = {
-  id: string;
-  status: string;
-  body: string;
-  incident_id: string;
-  created_at: string;
-  updated_at: string;
-  display_at: string;
-  affected_components: V2AffectedComponent[];
-  deliver_notifications: boolean;
-  custom_tweet: null;
-  tweet_id: null;
-};
-export type V2Incident = {
-  id: string;
-  name: string;
-  status: string;
-  created_at: string;
-  updated_at: string;
-  monitoring_at: string | null;
-  resolved_at: string | null;
-  impact: string;
-  shortlink: string;
-  started_at: string;
-  page_id: string;
-  incident_updates: V2IncidentUpdate[];
-  components: V2Component[];
-};
-export type V2Maintenance = Omit<V2Incident, "status"> & {
-  status: "scheduled" | "in_progress" | "verifying" | "completed";
-  scheduled_for: string;
-  scheduled_until: string;
-};
-
 /** Component ids carry their kind, so a region and a satellite with the same name never collide. */
 export const regionComponentId = (regionId: string) => `region:${regionId}`;
 export const satelliteComponentId = (slug: string) => `satellite:${slug}`;
-
-/** Everything the v2 answers of one snapshot are cut from, built once per snapshot. */
-export type V2View = {
-  page: V2Page;
-  components: V2Component[];
-  status: { indicator: string; description: string };
-  incidents: V2Incident[];
-  unresolved: V2Incident[];
-  maintenances: V2Maintenance[];
-  /** Every incident the page shows (open, and resolved in the last 90 days), by id. */
-  byId: Map<string, V2Incident>;
-};
 
 /** At most this many incidents in incidents.json, like Statuspage. */
 export const RECENT_INCIDENTS = 50;
