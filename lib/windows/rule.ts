@@ -1,6 +1,13 @@
 // The RRULE text of a deployment window: DTSTART is the wall time in the window's zone (no TZID, no Z), so
 // the same text means "22:00 local" wherever the window is evaluated.
-import { RRule, rrulestr } from "rrule";
+import * as rruleModule from "rrule";
+
+// Bundlers read rrule's ES build (named exports); Node's own loader reads its UMD build, whose names only
+// the default export carries. Take them from whichever this runtime gave.
+const rrule: typeof rruleModule =
+  "RRule" in rruleModule ? rruleModule : (rruleModule as unknown as { default: typeof rruleModule }).default;
+const { RRule, rrulestr } = rrule;
+type RRule = rruleModule.RRule;
 
 const SUB_HOURLY = new Set([RRule.SECONDLY, RRule.MINUTELY]);
 const cache = new Map<string, RRule>();
