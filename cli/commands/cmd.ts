@@ -122,7 +122,7 @@ const issue: Command = {
           `Would send ${preview.summary}${preview.sample.length ? ` (${preview.sample.join(", ")}${preview.total > preview.sample.length ? ", …" : ""})` : ""}.`,
         );
         note(
-          `Nothing was sent. Run again with --yes to send it to these ${preview.total} satellite${preview.total === 1 ? "" : "s"}.`,
+          `Nothing was sent. Run again with --yes to send it to ${preview.total === 1 ? "this satellite" : `these ${preview.total} satellites`}.`,
         );
         if (format === "json") printJson({ sent: false, preview });
         return EXIT.failure;
