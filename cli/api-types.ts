@@ -1027,6 +1027,262 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  "/windows": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List deployment windows
+     * @description Every allow window and freeze, newest first, with its next occurrence in words. Short enough for one page.
+     *
+     *     Needs the `rollouts.read` permission.
+     */
+    get: operations["listWindows"];
+    put?: never;
+    /**
+     * Create a deployment window
+     * @description Admins only (`windows.manage`); audited as window.create. An allow window lets changes happen only inside it; a freeze never inside it, and wins over an allow window it overlaps. Rollouts wait for it and commands are held until it opens.
+     *
+     *     Needs the `windows.manage` permission.
+     */
+    post: operations["createWindow"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/windows/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a deployment window
+     * @description Anyone who may read rollouts may read when changes are allowed.
+     *
+     *     Needs the `rollouts.read` permission.
+     */
+    get: operations["getWindow"];
+    /**
+     * Replace a deployment window
+     * @description Admins only (`windows.manage`); audited as window.update. Every field is given again, as the console's form sends it.
+     *
+     *     Needs the `windows.manage` permission.
+     */
+    put: operations["updateWindow"];
+    post?: never;
+    /**
+     * Delete a deployment window
+     * @description Admins only (`windows.manage`); audited as window.delete.
+     *
+     *     Needs the `windows.manage` permission.
+     */
+    delete: operations["deleteWindow"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/windows/{id}/enable": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Enable or disable a deployment window
+     * @description Admins only (`windows.manage`); audited as window.enable or window.disable. A disabled window holds nothing.
+     *
+     *     Needs the `windows.manage` permission.
+     */
+    post: operations["setWindowEnabled"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/policies": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List policies
+     * @description Each policy at its current version with its results counted by outcome (a region-scoped caller counts their regions). `includeArchived=true` lists archived ones too.
+     *
+     *     Needs the `compliance.read` permission.
+     */
+    get: operations["listPolicies"];
+    put?: never;
+    /**
+     * Create a policy
+     * @description Admins only (`policies.manage`); audited as policy.create. A rule kind with its parameters, a scope, a severity, a mode (`audit` reports; `enforce` also refuses rollouts and commands that leave a violation in place) and the frameworks it evidences.
+     *
+     *     Needs the `policies.manage` permission.
+     */
+    post: operations["createPolicy"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/policies/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a policy
+     * @description Its current version and result counts. The ETag is what `If-Match` names on an update.
+     *
+     *     Needs the `compliance.read` permission.
+     */
+    get: operations["getPolicy"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a policy
+     * @description Admins only (`policies.manage`); audited as policy.update. Writes the next version from the current one and the fields given; an unchanged input writes nothing. A changed kind starts from empty parameters unless `params` are given.
+     *
+     *     Needs the `policies.manage` permission.
+     */
+    patch: operations["updatePolicy"];
+    trace?: never;
+  };
+  "/policies/{id}/versions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a policy's versions
+     * @description Every version, newest first: a change writes a new version and never edits one in place.
+     *
+     *     Needs the `compliance.read` permission.
+     */
+    get: operations["listPolicyVersions"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/policies/{id}/archive": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Archive a policy
+     * @description Admins only (`policies.manage`); audited as policy.archive. It is no longer evaluated; its results leave the posture on the next pass and its history stays.
+     *
+     *     Needs the `policies.manage` permission.
+     */
+    post: operations["archivePolicy"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/policy-waivers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List policy waivers
+     * @description Live waivers, soonest to expire first (at most 1000). Filters: `policyId`, `satelliteId`; `includeEnded=true` adds expired and revoked ones.
+     *
+     *     Needs the `compliance.read` permission.
+     */
+    get: operations["listPolicyWaivers"];
+    put?: never;
+    /**
+     * Waive a policy
+     * @description Admins only (`policies.manage`); audited as policy.waiver-create. For one satellite (`satelliteId`, an id or slug) or every satellite matching `labels`, with a reason, until `expiresAt` (at most 180 days ahead). Waived results read as waived and never count as compliant; expiry is automatic and audited.
+     *
+     *     Needs the `policies.manage` permission.
+     */
+    post: operations["createPolicyWaiver"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/policy-waivers/{id}/revoke": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke a policy waiver
+     * @description Admins only (`policies.manage`); audited as policy.waiver-revoke. The policy counts against its satellites again at once.
+     *
+     *     Needs the `policies.manage` permission.
+     */
+    post: operations["revokePolicyWaiver"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/satellites/{id}/policy-results": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a satellite's policy results
+     * @description Each policy's result for the satellite (or `waived`), the reason, and since when it has held.
+     *
+     *     Needs the `compliance.read` permission.
+     */
+    get: operations["getSatellitePolicyResults"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1341,6 +1597,8 @@ export type components = {
       idempotencyKey?: string;
       expiresInSec?: number;
       expectedCount?: number;
+      windowBypass?: string;
+      policyOverride?: string;
     };
     IssuedCommands: {
       /** @enum {string} */
@@ -1603,6 +1861,8 @@ export type components = {
       requireApproval?: boolean | null;
       /** @default false */
       isDraft?: boolean | null;
+      windowBypass?: string;
+      policyOverride?: string;
     };
     RolloutPreview: {
       release: {
@@ -1624,11 +1884,18 @@ export type components = {
         index: number;
         label: string;
         size: number;
+        /** @description Minutes, including the time its satellites wait for deployment windows. */
         estimateMinutes: number;
+        /** @description Of which waiting for deployment windows. */
+        waitMinutes?: number;
       }[];
       totalMinutes: number;
-      /** @description Why creating it now would be refused; empty if not. */
+      /** @description Why creating it now would be refused, an enforced policy the targets violate among them; empty if not. */
       blockers: string[];
+      /** @description Enforced policies the targets violate that the given policyOverride lets it past (audited). */
+      overriddenPolicies: string[];
+      /** @description How deployment windows hold its waves, in words. */
+      windowNotes: string[];
       points: {
         slug: string;
         name: string;
@@ -1873,6 +2140,8 @@ export type components = {
       showSatellites: boolean;
       /** @description Origins that may embed the page. */
       allowedOrigins: string[];
+      /** @description One of the operator's STATUS_CUSTOM_HOSTS the page also answers on. */
+      customHost: string | null;
       description: string;
       logoUrl: string | null;
       accentColor: string | null;
@@ -1900,6 +2169,7 @@ export type components = {
       /** Format: uri */
       logoUrl?: string;
       accentColor?: string;
+      customHost?: string | null;
       /** @default 10 */
       degradedPct?: number | null;
       /** @default 25 */
@@ -1925,6 +2195,7 @@ export type components = {
       /** Format: uri */
       logoUrl?: string;
       accentColor?: string;
+      customHost?: string | null;
       /** @default 10 */
       degradedPct?: number | null;
       /** @default 25 */
@@ -2062,6 +2333,275 @@ export type components = {
       expiresInDays?: number | null;
       userId?: string | null;
     };
+    DeploymentWindow: {
+      id: string;
+      name: string;
+      /** @enum {string} */
+      kind: "allow" | "freeze";
+      /** @description RRULE text; DTSTART is wall time in the window's zone. */
+      rrule: string;
+      durationMin: number;
+      /** @description An IANA zone; null: each satellite's own, from its location. */
+      timeZone: string | null;
+      /** @description The whole fleet, or regions and labels (intersected) plus listed satellites. */
+      scope:
+        | {
+            /** @enum {boolean} */
+            all: true;
+          }
+        | {
+            regions?: string[];
+            labels?: string[];
+            satelliteIds?: string[];
+          };
+      enabled: boolean;
+      createdAt: string;
+      updatedAt: string;
+      summary: string;
+      scopeText: string;
+      /** @description The next or current occurrence, in words. */
+      next: string;
+      nextStart: string | null;
+    };
+    CreateDeploymentWindow: {
+      name: string;
+      /** @enum {string} */
+      kind: "allow" | "freeze";
+      rrule: string;
+      durationMin: number;
+      timeZone?: string | null;
+      /** @default false */
+      all?: boolean;
+      regions?: string[] | null;
+      labels?: string[] | null;
+      satelliteIds?: string[] | null;
+      /** @default true */
+      enabled?: boolean;
+    };
+    UpdateDeploymentWindow: {
+      name: string;
+      /** @enum {string} */
+      kind: "allow" | "freeze";
+      rrule: string;
+      durationMin: number;
+      timeZone?: string | null;
+      /** @default false */
+      all?: boolean;
+      regions?: string[] | null;
+      labels?: string[] | null;
+      satelliteIds?: string[] | null;
+      /** @default true */
+      enabled?: boolean;
+      id: string;
+    };
+    EnableDeploymentWindow: {
+      enabled: boolean;
+    };
+    Policy: {
+      id: string;
+      version: number;
+      name: string;
+      description: string;
+      /** @enum {string} */
+      kind:
+        | "release-residency"
+        | "min-agent-version"
+        | "patch-currency"
+        | "disk-encryption"
+        | "clock-offset"
+        | "fips"
+        | "reporting"
+        | "backup"
+        | "required-labels";
+      params: {
+        [key: string]: unknown;
+      };
+      /** @description `{ all: true }` or `{ regions, kinds, labels }`. */
+      scope: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      severity: "low" | "medium" | "high" | "critical";
+      /** @enum {string} */
+      mode: "audit" | "enforce";
+      frameworks: string[];
+      archivedAt: string | null;
+      updatedAt: string;
+      counts: {
+        compliant: number;
+        violation: number;
+        unknown: number;
+        waived: number;
+        total: number;
+        /** @description Compliant share of all results; waived never count as compliant. */
+        percent: number | null;
+      };
+    };
+    PolicyVersion: {
+      policyId: string;
+      version: number;
+      name: string;
+      description: string;
+      /** @enum {string} */
+      kind:
+        | "release-residency"
+        | "min-agent-version"
+        | "patch-currency"
+        | "disk-encryption"
+        | "clock-offset"
+        | "fips"
+        | "reporting"
+        | "backup"
+        | "required-labels";
+      params: {
+        [key: string]: unknown;
+      };
+      /** @description `{ all: true }` or `{ regions, kinds, labels }`. */
+      scope: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      severity: "low" | "medium" | "high" | "critical";
+      /** @enum {string} */
+      mode: "audit" | "enforce";
+      frameworks: string[];
+      createdAt: string;
+      createdById: string | null;
+    };
+    CreatePolicy: {
+      id: string;
+      name: string;
+      /** @default  */
+      description?: string;
+      /** @enum {string} */
+      kind:
+        | "release-residency"
+        | "min-agent-version"
+        | "patch-currency"
+        | "disk-encryption"
+        | "clock-offset"
+        | "fips"
+        | "reporting"
+        | "backup"
+        | "required-labels";
+      /** @default {} */
+      params?: {
+        [key: string]: unknown;
+      };
+      /**
+       * @default {
+       *       "all": true
+       *     }
+       */
+      scope?:
+        | {
+            /** @enum {boolean} */
+            all: true;
+          }
+        | {
+            regions?: string[];
+            kinds?: ("datacenter" | "edge" | "cloud" | "colo")[];
+            labels?: {
+              [key: string]: string;
+            };
+          };
+      /** @enum {string} */
+      severity: "low" | "medium" | "high" | "critical";
+      /**
+       * @default audit
+       * @enum {string}
+       */
+      mode?: "audit" | "enforce";
+      /** @default [] */
+      frameworks?: string[];
+    };
+    UpdatePolicy: {
+      name?: string;
+      description?: string;
+      /** @enum {string} */
+      kind?:
+        | "release-residency"
+        | "min-agent-version"
+        | "patch-currency"
+        | "disk-encryption"
+        | "clock-offset"
+        | "fips"
+        | "reporting"
+        | "backup"
+        | "required-labels";
+      params?: {
+        [key: string]: unknown;
+      };
+      scope?:
+        | {
+            /** @enum {boolean} */
+            all: true;
+          }
+        | {
+            regions?: string[];
+            kinds?: ("datacenter" | "edge" | "cloud" | "colo")[];
+            labels?: {
+              [key: string]: string;
+            };
+          };
+      /** @enum {string} */
+      severity?: "low" | "medium" | "high" | "critical";
+      /** @enum {string} */
+      mode?: "audit" | "enforce";
+      frameworks?: string[];
+    };
+    PolicyWaiver: {
+      id: string;
+      policyId: string;
+      satelliteId: string | null;
+      satelliteSlug: string | null;
+      /** @description `key=value` pairs of a selector waiver. */
+      labels: string[];
+      reason: string;
+      expiresAt: string;
+      revokedAt: string | null;
+      expiryAudited: string | null;
+      createdAt: string;
+      createdBy: string | null;
+      /** @enum {string} */
+      state: "live" | "expired" | "revoked";
+    };
+    CreatePolicyWaiver: {
+      policyId: string;
+      satelliteId?: string;
+      labels?: {
+        [key: string]: string;
+      };
+      reason: string;
+      /** Format: date-time */
+      expiresAt: string | null;
+    };
+    SatellitePosture: {
+      satelliteId: string;
+      slug: string;
+      regionId: string;
+      rows: {
+        policyId: string;
+        name: string;
+        kind: string;
+        severity: string;
+        mode: string;
+        frameworks: string[];
+        version: number;
+        /** @enum {string} */
+        outcome: "compliant" | "violation" | "unknown" | "waived";
+        /** @enum {string} */
+        result: "compliant" | "violation" | "unknown";
+        reason: string;
+        since: string;
+        evaluatedAt: string;
+        waiver: {
+          id: string;
+          reason: string;
+          expiresAt: string;
+        } | null;
+      }[];
+    };
   };
   responses: never;
   parameters: never;
@@ -2116,6 +2656,17 @@ export type SchemaSsoGroupMapping = components["schemas"]["SsoGroupMapping"];
 export type SchemaApiToken = components["schemas"]["ApiToken"];
 export type SchemaCreatedApiToken = components["schemas"]["CreatedApiToken"];
 export type SchemaCreateApiToken = components["schemas"]["CreateApiToken"];
+export type SchemaDeploymentWindow = components["schemas"]["DeploymentWindow"];
+export type SchemaCreateDeploymentWindow = components["schemas"]["CreateDeploymentWindow"];
+export type SchemaUpdateDeploymentWindow = components["schemas"]["UpdateDeploymentWindow"];
+export type SchemaEnableDeploymentWindow = components["schemas"]["EnableDeploymentWindow"];
+export type SchemaPolicy = components["schemas"]["Policy"];
+export type SchemaPolicyVersion = components["schemas"]["PolicyVersion"];
+export type SchemaCreatePolicy = components["schemas"]["CreatePolicy"];
+export type SchemaUpdatePolicy = components["schemas"]["UpdatePolicy"];
+export type SchemaPolicyWaiver = components["schemas"]["PolicyWaiver"];
+export type SchemaCreatePolicyWaiver = components["schemas"]["CreatePolicyWaiver"];
+export type SchemaSatellitePosture = components["schemas"]["SatellitePosture"];
 export type $defs = Record<string, never>;
 export interface operations {
   getOpenApiDocument: {
@@ -7241,6 +7792,1304 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ApiToken"];
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listWindows: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["DeploymentWindow"][];
+            next: null;
+          };
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createWindow: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe. */
+        "Idempotency-Key"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreateDeploymentWindow"];
+      };
+    };
+    responses: {
+      /** @description Success. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeploymentWindow"];
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getWindow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeploymentWindow"];
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateWindow: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you read. */
+        "If-Match"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdateDeploymentWindow"];
+      };
+    };
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeploymentWindow"];
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match names an older version of the resource. */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  deleteWindow: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you read. */
+        "If-Match"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match names an older version of the resource. */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setWindowEnabled: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EnableDeploymentWindow"];
+      };
+    };
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeploymentWindow"];
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listPolicies: {
+    parameters: {
+      query?: {
+        includeArchived?: "true" | "false";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["Policy"][];
+            next: null;
+          };
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createPolicy: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe. */
+        "Idempotency-Key"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreatePolicy"];
+      };
+    };
+    responses: {
+      /** @description Success. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Policy"];
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Policy"];
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updatePolicy: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag you read. */
+        "If-Match"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["UpdatePolicy"];
+      };
+    };
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Policy"];
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description If-Match names an older version of the resource. */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listPolicyVersions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["PolicyVersion"][];
+            next: null;
+          };
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  archivePolicy: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Policy"];
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listPolicyWaivers: {
+    parameters: {
+      query?: {
+        policyId?: string;
+        satelliteId?: string;
+        includeEnded?: "true" | "false";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: components["schemas"]["PolicyWaiver"][];
+            next: null;
+          };
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createPolicyWaiver: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe. */
+        "Idempotency-Key"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["CreatePolicyWaiver"];
+      };
+    };
+    responses: {
+      /** @description Success. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PolicyWaiver"];
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  revokePolicyWaiver: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe. */
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PolicyWaiver"];
+        };
+      };
+      /** @description The request is malformed (for example, the body is not JSON). */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid API token or session. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The token's role or region scope does not allow this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The input is invalid; `errors` names each field. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests for this token; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getSatellitePolicyResults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SatellitePosture"];
         };
       };
       /** @description The request is malformed (for example, the body is not JSON). */

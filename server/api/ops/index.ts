@@ -4,6 +4,7 @@ import { commandOps } from "./commands";
 import { docOps } from "./docs";
 import { incidentOps } from "./incidents";
 import { maintenanceOps } from "./maintenance";
+import { policyOps } from "./policies";
 import { regionOps } from "./regions";
 import { releaseOps } from "./releases";
 import { rolloutOps } from "./rollouts";
@@ -12,6 +13,7 @@ import { ssoOps } from "./sso";
 import { statusPageOps } from "./status-pages";
 import { tokenOps } from "./tokens";
 import { userOps } from "./users";
+import { windowOps } from "./windows";
 
 /** Every REST operation, by resource. Each file keeps its resource's routes beside the verbs they call. */
 export function apiOperations(): Operation[] {
@@ -29,5 +31,7 @@ export function apiOperations(): Operation[] {
     ...userOps,
     ...ssoOps,
     ...tokenOps,
+    ...windowOps,
+    ...policyOps,
   ];
 }
