@@ -38,6 +38,8 @@ export type SubscriberAdminRow = {
   state: SubscriberState;
   wholePage: boolean;
   components: string[];
+  /** The components by name ("Europe", "Oslo 1"), for people; `components` keeps the ids. */
+  follows: string[];
   createdAt: Date;
   failingSince: Date | null;
   log: DeliveryLogRow[];
@@ -72,6 +74,7 @@ export async function listSubscribers(ctx: Ctx, pageId: string): Promise<Subscri
       }),
     ),
   );
+  const names = await componentNames(rows.flatMap((r) => r.components.map((c) => c.component)));
   const counts: Record<SubscriberState, number> = { pending: 0, active: 0, failing: 0, unsubscribed: 0 };
   const subscribers = rows.map((r, i): SubscriberAdminRow => {
     const state = stateOf(r);
@@ -83,6 +86,7 @@ export async function listSubscribers(ctx: Ctx, pageId: string): Promise<Subscri
       state,
       wholePage: r.wholePage,
       components: r.components.map((c) => c.component),
+      follows: r.components.map((c) => names.get(c.component) ?? c.component),
       createdAt: r.createdAt,
       failingSince: r.failingSince,
       log: logs[i].map((a) => ({
@@ -98,6 +102,21 @@ export async function listSubscribers(ctx: Ctx, pageId: string): Promise<Subscri
     };
   });
   return { page, counts, subscribers };
+}
+
+/** "region:eu" → "Europe", "satellite:cm…" → its name; a component that is gone keeps its id. */
+async function componentNames(ids: string[]): Promise<Map<string, string>> {
+  const of = (prefix: string) => [
+    ...new Set(ids.filter((c) => c.startsWith(prefix)).map((c) => c.slice(prefix.length))),
+  ];
+  const [regions, satellites] = await Promise.all([
+    db.complianceRegion.findMany({ where: { id: { in: of("region:") } }, select: { id: true, name: true } }),
+    db.satellite.findMany({ where: { id: { in: of("satellite:") } }, select: { id: true, name: true } }),
+  ]);
+  return new Map([
+    ...regions.map((r) => [`region:${r.id}`, r.name] as const),
+    ...satellites.map((s) => [`satellite:${s.id}`, s.name] as const),
+  ]);
 }
 
 /** Pages with subscriptions whose deliveries gave up: the console tells their admins. */

@@ -10,7 +10,8 @@ export function DeliveryLog({ subscriber, now }: { subscriber: SubscriberAdminRo
       <summary>
         <span className={styles.who}>{subscriber.address}</span>
         <span className="muted small">
-          {subscriber.log.length} attempts{failed ? `, ${failed} failed` : ""}
+          {subscriber.log.length} {subscriber.log.length === 1 ? "attempt" : "attempts"}
+          {failed ? `, ${failed} failed` : ""}
         </span>
       </summary>
       {subscriber.log.length === 0 ? (

@@ -52,16 +52,16 @@ export default async function SubscribersPage({ params }: Props) {
       header: "Subscriber",
       card: "title",
       cell: (s) => (
-        <span style={{ wordBreak: "break-all" }}>
+        <div style={{ wordBreak: "break-all" }}>
           {s.address}
-          <span className="cell-sub">{s.kind === "email" ? "Email" : "Webhook"}</span>
-        </span>
+          <div className="cell-sub">{s.kind === "email" ? "Email" : "Webhook"}</div>
+        </div>
       ),
     },
     {
       id: "follows",
       header: "Follows",
-      cell: (s) => (s.wholePage ? "The whole page" : s.components.join(", ")),
+      cell: (s) => (s.wholePage ? "The whole page" : s.follows.join(", ")),
     },
     {
       id: "since",
