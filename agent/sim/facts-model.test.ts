@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FakeClient, failure } from "./fake-client";
 import { FACTS_MIX, simulatedFacts } from "./facts-model";
 import { FactsSender } from "./facts-sender";
+import { parseFleet } from "./fleet";
 import { ManualClock } from "./manual-clock";
 import { OutageGate } from "./offline";
 import { rngFor } from "./prng";
@@ -161,5 +162,29 @@ describe("a simulated satellite", () => {
     expect(client.factsReports).toHaveLength(expected ? 1 : 0);
     if (expected)
       expect(client.factsReports[0]).toMatchObject({ agentVersion: "1.4.0", osName: expected.osName });
+  });
+});
+
+describe("the fleet file", () => {
+  it("carries each satellite's country for its facts, and an older file without it still loads", () => {
+    const entry = {
+      slug: "us-nyc-dc-01",
+      satelliteId: "s1",
+      joinToken: "orr_join_x",
+      heartbeatIntervalSec: 10,
+      lat: 40.7,
+      lon: -74,
+      kind: "datacenter",
+      uplinkMbps: 10_000,
+      downlinkMbps: 10_000,
+      stackVersion: "2026.11.1",
+      agentVersion: "1.4.0",
+    };
+    const [withCountry, without] = parseFleet(
+      JSON.stringify([{ ...entry, country: "US" }, entry]),
+      "fleet.json",
+    );
+    expect(withCountry.country).toBe("US");
+    expect(without.country).toBeNull();
   });
 });
