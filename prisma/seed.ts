@@ -20,6 +20,7 @@ import { seedFacts } from "./seed-data/facts";
 import { buildFleet, type SeedSatellite } from "./seed-data/fleet";
 import { planHistory } from "./seed-data/history";
 import { REGIONS } from "./seed-data/regions";
+import { seedWindows } from "./seed-data/windows";
 import { writeHistory } from "./seed-data/write-history";
 
 const RELEASES = [
@@ -258,6 +259,7 @@ async function main() {
   } else console.log(`The fleet already has ${existing} satellites: left as it is (--reset replaces it).`);
   await seedReleases();
   await seedStatusPage();
+  console.log(`Seeded ${await seedWindows(db)} deployment windows (one disabled).`);
   if (values["no-users"]) {
     console.log("No demo users created (--no-users): use npm run user:create.");
   } else {
