@@ -21,11 +21,18 @@ function nextFactory(nextModule: unknown): NextFactory {
 async function main() {
   // Before Next, the gateway or the reconciler load: an unsafe production core stops here, in a second.
   await refuseUnsafeStart();
-  const [nextModule, { createGateway }, { ingestWriter }, { superviseReconciler }] = await Promise.all([
+  const [
+    nextModule,
+    { createGateway },
+    { ingestWriter },
+    { superviseReconciler },
+    { rewriteCustomHostRoot },
+  ] = await Promise.all([
     import("next"),
     import("./gateway"),
     import("./ingest"),
     import("./reconciler/supervise"),
+    import("./status/v2/hosts"),
   ]);
   const isDev = process.argv.includes("--dev");
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -47,6 +54,8 @@ async function main() {
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     req.headers[REQUEST_ID_HEADER] = randomUUID();
     if (gateway.handle(req, res)) return;
+    // `/` on a host bound to a status page (STATUS_CUSTOM_HOSTS) shows that page.
+    rewriteCustomHostRoot(req);
     if (answerMalformedPath(req, res)) return;
     handleNext(req, res).catch((error: unknown) => {
       log("error", "next handler failed", { error: String(error) });

@@ -36,7 +36,7 @@ export type StatusPageSummary = {
   majorPct: number;
   debounceSec: number;
   /** One of STATUS_CUSTOM_HOSTS the page also answers on, or null. */
-  customHost?: string | null;
+  customHost: string | null;
   updatedAt: string;
 };
 

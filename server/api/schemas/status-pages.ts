@@ -19,6 +19,10 @@ export const statusPageSchema: z.ZodType<StatusPageSummary> = z
     satelliteSlugs: z.array(z.string()),
     showSatellites: z.boolean(),
     allowedOrigins: z.array(z.string()).meta({ description: "Origins that may embed the page." }),
+    customHost: z
+      .string()
+      .nullable()
+      .meta({ description: "One of the operator's STATUS_CUSTOM_HOSTS the page also answers on." }),
     description: z.string(),
     logoUrl: z.string().nullable(),
     accentColor: z.string().nullable(),
