@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test, type EnrolledSatellite } from "./fixtures";
-import { authFile, gotoReady, signIn } from "./helpers";
+import { authFile, gotoReady, mapIdle, signIn } from "./helpers";
 
 // The governance walkthrough on satellites of the test's own in eu-gdpr: some report disk encryption off,
 // the map's posture mode shows them, an admin waives two with a reason, the evidence report shows the rest
@@ -28,6 +28,30 @@ async function reportFacts(request: APIRequestContext, s: EnrolledSatellite, dis
   expect(res.status(), await res.text()).toBe(200);
 }
 
+/** A page at desktop and phone width, light and dark, into test-results/screens; nothing overflows at 390 px. */
+async function shoot(page: Page, path: string, name: string, isMap = false) {
+  for (const [viewport, size] of [
+    [{ width: 1280, height: 900 }, "desktop"],
+    [{ width: 390, height: 844 }, "phone"],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await gotoReady(page, path);
+    if (isMap) await mapIdle(page);
+    for (const theme of ["light", "dark"]) {
+      await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+      if (isMap) await mapIdle(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} is wider than the ${size} screen`).toBeLessThanOrEqual(0);
+      const suffix = theme === "dark" ? "-dark" : "";
+      await page.screenshot({
+        path: `test-results/screens/compliance-${name}-${size}${suffix}.png`,
+        fullPage: false,
+      });
+    }
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
 /** The map's own answer in posture mode: each slug's posture, as the browser draws it. */
 async function mapPosture(page: Page, query: string): Promise<Record<string, string>> {
   const res = await page.request.get(`/api/v1/map?posture=1&${query}`);
@@ -45,7 +69,7 @@ test.describe("governance", () => {
     enroll,
     browser,
   }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     const sats: EnrolledSatellite[] = [];
     for (let i = 0; i < 4; i++) {
       const s = await enroll({ country: "NO", city: "Oslo", lat: 59.9 + i / 10, lon: 10.7 });
@@ -57,7 +81,7 @@ test.describe("governance", () => {
 
     // The reconciler evaluates changed satellites every tick: the map's posture mode shows the violations.
     await expect
-      .poll(async () => (await mapPosture(page, `q=${violating.slug}`))[violating.slug], { timeout: 30_000 })
+      .poll(async () => (await mapPosture(page, `violating=${POLICY}`))[violating.slug], { timeout: 30_000 })
       .toBe("violation");
     const before = await mapPosture(page, `violating=${POLICY}`);
     for (const s of [waivedA, waivedB, violating]) expect(before[s.slug]).toBe("violation");
@@ -85,10 +109,18 @@ test.describe("governance", () => {
     await page.getByRole("button", { name: "Waive", exact: true }).click();
     await expect(page.locator("#field-reason-error")).toBeVisible();
 
-    const after = await mapPosture(page, `q=e2e-sat`);
-    expect(after[waivedA.slug]).toBe("waived");
-    expect(after[waivedB.slug]).toBe("waived");
-    expect(after[violating.slug]).toBe("violation");
+    await gotoReady(page, `/compliance/policies/${POLICY}`);
+    await expect(page.getByTestId("waivers").locator("tr", { hasText: waivedA.slug })).toContainText("live");
+    await expect(page.getByTestId("waivers").locator("tr", { hasText: waivedB.slug })).toContainText("live");
+
+    // The map's answer is shared for 2 s, so the waivers show within a poll or two: waived satellites leave
+    // "violating disk encryption" (their colour is their worst result over every policy, which may be another).
+    await expect
+      .poll(async () => {
+        const after = await mapPosture(page, `violating=${POLICY}`);
+        return [waivedA, waivedB, violating].map((s) => after[s.slug] ?? "not violating");
+      })
+      .toEqual(["not violating", "not violating", "violation"]);
 
     // The report for eu-gdpr: the rest as violations with their reason and since when, the waivers with theirs.
     await gotoReady(page, "/compliance/report?region=eu-gdpr");
@@ -104,6 +136,12 @@ test.describe("governance", () => {
     const text = await csv.text();
     expect(text).toContain(`"result","`);
     expect(text).toMatch(new RegExp(`"${violating.slug}","eu-gdpr","violation"`));
+
+    await shoot(page, "/compliance", "overview");
+    await shoot(page, "/compliance/report?region=eu-gdpr", "report");
+    await shoot(page, `/satellites/${violating.satelliteId}#compliance`, "satellite");
+    await shoot(page, `/?color=posture`, "map", true);
+    await shoot(page, `/compliance/policies/${POLICY}`, "policy");
 
     // An auditor reads the report and the audit log, sees no action anywhere, and a write is refused.
     const context = await browser.newContext();

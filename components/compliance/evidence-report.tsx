@@ -4,7 +4,7 @@ import { OutcomePill } from "./outcome-pill";
 import type { ReportPolicyView, ReportView } from "./types";
 import styles from "./report.module.css";
 
-const utc = (iso: string | null) => (iso ? `${formatDateTime(iso)} UTC` : "—");
+const utc = (iso: string | null) => (iso ? formatDateTime(iso) : "—");
 
 function tally(p: ReportPolicyView) {
   const n = { compliant: 0, violation: 0, unknown: 0, waived: 0 };

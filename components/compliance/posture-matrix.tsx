@@ -3,6 +3,8 @@ import { formatNumber } from "@/lib/format";
 import { cellTotal, percentCompliant, type MatrixCellView, type MatrixView } from "./types";
 import styles from "./compliance.module.css";
 
+const EMPTY = { compliant: 0, violation: 0, unknown: 0, waived: 0 };
+
 /** Green only at 100 %, amber from 80 %, red below; no satellite in scope is plain. */
 function tone(pct: number | null): string {
   if (pct === null) return styles.none;
@@ -79,32 +81,41 @@ export function PostureMatrix({ matrix }: { matrix: MatrixView }) {
         </table>
       </div>
       <ul className={styles.cards} data-testid="posture-cards">
-        {matrix.rows.map((row) => (
-          <li key={row.policyId} className={styles.policyCard}>
-            <div className={styles.policyHead}>
-              <Link href={`/compliance/policies/${encodeURIComponent(row.policyId)}`}>{row.name}</Link>
-              <span className="cell-sub">
-                {row.severity} · {row.mode === "enforce" ? "enforced" : "audit"}
-              </span>
-            </div>
-            <ul className={styles.regionList}>
-              {matrix.regions
-                .filter(
-                  (r) =>
-                    cellTotal(cellOf(row, r.id) ?? { compliant: 0, violation: 0, unknown: 0, waived: 0 }) > 0,
-                )
-                .map((r) => (
-                  <li key={r.id}>
-                    <span className="nowrap">
-                      <span className="swatch" style={{ background: r.color }} />
-                      {r.id}
-                    </span>
-                    <Cell policyId={row.policyId} cell={cellOf(row, r.id)} />
-                  </li>
-                ))}
-            </ul>
-          </li>
-        ))}
+        {matrix.rows.map((row) => {
+          const inScope = matrix.regions.filter((r) => cellTotal(cellOf(row, r.id) ?? EMPTY) > 0);
+          const clean = inScope.filter((r) => percentCompliant(cellOf(row, r.id) ?? EMPTY) === 100);
+          const open = inScope.filter((r) => !clean.includes(r));
+          return (
+            <li key={row.policyId} className={styles.policyCard}>
+              <div className={styles.policyHead}>
+                <Link href={`/compliance/policies/${encodeURIComponent(row.policyId)}`}>{row.name}</Link>
+                <span className="cell-sub">
+                  {row.severity} · {row.mode === "enforce" ? "enforced" : "audit"}
+                </span>
+              </div>
+              {open.length > 0 && (
+                <ul className={styles.regionList}>
+                  {open.map((r) => (
+                    <li key={r.id}>
+                      <span className={styles.regionName}>
+                        <span className="swatch" style={{ background: r.color }} />
+                        {r.id}
+                      </span>
+                      <Cell policyId={row.policyId} cell={cellOf(row, r.id)} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <p className={styles.clean}>
+                {inScope.length === 0
+                  ? "No satellite in scope."
+                  : clean.length === 0
+                    ? "No region fully compliant."
+                    : `${clean.length === inScope.length ? "Every region" : `${clean.length} more`} fully compliant: ${clean.map((r) => r.id).join(", ")}`}
+              </p>
+            </li>
+          );
+        })}
       </ul>
     </>
   );

@@ -34,7 +34,7 @@ export function PostureTrend({ points }: { points: TrendPointView[] }) {
             stroke="var(--border)"
           />
           <YAxis
-            width={44}
+            width={52}
             domain={[0, 100]}
             ticks={[0, 25, 50, 75, 100]}
             tickFormatter={(v: number) => `${v} %`}
@@ -63,7 +63,8 @@ export function PostureTrend({ points }: { points: TrendPointView[] }) {
             name="compliant"
             stroke="var(--ok)"
             strokeWidth={2}
-            dot={false}
+            // A history of a few days would be an invisible sliver without its points.
+            dot={points.filter((p) => p.percent !== null).length < 8 ? { r: 3 } : false}
             connectNulls={false}
             isAnimationActive={false}
           />

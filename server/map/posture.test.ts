@@ -4,6 +4,7 @@ import { labelTextOf } from "@/lib/labels";
 import { ctxAs, satelliteInput, seedRegions } from "../../test/factories";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
+import { createWaiver } from "../policies/waiver-verbs";
 import { registerSatellite } from "../satellites/register";
 import { fleetMap } from "./fleet-map";
 
@@ -108,6 +109,18 @@ describe("the map's posture mode", () => {
     expect(map.payload.kpis.total).toBe(1);
     const none = await fleetMap(viewer, { violating: "fips" }, now);
     expect(none.payload.slug).toEqual([]);
+  });
+
+  it("shows a waiver an admin grants through the verb at once", async () => {
+    const admin = await ctxAs("admin");
+    await createWaiver(admin, {
+      policyId: "disk-encryption",
+      satelliteId: slugs.bad,
+      reason: "replacing the disks next month",
+      expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    });
+    const by = postureBySlug(await fleetMap(viewer, { posture: "1" }));
+    expect(by[slugs.bad]).toBe("waived");
   });
 
   it("refuses a malformed policy id, naming the field", async () => {

@@ -7,6 +7,7 @@ import { reportSpan, type ReportQuery } from "./report-query";
 // The compliance pages read the policy engine through these adapters only, so its answers are mapped onto
 // the views' shapes in one place (dates as ISO text, for client components too).
 
+const RANK = { violation: 0, unknown: 1, waived: 2, compliant: 3 } as const;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function loadMatrix(ctx: Ctx, now = new Date()): Promise<MatrixView> {
@@ -78,14 +79,17 @@ export async function loadReport(ctx: Ctx, q: ReportQuery, now = new Date()): Pr
       severity: p.severity,
       mode: p.mode,
       frameworks: p.frameworks,
-      satellites: p.rows.map((r) => ({
-        satelliteId: r.satelliteId,
-        slug: r.slug,
-        regionId: r.regionId,
-        outcome: r.outcome,
-        reason: r.reason,
-        since: iso(r.since),
-      })),
+      // What an auditor looks for first: violations, then unknown and waived, then the compliant.
+      satellites: [...p.rows]
+        .sort((a, b) => RANK[a.outcome] - RANK[b.outcome] || a.slug.localeCompare(b.slug))
+        .map((r) => ({
+          satelliteId: r.satelliteId,
+          slug: r.slug,
+          regionId: r.regionId,
+          outcome: r.outcome,
+          reason: r.reason,
+          since: iso(r.since),
+        })),
     })),
     waivers: report.waivers.map((w) => ({
       id: w.id,

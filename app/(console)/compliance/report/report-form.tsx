@@ -38,7 +38,13 @@ export function ReportForm({
       </div>
       <div className="field">
         <label htmlFor="r-framework">Framework</label>
-        <select id="r-framework" name="framework" defaultValue={values.framework} {...described("framework")}>
+        <select
+          id="r-framework"
+          name="framework"
+          defaultValue={values.framework}
+          style={{ minWidth: 180 }}
+          {...described("framework")}
+        >
           <option value="">All frameworks</option>
           {values.framework && !frameworks.includes(values.framework) && (
             <option value={values.framework}>{values.framework}</option>
@@ -52,7 +58,7 @@ export function ReportForm({
         {err("framework")}
       </div>
       <div className="field">
-        <label htmlFor="r-at">As of (end of day, UTC)</label>
+        <label htmlFor="r-at">As of (UTC)</label>
         <input id="r-at" name="at" type="date" defaultValue={values.at} max={max} {...described("at")} />
         {err("at")}
       </div>
