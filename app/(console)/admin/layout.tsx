@@ -11,6 +11,7 @@ const TABS = [
   { href: "/admin/releases", label: "Releases" },
   { href: "/admin/status-pages", label: "Status pages" },
   { href: "/admin/regions", label: "Regions" },
+  { href: "/admin/windows", label: "Deployment windows" },
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
