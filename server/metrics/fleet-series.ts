@@ -61,8 +61,43 @@ function ratio(mbps: number | null, capacityMbps: number, connectivity: Connecti
   return Math.max(0, mbps / capacityMbps);
 }
 
+type RowText = { info: string; seen: string; byState: Partial<Record<Connectivity, ByState>> };
+type ByState = { conn: string; link: string; info: string; seen: string };
+
+// A row's lines depend only on the row and its connectivity. The latest state hands the same row object until
+// the satellite changes, so most lines are reused from the last scrape instead of being built again.
+const rowTexts = new WeakMap<FleetRow, RowText>();
+
+function rowText(row: FleetRow, state: Connectivity): ByState {
+  let text = rowTexts.get(row);
+  if (!text) {
+    const sat = `{satellite="${escapeLabel(row.slug)}"`;
+    text = {
+      info: `${FAMILY.info.name}${sat},region="${escapeLabel(row.regionId)}",provider="${escapeLabel(row.provider)}",kind="${escapeLabel(row.kind)}",version="${escapeLabel(row.stackVersion ?? "")}",lifecycle="${escapeLabel(row.lifecycle)}"} 1\n`,
+      seen: row.lastSeenAt ? `${FAMILY.lastHeartbeat.name}${sat}} ${row.lastSeenAt.getTime() / 1000}\n` : "",
+      byState: {},
+    };
+    rowTexts.set(row, text);
+  }
+  let lines = text.byState[state];
+  if (!lines) {
+    const sat = `{satellite="${escapeLabel(row.slug)}"`;
+    let conn = "";
+    for (const c of CONNECTIVITY)
+      conn += `${FAMILY.connectivity.name}${sat},state="${c}"} ${c === state ? 1 : 0}\n`;
+    const rx = ratio(row.lastRxMbps, row.downlinkMbps, state);
+    const tx = ratio(row.lastTxMbps, row.uplinkMbps, state);
+    let link = "";
+    if (rx !== null) link += `${FAMILY.link.name}${sat},direction="rx"} ${formatValue(rx)}\n`;
+    if (tx !== null) link += `${FAMILY.link.name}${sat},direction="tx"} ${formatValue(tx)}\n`;
+    lines = text.byState[state] = { conn, link, info: text.info, seen: text.seen };
+  }
+  return lines;
+}
+
 /**
- * Every per-satellite series and the per-region counts, as exposition text. `regionIds` are the regions to
+ * Every per-satellite series and the per-region counts, as exposition text. Rows are taken as immutable: a
+ * changed satellite is a new row object (as the latest state hands them). `regionIds` are the regions to
  * count even when they hold no satellite (each gets a 0 per connectivity, so a ratio never lacks a series).
  */
 export function renderFleet(rows: readonly FleetRow[], regionIds: readonly string[], now: Date): Buffer[] {
@@ -76,21 +111,12 @@ export function renderFleet(rows: readonly FleetRow[], regionIds: readonly strin
   const zero = () => Object.fromEntries(CONNECTIVITY.map((c) => [c, 0])) as Record<Connectivity, number>;
   for (const id of regionIds) perRegion.set(id, zero());
   for (const row of rows) {
-    const sat = `{satellite="${escapeLabel(row.slug)}"`;
     const state = connectivityOf(row.lastSeenAt, row.heartbeatIntervalSec, now);
-    info.write(
-      `${FAMILY.info.name}${sat},region="${escapeLabel(row.regionId)}",provider="${escapeLabel(row.provider)}",kind="${escapeLabel(row.kind)}",version="${escapeLabel(row.stackVersion ?? "")}",lifecycle="${escapeLabel(row.lifecycle)}"} 1\n`,
-    );
-    let lines = "";
-    for (const c of CONNECTIVITY)
-      lines += `${FAMILY.connectivity.name}${sat},state="${c}"} ${c === state ? 1 : 0}\n`;
-    conn.write(lines);
-    if (row.lastSeenAt)
-      seen.write(`${FAMILY.lastHeartbeat.name}${sat}} ${row.lastSeenAt.getTime() / 1000}\n`);
-    const rx = ratio(row.lastRxMbps, row.downlinkMbps, state);
-    const tx = ratio(row.lastTxMbps, row.uplinkMbps, state);
-    if (rx !== null) link.write(`${FAMILY.link.name}${sat},direction="rx"} ${formatValue(rx)}\n`);
-    if (tx !== null) link.write(`${FAMILY.link.name}${sat},direction="tx"} ${formatValue(tx)}\n`);
+    const text = rowText(row, state);
+    info.write(text.info);
+    conn.write(text.conn);
+    if (text.seen) seen.write(text.seen);
+    if (text.link) link.write(text.link);
     let counts = perRegion.get(row.regionId);
     if (!counts) perRegion.set(row.regionId, (counts = zero()));
     counts[state]++;
