@@ -48,9 +48,18 @@ async function send(
   return targets.length;
 }
 
-const noticePage = (p: { id: string; slug: string; title: string }): NoticePage => ({
-  ...p,
-  url: `${publicUrl()}/status/${p.slug}`,
+/** The page's public address; an unlisted page's carries its key, as the v2 API's links do. */
+const noticePage = (p: {
+  id: string;
+  slug: string;
+  title: string;
+  visibility: string;
+  secret: string | null;
+}): NoticePage => ({
+  id: p.id,
+  slug: p.slug,
+  title: p.title,
+  url: `${publicUrl()}/status/${p.slug}${p.visibility === "unlisted" && p.secret ? `?key=${encodeURIComponent(p.secret)}` : ""}`,
 });
 
 /**
@@ -111,7 +120,8 @@ export async function notifyIncident(
         createdAt: incident.startedAt.toISOString(),
         updatedAt: now.toISOString(),
         resolvedAt: incident.resolvedAt?.toISOString() ?? null,
-        shortlink: `${pageInfo.url}/incidents/${incident.id}`,
+        // The incident's place on the public page, as the v2 API's shortlink.
+        shortlink: `${pageInfo.url}#incident-${incident.id}`,
         updates: incident.updates.map((u) => ({
           id: u.id,
           status: u.status,
@@ -131,7 +141,7 @@ export async function notifyIncident(
  */
 export async function notifyComponentChanges(
   tx: Tx,
-  page: { id: string; slug: string; title: string },
+  page: { id: string; slug: string; title: string; visibility: string; secret: string | null },
   /** Each moved component with the status it had published before this step, if any. */
   moved: Map<string, string | undefined>,
   now: Date,
