@@ -37,6 +37,8 @@ export type RolloutTargetView = {
   waveIndex: number | null;
   state: TargetState;
   excludedReason: string | null;
+  /** Waiting for its deployment window, which opens then (ISO); absent or null when not waiting. */
+  waitingUntil?: string | null;
   fromVersion: string | null;
   stackVersion: string | null;
   connectivity: Connectivity;
@@ -89,6 +91,10 @@ export type RolloutDetail = {
   name: string;
   status: RolloutStatus;
   pausedReason: string | null;
+  /** Why an admin let it change satellites outside their deployment windows, if they did. */
+  windowBypassReason?: string | null;
+  /** Why an admin let it past an enforced policy, if they did. */
+  policyOverrideReason?: string | null;
   release: { id: string; version: string; artifactSizeMb: number; minAgentVersion: string };
   selector: { regionIds: string[]; kinds: string[]; labels: string[]; satellites: string[] };
   maxConcurrency: number;

@@ -18,6 +18,7 @@ import {
   rollBackRolloutAction,
   startRolloutAction,
 } from "../actions";
+import { WindowWaits } from "./_components/window-waits";
 
 export const metadata: Metadata = { title: "Rollout" };
 
@@ -51,6 +52,7 @@ export default async function RolloutPage({ params }: { params: Promise<{ id: st
         title={rollout.name}
         description={`${rollout.release.version} in ${rollout.waves.length} wave${rollout.waves.length === 1 ? "" : "s"}`}
       />
+      <WindowWaits rollout={rollout} />
       <RolloutLive initial={rollout} actions={ACTIONS} styleUrl={env.MAP_STYLE_URL ?? null} />
     </div>
   );
