@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../server/db";
 import { runScript } from "../test/spawn-script";
 import { bootstrap } from "./bootstrap";
+import demoAccounts from "./seed-data/demo-accounts.json";
 import { REGIONS } from "./seed-data/regions";
 
 const admin = process.env.ORRERY_TEST_ADMIN_URL;
@@ -135,7 +136,7 @@ describe.runIf(!admin)("the demo seed outside production", () => {
     expect(seeded.ComplianceRegion).toBe(REGIONS.length);
     expect(seeded.Satellite).toBe(5);
     expect(seeded.StatusPage).toBe(1);
-    expect(seeded.User).toBe(4);
+    expect(seeded.User).toBe(demoAccounts.length);
     expect(seeded.Release).toBeGreaterThan(0);
     expect(seeded.JoinToken).toBeGreaterThan(0);
     expect(existsSync(join(dir, "demo-join-tokens.json"))).toBe(true);
