@@ -1714,6 +1714,10 @@ export type components = {
       name: string;
       status: components["schemas"]["RolloutStatus"];
       pausedReason: string | null;
+      /** @description Why an admin let it change satellites outside their deployment windows. */
+      windowBypassReason?: string | null;
+      /** @description Why an admin let it past an enforced policy. */
+      policyOverrideReason?: string | null;
       release: {
         id: string;
         version: string;
@@ -1770,6 +1774,8 @@ export type components = {
         /** @enum {string} */
         state: "pending" | "excluded" | "upgrading" | "succeeded" | "failed" | "skipped" | "rolled_back";
         excludedReason: string | null;
+        /** @description Waiting for its deployment window, which opens then; null when not waiting. */
+        waitingUntil?: string | null;
         fromVersion: string | null;
         stackVersion: string | null;
         /** @enum {string} */

@@ -72,6 +72,11 @@ const target = z.object({
   waveIndex: z.number().int().nullable().meta({ description: "null for an excluded satellite." }),
   state: z.enum(TARGET_STATES),
   excludedReason: z.string().nullable(),
+  waitingUntil: z
+    .string()
+    .nullable()
+    .optional()
+    .meta({ description: "Waiting for its deployment window, which opens then; null when not waiting." }),
   fromVersion: z.string().nullable(),
   stackVersion: z.string().nullable(),
   connectivity: z.enum(CONNECTIVITY),
@@ -100,6 +105,16 @@ export const rolloutSchema: z.ZodType<RolloutDetail> = z
     name: z.string(),
     status,
     pausedReason: z.string().nullable(),
+    windowBypassReason: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: "Why an admin let it change satellites outside their deployment windows." }),
+    policyOverrideReason: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: "Why an admin let it past an enforced policy." }),
     release: z.object({
       id: z.string(),
       version: z.string(),
