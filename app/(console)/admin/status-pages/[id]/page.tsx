@@ -18,6 +18,7 @@ import { PinsSection } from "./_components/pins";
 import { CustomHostForm } from "./_components/custom-host-form";
 import { setCustomHostAction } from "./actions";
 import { configuredHosts } from "@/server/status/v2/hosts";
+import { failingSubscriberCount } from "@/server/subscribers/admin";
 
 export const metadata: Metadata = { title: "Status page" };
 
@@ -48,10 +49,11 @@ export default async function EditStatusPage({ params, searchParams }: Props) {
     throw error;
   });
   const now = new Date();
-  const [regions, snapshot, pins] = await Promise.all([
+  const [regions, snapshot, pins, failing] = await Promise.all([
     listRegions(ctx),
     page.visibility === "disabled" ? null : getSnapshot(page.slug),
     listPins(ctx, page.id, now),
+    failingSubscriberCount(ctx, page.id),
   ]);
   // Regions a pin can name: those the page shows, or those it selects while nothing is shown.
   const shown = snapshot?.document.regions.map((r) => r.id) ?? [];
@@ -70,13 +72,24 @@ export default async function EditStatusPage({ params, searchParams }: Props) {
         title={page.title}
         description={`/status/${page.slug} · ${page.visibility}`}
         actions={
-          page.visibility !== "disabled" ? (
-            <a className="btn" href={`/status/${page.slug}${key}`} target="_blank" rel="noopener">
-              Open page ↗
+          <>
+            <a className="btn" href={`/admin/status-pages/${page.id}/subscribers`}>
+              Subscribers
             </a>
-          ) : undefined
+            {page.visibility !== "disabled" && (
+              <a className="btn" href={`/status/${page.slug}${key}`} target="_blank" rel="noopener">
+                Open page ↗
+              </a>
+            )}
+          </>
         }
       />
+      {failing > 0 && (
+        <div role="alert" className="alert error">
+          {failing === 1 ? "One subscriber's" : `${failing} subscribers'`} deliveries keep failing.{" "}
+          <a href={`/admin/status-pages/${page.id}/subscribers`}>See the delivery log</a>
+        </div>
+      )}
       {flags.saved && (
         <div role="status" className="alert ok">
           Saved. The public page, widget, badge and feed show the change at once.
