@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import { Field, FormError } from "@/components/forms/field";
 import { useFormAction } from "@/components/forms/use-form-action";
+import { Checklist } from "@/components/releases/region-checklist";
 import type { ActionResult } from "@/server/http/action";
 import type { WindowView } from "@/server/windows/view";
 
@@ -10,6 +11,8 @@ type Saved = ActionResult<WindowView>;
 type Action<T> = (prev: T | null, form: FormData) => Promise<T>;
 export type RegionOption = { id: string; name: string };
 
+// A lone checkbox keeps its own size inside the form grid, whose inputs otherwise fill their cell.
+const BOX = { width: "auto", flex: "none" } as const;
 const EXAMPLE = "DTSTART:20260105T220000\nRRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH";
 
 /** Create (no `window`) or edit one deployment window; the server validates every field again. */
@@ -106,33 +109,18 @@ export function WindowForm({
             />
           )}
         </Field>
-        <fieldset className="wide" style={{ border: 0, padding: 0, margin: 0 }}>
-          <legend>Applies to</legend>
-          <label style={{ display: "flex", gap: 8, alignItems: "center" }}>
-            <input type="checkbox" name="all" defaultChecked={scope?.all === true} /> The whole fleet
-          </label>
-          <p className="muted" style={{ margin: "6px 0" }}>
-            Or these regions and labels (a satellite must match both), plus the listed satellites:
-          </p>
-          <div style={{ display: "flex", flexWrap: "wrap", gap: "4px 14px" }}>
-            {regions.map((r) => (
-              <label key={r.id} style={{ display: "flex", gap: 6, alignItems: "center" }}>
-                <input
-                  type="checkbox"
-                  name="regions"
-                  value={r.id}
-                  defaultChecked={picked?.regions?.includes(r.id)}
-                />
-                <span className="mono">{r.id}</span>
-              </label>
-            ))}
-          </div>
-          {errors?.regions && (
-            <p className="error" role="alert">
-              {errors.regions}
-            </p>
-          )}
-        </fieldset>
+        <label className="wide" style={{ display: "flex", gap: 8, alignItems: "center" }}>
+          <input type="checkbox" name="all" defaultChecked={scope?.all === true} style={BOX} />
+          Applies to the whole fleet
+        </label>
+        <Checklist
+          name="regions"
+          legend="Or these regions"
+          options={regions.map((r) => ({ value: r.id, title: r.name }))}
+          selected={picked?.regions ?? []}
+          hint="regions and labels must both match; the listed satellites are added"
+          error={errors?.regions}
+        />
         <Field name="labels" label="Labels" hint="key=value, comma-separated" errors={errors}>
           {(p) => <input {...p} defaultValue={picked?.labels?.join(", ")} autoComplete="off" />}
         </Field>
@@ -140,7 +128,8 @@ export function WindowForm({
           {(p) => <input {...p} defaultValue={picked?.satelliteIds?.join(", ")} autoComplete="off" />}
         </Field>
         <label style={{ display: "flex", gap: 8, alignItems: "center" }}>
-          <input type="checkbox" name="enabled" defaultChecked={window?.enabled ?? true} /> Enabled
+          <input type="checkbox" name="enabled" defaultChecked={window?.enabled ?? true} style={BOX} />
+          Enabled
         </label>
       </div>
       <div>
