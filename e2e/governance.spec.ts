@@ -69,7 +69,7 @@ test.describe("governance", () => {
     enroll,
     browser,
   }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(540_000);
     const sats: EnrolledSatellite[] = [];
     for (let i = 0; i < 4; i++) {
       const s = await enroll({ country: "NO", city: "Oslo", lat: 59.9 + i / 10, lon: 10.7 });
@@ -144,7 +144,7 @@ test.describe("governance", () => {
     await shoot(page, `/compliance/policies/${POLICY}`, "policy");
 
     // An auditor reads the report and the audit log, sees no action anywhere, and a write is refused.
-    const context = await browser.newContext();
+    const context = await browser.newContext({ baseURL: new URL(page.url()).origin });
     const auditor = await context.newPage();
     await signIn(auditor, "auditor@orrery.local");
     await expect(auditor.getByTestId("role")).toHaveText("auditor");
