@@ -1,5 +1,4 @@
 import "server-only";
-import type { DebounceState } from "@/lib/status/status-model";
 import { db, transaction } from "../db";
 import { notifyComponentChanges } from "../subscribers/notify";
 import { statusChanged } from "./changes";
@@ -11,13 +10,7 @@ import {
   pageSatelliteWhere,
   type PageRow,
 } from "./page-inputs";
-
-const same = (a: DebounceState | undefined, b: DebounceState) =>
-  !!a &&
-  a.published === b.published &&
-  a.publishedAt.getTime() === b.publishedAt.getTime() &&
-  a.candidate === b.candidate &&
-  (a.candidateSince?.getTime() ?? null) === (b.candidateSince?.getTime() ?? null);
+import { sameState, stepFollowedSatellites } from "./satellite-states";
 
 /**
  * One page's debounce step (docs/status-model.md): writes the states that moved, forgets regions that left
@@ -29,9 +22,14 @@ export async function evaluatePage(page: PageRow, now: Date): Promise<number> {
     loadOpenIncidents(pageSatelliteWhere(page)),
   ]);
   const outcome = outcomeOf(page, inputs, incidents, now, true);
-  const moved = [...outcome.states].filter(([key, next]) => !same(inputs.states.get(key), next));
-  const gone = [...inputs.states.keys()].filter((key) => !outcome.states.has(key));
+  const regionMoves = [...outcome.states].filter(([key, next]) => !sameState(inputs.states.get(key), next));
+  const followed = await stepFollowedSatellites(page, inputs, now);
+  const moved = [...regionMoves, ...followed.moved];
+  const gone = [...inputs.states.keys()].filter((key) => !outcome.states.has(key)).concat(followed.gone);
   if (moved.length === 0 && gone.length === 0) return 0;
+  const before = new Map(
+    moved.map(([key]) => [key, (inputs.states.get(key) ?? inputs.satelliteStates.get(key))?.published]),
+  );
   await transaction(async (tx) => {
     for (const [component, s] of moved) {
       const data = {
@@ -50,10 +48,10 @@ export async function evaluatePage(page: PageRow, now: Date): Promise<number> {
       await tx.statusComponentState.deleteMany({ where: { statusPageId: page.id, component: { in: gone } } });
     }
     // In the same transaction: a published change and its notices to subscribers exist together or not at all.
-    const before = new Map(moved.map(([key]) => [key, inputs.states.get(key)?.published]));
     await notifyComponentChanges(tx, page, before, now);
   });
-  return moved.filter(([key, next]) => inputs.states.get(key)?.published !== next.published).length;
+  // Only regions' changes change what the page publishes; a followed satellite's state is for its notices.
+  return regionMoves.filter(([key, next]) => inputs.states.get(key)?.published !== next.published).length;
 }
 
 /**

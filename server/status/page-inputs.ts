@@ -79,8 +79,14 @@ export type PageInputs = {
   hasActiveMaintenance: boolean;
   counts: Map<string, StatusCounts>;
   pins: Map<string, PublicStatus>;
+  /** Regions' (and the page's, under "") debounce states. */
   states: Map<string, DebounceState>;
+  /** Followed satellites' debounce states ("satellite:<id>"), kept only for subscribers' notices. */
+  satelliteStates: Map<string, DebounceState>;
 };
+
+/** The component key of a satellite's own debounce state; region states are keyed by the region id. */
+export const satelliteComponent = (id: string) => `satellite:${id}`;
 
 export async function loadPageInputs(page: PageRow, now: Date): Promise<PageInputs> {
   const where = pageSatelliteWhere(page);
@@ -126,10 +132,11 @@ export async function loadPageInputs(page: PageRow, now: Date): Promise<PageInpu
     counts.set(s.regionId, c);
   }
   const states = new Map<string, DebounceState>();
+  const satelliteStates = new Map<string, DebounceState>();
   for (const r of stateRows) {
     if (!isPublicStatus(r.published)) continue;
     const candidate = isPublicStatus(r.candidate) ? r.candidate : null;
-    states.set(r.component, {
+    (r.component.startsWith("satellite:") ? satelliteStates : states).set(r.component, {
       published: r.published,
       publishedAt: r.publishedAt,
       candidate,
@@ -147,6 +154,7 @@ export async function loadPageInputs(page: PageRow, now: Date): Promise<PageInpu
     counts,
     pins: pinned,
     states,
+    satelliteStates,
   };
 }
 

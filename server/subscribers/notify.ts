@@ -15,13 +15,19 @@ import { noticeMail } from "./mail-formats";
 type Target = { id: string; kind: "email" | "webhook"; webhookUrl: string | null };
 
 /** Active subscribers of a page who follow the whole page or any of `components`. */
-async function audience(tx: Tx, statusPageId: string, components: string[]): Promise<Target[]> {
+async function audience(
+  tx: Tx,
+  statusPageId: string,
+  components: string[],
+  wholePage = true,
+): Promise<Target[]> {
+  const following = { components: { some: { component: { in: components } } } };
   return tx.statusSubscriber.findMany({
     where: {
       statusPageId,
       confirmedAt: { not: null },
       unsubscribedAt: null,
-      OR: [{ wholePage: true }, { components: { some: { component: { in: components } } } }],
+      ...(wholePage ? { OR: [{ wholePage: true }, following] } : following),
     },
     select: { id: true, kind: true, webhookUrl: true },
   });
@@ -136,8 +142,9 @@ export async function notifyIncident(
 }
 
 /**
- * After a page's debounce step: each region whose published status differs from what subscribers were
- * last told is announced once, and remembered. A region seen for the first time is remembered silently.
+ * After a page's debounce step: each region (or followed satellite) whose published status differs from what
+ * subscribers were last told is announced once, and remembered. One seen for the first time is remembered
+ * silently.
  */
 export async function notifyComponentChanges(
   tx: Tx,
@@ -161,23 +168,24 @@ export async function notifyComponentChanges(
     if (!row.notifiedStatus || !isPublicStatus(row.published) || !isPublicStatus(row.notifiedStatus)) {
       continue;
     }
-    const region = await tx.complianceRegion.findUnique({
-      where: { id: row.component },
-      select: { name: true },
-    });
-    const ref = `region:${row.component}`;
+    const isSatellite = row.component.startsWith("satellite:");
+    const ref = isSatellite ? row.component : `region:${row.component}`;
+    const named = isSatellite
+      ? await tx.satellite.findUnique({ where: { id: row.component.slice(10) }, select: { name: true } })
+      : await tx.complianceRegion.findUnique({ where: { id: row.component }, select: { name: true } });
     const notice: SubscriberNotice = {
       kind: "component",
       page: noticePage(page),
       component: {
         id: ref,
-        name: region?.name ?? row.component,
+        name: named?.name ?? row.component,
         status: row.published,
         oldStatus: row.notifiedStatus,
         at: row.publishedAt.toISOString(),
       },
     };
-    const targets = await audience(tx, page.id, [ref]);
+    // A site's own change goes to those who follow that site; the whole page hears of its regions.
+    const targets = await audience(tx, page.id, [ref], !isSatellite);
     const key = `component:${page.id}:${ref}:${row.publishedAt.getTime()}`;
     sent += await send(tx, targets, notice, "component.update", key, now);
   }
