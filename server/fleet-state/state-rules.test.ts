@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { FleetReader, LatestSatellite } from "./rows";
 import { FleetState } from "./state";
 
@@ -30,7 +30,26 @@ function setup() {
   return { state, db, calls, tick: (ms: number) => (now += ms), now: () => now };
 }
 
+afterEach(() => void vi.useRealTimers());
+
 describe("FleetState", () => {
+  it("reads in the background while it is used, and stops once nobody read it for idleMs", async () => {
+    vi.useFakeTimers();
+    const { state, db, calls, tick } = setup();
+    db.set("a", sat("a", 900_000));
+    await state.current();
+    state.start();
+    const second = async () => (tick(1_000), await vi.advanceTimersByTimeAsync(1_000));
+    await second();
+    await second();
+    expect(calls.filter((c) => c.startsWith("since"))).toHaveLength(2);
+    tick(120_000); // nobody read it for two minutes
+    await second();
+    await second();
+    expect(calls.filter((c) => c.startsWith("since"))).toHaveLength(2);
+    state.stop();
+  });
+
   it("answers within its age without reading, then reads from the newest row seen less the overlap", async () => {
     const { state, db, calls, tick } = setup();
     db.set("a", sat("a", 900_000));

@@ -19,6 +19,8 @@ export type FleetStateOptions = {
    * time it wrote, and replicas' clocks may differ by a little. Rows re-read in the overlap change nothing.
    */
   overlapMs?: number;
+  /** The timer stops reading after this long without a reader; the next reader's read catches up. */
+  idleMs?: number;
   now?: () => number;
 };
 
@@ -39,6 +41,7 @@ export class FleetState {
   private loaded = false;
   private cursor = 0; // the newest updatedAt seen, in ms
   private readAt = 0;
+  private usedAt = 0;
   private fullAt = 0;
   private stale = false;
   private reading: Promise<void> | null = null;
@@ -54,11 +57,13 @@ export class FleetState {
       pollMs: options.pollMs ?? 1_000,
       fullReloadMs: options.fullReloadMs ?? 5 * 60_000,
       overlapMs: options.overlapMs ?? 5_000,
+      idleMs: options.idleMs ?? 120_000,
     };
   }
 
   /** The state, read within maxAgeMs (or an explicit age); the first call loads everything. */
   async current(maxAgeMs = this.o.maxAgeMs): Promise<FleetSnapshot> {
+    this.usedAt = this.clock();
     if (!this.loaded || this.stale || this.clock() - this.readAt >= maxAgeMs) await this.refresh();
     return this.snapshot();
   }
@@ -123,7 +128,9 @@ export class FleetState {
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(() => {
-      if (this.reading || this.clock() - this.readAt < this.o.pollMs / 2) return;
+      const now = this.clock();
+      // Idle (nobody scraped for minutes): reading every second would only cost the database.
+      if (this.reading || now - this.readAt < this.o.pollMs / 2 || now - this.usedAt > this.o.idleMs) return;
       this.refresh().catch((error: unknown) => logError("fleet state: read failed", error));
     }, this.o.pollMs);
     this.timer.unref();
