@@ -196,14 +196,14 @@ export async function satellitePosture(
 ): Promise<SatellitePosture> {
   authorize(ctx, "compliance.read");
   const regions = readableRegions(ctx);
-  const sat = await db.satellite.findUnique({
-    where: { id: satelliteId },
+  const sat = await db.satellite.findFirst({
+    where: { OR: [{ id: satelliteId }, { slug: satelliteId }] },
     select: { id: true, slug: true, regionId: true },
   });
   if (!sat || (regions && !regions.includes(sat.regionId)))
     throw new AppError("NOT_FOUND", `No satellite ${satelliteId}.`);
   const results = await db.policyResult.findMany({
-    where: { satelliteId, policy: { archivedAt: null } },
+    where: { satelliteId: sat.id, policy: { archivedAt: null } },
     include: { policy: { select: { currentVersion: true } } },
   });
   const versions = await db.policyVersion.findMany({
@@ -215,7 +215,7 @@ export async function satellitePosture(
   for (const r of results) {
     const v = byId.get(r.policyId);
     if (!v) continue;
-    const w = waived.get(r.policyId)?.get(satelliteId) ?? null;
+    const w = waived.get(r.policyId)?.get(sat.id) ?? null;
     rows.push({
       policyId: r.policyId,
       name: v.name,
@@ -234,7 +234,7 @@ export async function satellitePosture(
   }
   const order = { violation: 0, unknown: 1, waived: 2, compliant: 3 };
   rows.sort((a, b) => order[a.outcome] - order[b.outcome] || a.name.localeCompare(b.name));
-  return { satelliteId, slug: sat.slug, regionId: sat.regionId, rows };
+  return { satelliteId: sat.id, slug: sat.slug, regionId: sat.regionId, rows };
 }
 
 export async function postureMatrix(ctx: Ctx, now = new Date()): Promise<PostureMatrix> {
