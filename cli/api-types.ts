@@ -1550,6 +1550,11 @@ export type components = {
       finishedAt: string | null;
       /** Format: date-time */
       expiresAt: string;
+      /**
+       * Format: date-time
+       * @description Held for the satellite's deployment window: not handed to the agent before this.
+       */
+      notBefore: string | null;
       message: string | null;
       /** @description Why it was sent, as the operator said. */
       reason: string | null;

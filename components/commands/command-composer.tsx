@@ -9,6 +9,7 @@ import {
 } from "@/app/(console)/commands/actions";
 import type { CommandTargetPreview, IssuedCommands } from "@/server/commands/issue";
 import type { CommandType } from "@/server/commands/types";
+import { WINDOW_BYPASS_TYPES } from "@/lib/command-windows";
 import type { ActionResult } from "@/server/http/action";
 import { formatCount } from "@/lib/format";
 import { Field, FormError } from "../forms/field";
@@ -195,6 +196,16 @@ export function CommandComposer({
             >
               {(p) => <input {...p} maxLength={REASON_FIELD.maxLength} autoComplete="off" />}
             </Field>
+            {WINDOW_BYPASS_TYPES.has(type) && (
+              <Field
+                name="windowBypass"
+                label="Go past deployment windows: reason (optional)"
+                hint="urgent only; otherwise it waits for each satellite's window. Audited."
+                errors={errors}
+              >
+                {(p) => <input {...p} maxLength={500} autoComplete="off" />}
+              </Field>
+            )}
             <Field
               name="expiresInSec"
               label="Expires after"

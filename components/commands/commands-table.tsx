@@ -100,6 +100,11 @@ export function CommandsTable({
       cell: (c) => (
         <>
           <Time at={c.finishedAt} now={now} />
+          {c.state === "queued" && c.notBefore && (
+            <div className="cell-sub">
+              held for its window until <Time at={c.notBefore} now={now} />
+            </div>
+          )}
           {!c.finishedAt && (
             <div className="cell-sub">
               expires <Time at={c.expiresAt} now={now} />

@@ -19,6 +19,8 @@ type Props = {
   styleUrl: string | null;
   previewAction: (form: FormData) => Promise<ActionResult<RolloutPreview>>;
   createAction: (prev: Created | null, form: FormData) => Promise<Created>;
+  /** Admins may send a rollout past deployment windows or enforced policies, each with a reason. */
+  mayOverride?: boolean;
 };
 
 const PREVIEW_DELAY_MS = 350;
@@ -36,7 +38,14 @@ function submitterOf(event: React.FormEvent<HTMLFormElement>): HTMLElement | nul
   return event.nativeEvent instanceof SubmitEvent ? event.nativeEvent.submitter : null;
 }
 
-export function RolloutForm({ releases, regions, styleUrl, previewAction, createAction }: Props) {
+export function RolloutForm({
+  releases,
+  regions,
+  styleUrl,
+  previewAction,
+  createAction,
+  mayOverride = false,
+}: Props) {
   const form = useRef<HTMLFormElement>(null);
   const [state, dispatch, isPending] = useActionState(createAction, null);
   const [isSubmitShown, setSubmitShown] = useState(false);
@@ -154,6 +163,32 @@ export function RolloutForm({ releases, regions, styleUrl, previewAction, create
           onRegionByRegionChange={setRegionByRegion}
           errors={errors}
         />
+
+        {mayOverride && (
+          <details className="card">
+            <summary className="card-head">
+              <h2>Exceptions (admins, audited)</h2>
+            </summary>
+            <div className="card-body form-grid">
+              <Field
+                name="windowBypass"
+                label="Go past deployment windows: reason"
+                hint="leave empty to wait for each satellite's window"
+                errors={errors}
+              >
+                {(p) => <input {...p} maxLength={500} />}
+              </Field>
+              <Field
+                name="policyOverride"
+                label="Override enforced policies: reason"
+                hint="leave empty to be refused where an enforced policy is violated"
+                errors={errors}
+              >
+                {(p) => <input {...p} maxLength={500} />}
+              </Field>
+            </div>
+          </details>
+        )}
 
         <div className="row">
           <button className="btn primary" type="submit" disabled={isPending}>

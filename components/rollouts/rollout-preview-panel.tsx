@@ -68,6 +68,16 @@ export function RolloutPreviewPanel({
                 {b}
               </div>
             ))}
+            {preview.overriddenPolicies.map((p) => (
+              <div key={p} className="alert info">
+                Enforced policy overridden (audited with your reason): {p}
+              </div>
+            ))}
+            {preview.windowNotes.map((note) => (
+              <p key={note} className={`muted small ${styles.previewNote}`}>
+                {note}
+              </p>
+            ))}
             <RolloutMap
               points={points}
               legend={[...LEGEND]}
@@ -95,7 +105,14 @@ export function RolloutPreviewPanel({
                         wave {w.index} · {w.label}
                       </td>
                       <td className="num">{w.size}</td>
-                      <td className="num">{formatMinutes(w.estimateMinutes)}</td>
+                      <td className="num">
+                        {formatMinutes(w.estimateMinutes)}
+                        {(w.waitMinutes ?? 0) > 0 && (
+                          <div className="muted small">
+                            incl. {formatMinutes(w.waitMinutes ?? 0)} waiting for windows
+                          </div>
+                        )}
+                      </td>
                     </tr>
                   ))}
                   <tr>

@@ -1,4 +1,5 @@
 import "server-only";
+import { WINDOW_BYPASS_TYPES, WINDOW_EXEMPT } from "@/lib/command-windows";
 import { recordAudit } from "../audit";
 import { mayDo, type Ctx } from "../auth/context";
 import type { Tx } from "../db";
@@ -7,13 +8,7 @@ import { describeViolations, findEnforcedViolations, type PolicyChange } from ".
 import { openingsFor } from "../windows/load";
 import type { CommandType } from "./types";
 
-/** Read-only commands change nothing, so no window holds them. */
-export const WINDOW_EXEMPT: ReadonlySet<CommandType> = new Set(["diagnostics.run"]);
-/** Urgent commands that may bypass a deployment window with a reason: a leaked credential, a drain. */
-export const WINDOW_BYPASS_TYPES: ReadonlySet<CommandType> = new Set([
-  "agent.rotate-credentials",
-  "satellite.cordon",
-]);
+export { WINDOW_BYPASS_TYPES, WINDOW_EXEMPT };
 
 type Target = { id: string; slug: string };
 

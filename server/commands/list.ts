@@ -51,6 +51,8 @@ export type CommandView = {
   deliveredAt: string | null;
   finishedAt: string | null;
   expiresAt: string;
+  /** Held for the satellite's deployment window until then. */
+  notBefore: string | null;
   message: string | null;
   /** Why it was sent, as the operator said. */
   reason: string | null;
@@ -153,6 +155,7 @@ export function toCommandViews(ctx: Ctx, rows: readonly CommandRow[]): CommandVi
     deliveredAt: c.deliveredAt?.toISOString() ?? null,
     finishedAt: c.finishedAt?.toISOString() ?? null,
     expiresAt: c.expiresAt.toISOString(),
+    notBefore: c.notBefore?.toISOString() ?? null,
     message: c.message,
     reason: c.reason,
     result: boundedResult(c.result),

@@ -35,6 +35,8 @@ function commandInput(raw: FormData) {
         ? { filter: Object.fromEntries(new URLSearchParams(filter)) }
         : { satelliteIds: form.getAll("satelliteId").map(String) },
     reason: form.get("reason") ?? undefined,
+    windowBypass: form.get("windowBypass") ?? undefined,
+    policyOverride: form.get("policyOverride") ?? undefined,
     idempotencyKey: typeof key === "string" && key ? key : undefined,
     expiresInSec: optionalNumber(form, "expiresInSec"),
     expectedCount: optionalNumber(form, "expectedCount"),

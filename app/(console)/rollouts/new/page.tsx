@@ -3,6 +3,7 @@ import Link from "next/link";
 import { RolloutForm } from "@/components/rollouts/rollout-form";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
+import { mayDo } from "@/server/auth/context";
 import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { listRegions } from "@/server/compliance/regions";
@@ -44,6 +45,7 @@ export default async function NewRolloutPage() {
           styleUrl={env.MAP_STYLE_URL ?? null}
           previewAction={previewRolloutAction}
           createAction={createRolloutAction}
+          mayOverride={mayDo(ctx, "policies.manage")}
         />
       )}
     </div>
