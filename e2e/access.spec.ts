@@ -25,12 +25,23 @@ test.describe("anonymous visitors", () => {
 });
 
 const NAV = {
-  viewer: ["Overview", "Satellites", "Rollouts", "Commands", "Incidents"],
-  operator: ["Overview", "Satellites", "Rollouts", "Commands", "Incidents", "Alerts", "Audit"],
-  admin: ["Overview", "Satellites", "Rollouts", "Commands", "Incidents", "Alerts", "Audit", "Admin"],
+  viewer: ["Overview", "Satellites", "Rollouts", "Commands", "Incidents", "Compliance"],
+  auditor: ["Overview", "Satellites", "Rollouts", "Commands", "Incidents", "Compliance", "Audit"],
+  operator: ["Overview", "Satellites", "Rollouts", "Commands", "Incidents", "Alerts", "Compliance", "Audit"],
+  admin: [
+    "Overview",
+    "Satellites",
+    "Rollouts",
+    "Commands",
+    "Incidents",
+    "Alerts",
+    "Compliance",
+    "Audit",
+    "Admin",
+  ],
 } as const;
 
-for (const role of ["viewer", "operator", "admin"] as const) {
+for (const role of ["viewer", "auditor", "operator", "admin"] as const) {
   test.describe(`${role} navigation`, () => {
     test.use({ storageState: authFile(role) });
     test(`shows exactly what a ${role} may use`, async ({ page }) => {

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test, type EnrolledSatellite } from "./fixtures";
-import { authFile, gotoReady, mapIdle, signIn } from "./helpers";
+import { authFile, gotoReady, mapIdle } from "./helpers";
 
 // The governance walkthrough on satellites of the test's own in eu-gdpr: some report disk encryption off,
 // the map's posture mode shows them, an admin waives two with a reason, the evidence report shows the rest
@@ -144,9 +144,12 @@ test.describe("governance", () => {
     await shoot(page, `/compliance/policies/${POLICY}`, "policy");
 
     // An auditor reads the report and the audit log, sees no action anywhere, and a write is refused.
-    const context = await browser.newContext({ baseURL: new URL(page.url()).origin });
+    const context = await browser.newContext({
+      baseURL: new URL(page.url()).origin,
+      storageState: authFile("auditor"),
+    });
     const auditor = await context.newPage();
-    await signIn(auditor, "auditor@orrery.local");
+    await gotoReady(auditor, "/");
     await expect(auditor.getByTestId("role")).toHaveText("auditor");
     const nav = auditor.getByRole("navigation", { name: "Main" });
     for (const item of ["Satellites", "Compliance", "Audit"]) {

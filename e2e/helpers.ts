@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 
-export const ROLES = ["admin", "operator", "viewer"] as const;
+export const ROLES = ["admin", "operator", "viewer", "auditor"] as const;
 export type Role = (typeof ROLES)[number];
 export const PASSWORD = "orrery-demo";
 
