@@ -4,8 +4,8 @@ import { authFile, gotoReady, mapIdle } from "./helpers";
 
 // The governance walkthrough on satellites of the test's own in eu-gdpr: some report disk encryption off,
 // the map's posture mode shows them, an admin waives two with a reason, the evidence report shows the rest
-// as violations with evidence, and an auditor reads it all and can change nothing. (Enforcement and
-// deployment windows are tested in the domain tests.)
+// as violations with evidence, enforce mode refuses a rollout over the violator, and an auditor reads it all
+// and can change nothing. (A freeze holding a wave runs on a test clock in the domain tests.)
 
 const POLICY = "disk-encryption";
 const REASON = "Disks are replaced with self-encrypting ones in the January maintenance";
@@ -136,6 +136,45 @@ test.describe("governance", () => {
     const text = await csv.text();
     expect(text).toContain(`"result","`);
     expect(text).toMatch(new RegExp(`"${violating.slug}","eu-gdpr","violation"`));
+
+    // Enforce mode: a rollout over these satellites is refused before it starts, naming the policy and the
+    // one violator left (waived and encrypted satellites do not block); back to audit mode afterwards.
+    const origin = { origin: new URL(page.url()).origin };
+    const setMode = async (mode: string) => {
+      const res = await page.request.patch(`/api/v1/policies/${POLICY}`, { headers: origin, data: { mode } });
+      expect(res.status(), await res.text()).toBe(200);
+    };
+    const release = await page.request.post("/api/v1/releases", {
+      headers: origin,
+      data: {
+        version: `2042.${Date.now().toString().slice(-6)}.0`,
+        artifactSizeMb: 1200,
+        regionIds: ["eu-gdpr"],
+        minAgentVersion: "1.0.0",
+      },
+    });
+    expect(release.status(), await release.text()).toBe(201);
+    const releaseId = ((await release.json()) as { id: string }).id;
+    await setMode("enforce");
+    try {
+      const preview = await page.request.post("/api/v1/rollouts/preview", {
+        headers: origin,
+        data: { releaseId, satellites: sats.map((s) => s.slug), waves: [100] },
+      });
+      expect(preview.status(), await preview.text()).toBe(200);
+      const blockers = ((await preview.json()) as { blockers: string[] }).blockers.join(" ");
+      expect(blockers).toMatch(/\(enforced\) is violated by/);
+      expect(blockers).toContain(violating.slug);
+      for (const s of [waivedA, waivedB, encrypted]) expect(blockers).not.toContain(s.slug);
+      const start = await page.request.post("/api/v1/rollouts", {
+        headers: origin,
+        data: { releaseId, satellites: sats.map((s) => s.slug), waves: [100] },
+      });
+      expect(start.status()).toBe(412);
+      expect(await start.text()).toContain(violating.slug);
+    } finally {
+      await setMode("audit");
+    }
 
     await shoot(page, "/compliance", "overview");
     await shoot(page, "/compliance/report?region=eu-gdpr", "report");
