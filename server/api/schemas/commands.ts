@@ -21,11 +21,9 @@ export const commandSchema: z.ZodType<CommandView> = z
     deliveredAt: time().nullable(),
     finishedAt: time().nullable(),
     expiresAt: time(),
-    notBefore: time()
-      .nullable()
-      .meta({
-        description: "Held for the satellite's deployment window: not handed to the agent before this.",
-      }),
+    notBefore: time().nullable().meta({
+      description: "Held for the satellite's deployment window: not handed to the agent before this.",
+    }),
     message: z.string().nullable(),
     reason: z.string().nullable().meta({ description: "Why it was sent, as the operator said." }),
     result: z.unknown().meta({ description: "What the agent reported back; a very large one is cut short." }),
