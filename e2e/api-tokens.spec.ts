@@ -13,7 +13,7 @@ test("an operator creates an API token, sees its secret once, and revokes it; an
 
   // Only the roles an operator may give are offered.
   const role = page.getByLabel("Role", { exact: true });
-  await expect(role.locator("option")).toHaveText(["viewer", "operator"]);
+  await expect(role.locator("option")).toHaveText(["viewer", "auditor", "operator"]);
 
   // A nameless token is refused, with the field named.
   await page.getByRole("button", { name: "Create API token" }).click();

@@ -65,7 +65,7 @@ test("anyone subscribes a webhook on the public page; it is pinged, and the admi
   await expect
     .poll(async () => {
       await gotoReady(anon, "/status/global");
-      return anon.locator("#subscribe").getByLabel("Chosen regions and sites").count();
+      return anon.locator("#subscribe").getByLabel("Only the parts I choose").count();
     })
     .toBe(1);
   await shoot(anon, "/status/global", "#subscribe", "status-subscribe");
@@ -76,11 +76,11 @@ test("anyone subscribes a webhook on the public page; it is pinged, and the admi
   await form.getByLabel("Webhook URL").fill("not a url");
   await form.getByRole("button", { name: "Subscribe" }).click();
   await expect(form.getByText(/must be a full URL/).first()).toBeVisible();
-  await form.getByLabel("Chosen regions and sites").check();
+  await form.getByLabel("Only the parts I choose").check();
   await form.getByLabel("Webhook URL").fill(hookUrl);
   await form.getByRole("button", { name: "Subscribe" }).click();
   await expect(form.getByText(/pick at least one region or site/i).first()).toBeVisible();
-  await form.getByRole("group", { name: "Regions and sites" }).getByRole("checkbox").first().check();
+  await form.getByRole("group", { name: "Components to follow" }).getByRole("checkbox").first().check();
   await form.getByRole("button", { name: "Subscribe" }).click();
   await expect(form.getByText("Webhook added.")).toBeVisible();
   await expect(form.locator("code").filter({ hasText: /^whsec_/ })).toBeVisible();

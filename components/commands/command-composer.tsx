@@ -199,7 +199,7 @@ export function CommandComposer({
             {WINDOW_BYPASS_TYPES.has(type) && (
               <Field
                 name="windowBypass"
-                label="Go past deployment windows: reason (optional)"
+                label="Why it may go past deployment windows (optional)"
                 hint="urgent only; otherwise it waits for each satellite's window. Audited."
                 errors={errors}
               >

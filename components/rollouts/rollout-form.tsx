@@ -172,7 +172,7 @@ export function RolloutForm({
             <div className="card-body form-grid">
               <Field
                 name="windowBypass"
-                label="Go past deployment windows: reason"
+                label="Why it may go past deployment windows"
                 hint="leave empty to wait for each satellite's window"
                 errors={errors}
               >
@@ -180,7 +180,7 @@ export function RolloutForm({
               </Field>
               <Field
                 name="policyOverride"
-                label="Override enforced policies: reason"
+                label="Why it may override enforced policies"
                 hint="leave empty to be refused where an enforced policy is violated"
                 errors={errors}
               >

@@ -22,7 +22,7 @@ export function ComponentPicker({
 }) {
   return (
     <div>
-      <div className={styles.components} role="group" aria-label="Regions and sites">
+      <div className={styles.components} role="group" aria-label="Components to follow">
         {choices.map((r) => (
           <div key={r.id}>
             <label className={styles.choice}>
@@ -177,7 +177,7 @@ export function SubscribeForm({
               checked={scope === "components"}
               onChange={() => setScope("components")}
             />
-            Chosen regions and sites
+            Only the parts I choose
           </label>
         </fieldset>
       )}

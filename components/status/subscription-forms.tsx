@@ -92,7 +92,7 @@ export function ManageForm({
             checked={scope === "components"}
             onChange={() => setScope("components")}
           />
-          Chosen regions and sites
+          Only the parts I choose
         </label>
       </fieldset>
       {scope === "components" && <ComponentPicker choices={choices} chosen={chosen} errors={errors} />}

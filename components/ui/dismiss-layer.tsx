@@ -23,15 +23,16 @@ export function DismissLayer() {
       // Capture, and stop Escape here when it closed a menu: a dialog around the menu stays open.
       if (closeOnEscape(event.key, all<PopoverLike>(POPOVER_SELECTOR))) event.preventDefault();
     };
-    const onPointer = (event: PointerEvent) => closeOutside(event.target, all<PopoverLike>(POPOVER_SELECTOR));
-    const onClick = (event: MouseEvent) =>
+    // On the click, after the target had it: closing a tall menu on the press could shorten the page and move
+    // the button under the pointer (a Save beside an open region list then never got its click).
+    const onClick = (event: MouseEvent) => {
+      closeOutside(event.target, all<PopoverLike>(POPOVER_SELECTOR));
       closeOnBackdrop(event.target, { x: event.clientX, y: event.clientY }, all<DialogLike>(DIALOG_SELECTOR));
+    };
     document.addEventListener("keydown", onKey, true);
-    document.addEventListener("pointerdown", onPointer, true);
     document.addEventListener("click", onClick);
     return () => {
       document.removeEventListener("keydown", onKey, true);
-      document.removeEventListener("pointerdown", onPointer, true);
       document.removeEventListener("click", onClick);
     };
   }, []);

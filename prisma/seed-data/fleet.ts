@@ -186,6 +186,7 @@ export function buildFleet(count: number, seed = 42): SeedSatellite[] {
           env: roll < 0.85 ? "prod" : "staging",
           ...(random() < 0.4 ? { customer: pick(["acme", "globex", "initech", "umbrella", "hooli"]) } : {}),
           ...(kind === "edge" ? { "edge.pop": slugPart(city.city_ascii, 3) } : {}),
+          ...ownerLabel(`${base}-${nn}`),
         },
         cpuCores: cores,
         memoryGb: cores * sizes.mem,
@@ -201,4 +202,16 @@ export function buildFleet(count: number, seed = 42): SeedSatellite[] {
     }
   }
   return out;
+}
+
+const OWNERS = ["platform", "edge-ops", "sre-emea", "sre-americas", "sre-apac", "network"];
+
+/**
+ * Most sites name a team that answers for them, a few do not (the "Owner named" policy's demo violators).
+ * Drawn from the slug, not the seeded random stream, so the rest of the fleet is as it always was.
+ */
+function ownerLabel(slug: string): { owner?: string } {
+  let hash = 0;
+  for (const c of slug) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
+  return hash % 20 === 0 ? {} : { owner: OWNERS[hash % OWNERS.length] };
 }
