@@ -109,7 +109,14 @@ describe("the real agent", () => {
 
       // The core goes away for a few seconds; the agent keeps sampling into its disk buffer.
       await core.close();
-      const beforeOutage = await stored();
+      // A heartbeat accepted just before the close may still be committing: start counting once it holds.
+      let beforeOutage = await stored();
+      for (let settled = false; !settled;) {
+        await new Promise((r) => setTimeout(r, 500));
+        const now = await stored();
+        settled = now === beforeOutage;
+        beforeOutage = now;
+      }
       await new Promise((r) => setTimeout(r, 4_000));
       expect(await stored()).toBe(beforeOutage);
       core = await listen(port);
