@@ -11,6 +11,43 @@ type Result = { kind: "email" | "webhook"; secret?: string };
 type Action = (prev: ActionResult<Result> | null, form: FormData) => Promise<ActionResult<Result>>;
 
 /** Regions, each with its sites beneath when the page shows them; used here and on the manage page. */
+export type FollowScope = "page" | "components";
+
+/** "Everything on this page" or "Only the parts I choose": the subscribe and the manage forms alike. */
+export function ScopeChoice({
+  scope,
+  onChange,
+}: {
+  scope: FollowScope;
+  onChange: (scope: FollowScope) => void;
+}) {
+  return (
+    <fieldset className={styles.choices}>
+      <legend>What to follow</legend>
+      <label className={styles.choice}>
+        <input
+          type="radio"
+          name="scope"
+          value="page"
+          checked={scope === "page"}
+          onChange={() => onChange("page")}
+        />
+        Everything on this page
+      </label>
+      <label className={styles.choice}>
+        <input
+          type="radio"
+          name="scope"
+          value="components"
+          checked={scope === "components"}
+          onChange={() => onChange("components")}
+        />
+        Only the parts I choose
+      </label>
+    </fieldset>
+  );
+}
+
 export function ComponentPicker({
   choices,
   chosen = [],
@@ -71,7 +108,7 @@ export function SubscribeForm({
 }) {
   const { state, onSubmit, isPending, errors } = useFormAction(action);
   const [kind, setKind] = useState<"email" | "webhook">(emailEnabled ? "email" : "webhook");
-  const [scope, setScope] = useState<"page" | "components">("page");
+  const [scope, setScope] = useState<FollowScope>("page");
   if (state?.ok) {
     return (
       <div className={styles.done} role="status">
@@ -156,31 +193,7 @@ export function SubscribeForm({
           {(p) => <input {...p} type="url" required maxLength={2000} placeholder="https://" />}
         </Field>
       )}
-      {choices.length > 0 && (
-        <fieldset className={styles.choices}>
-          <legend>What to follow</legend>
-          <label className={styles.choice}>
-            <input
-              type="radio"
-              name="scope"
-              value="page"
-              checked={scope === "page"}
-              onChange={() => setScope("page")}
-            />
-            Everything on this page
-          </label>
-          <label className={styles.choice}>
-            <input
-              type="radio"
-              name="scope"
-              value="components"
-              checked={scope === "components"}
-              onChange={() => setScope("components")}
-            />
-            Only the parts I choose
-          </label>
-        </fieldset>
-      )}
+      {choices.length > 0 && <ScopeChoice scope={scope} onChange={setScope} />}
       {scope === "components" && <ComponentPicker choices={choices} errors={errors} />}
       <div className={styles.row}>
         <button className="btn primary" type="submit" disabled={isPending}>

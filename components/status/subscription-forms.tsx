@@ -4,7 +4,7 @@ import { useState } from "react";
 import { FormError } from "@/components/forms/field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import type { ActionResult } from "@/server/http/action";
-import { ComponentPicker, type ComponentChoice } from "./subscribe-form";
+import { ComponentPicker, ScopeChoice, type ComponentChoice, type FollowScope } from "./subscribe-form";
 import styles from "./subscribe.module.css";
 
 type Action = (
@@ -62,7 +62,7 @@ export function ManageForm({
   chosen: string[];
 }) {
   const { state, onSubmit, isPending, errors } = useFormAction(action);
-  const [scope, setScope] = useState<"page" | "components">(wholePage ? "page" : "components");
+  const [scope, setScope] = useState<FollowScope>(wholePage ? "page" : "components");
   return (
     <form method="post" onSubmit={onSubmit} className={styles.form} noValidate>
       <FormError message={state && !state.ok ? state.error.message : null} />
@@ -72,29 +72,7 @@ export function ManageForm({
         </p>
       )}
       <input type="hidden" name="token" value={token} />
-      <fieldset className={styles.choices}>
-        <legend>What to follow</legend>
-        <label className={styles.choice}>
-          <input
-            type="radio"
-            name="scope"
-            value="page"
-            checked={scope === "page"}
-            onChange={() => setScope("page")}
-          />
-          Everything on this page
-        </label>
-        <label className={styles.choice}>
-          <input
-            type="radio"
-            name="scope"
-            value="components"
-            checked={scope === "components"}
-            onChange={() => setScope("components")}
-          />
-          Only the parts I choose
-        </label>
-      </fieldset>
+      <ScopeChoice scope={scope} onChange={setScope} />
       {scope === "components" && <ComponentPicker choices={choices} chosen={chosen} errors={errors} />}
       <div>
         <button className="btn primary" type="submit" disabled={isPending}>
