@@ -3,7 +3,17 @@ import type { Reconciler } from "../server/reconciler";
 import { refuseUnsafeStart } from "../server/startup-guard";
 
 let reconciler: Reconciler | null = null;
-const stop = () => void (reconciler?.stop() ?? Promise.resolve()).then(() => process.exit(0));
+let stopping: Promise<void> | null = null;
+// The tick in progress ends and the lease is released, so another replica takes over at once rather than
+// after its TTL; an outbox pass under way gets a few seconds to finish the sends it started.
+const stop = () => {
+  stopping ??= (async () => {
+    await reconciler?.stop();
+    const { currentDeliveryPass } = await import("../server/outbox/background");
+    await Promise.race([currentDeliveryPass(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    process.exit(0);
+  })();
+};
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, stop);
 // Started by the server entry: go when the parent goes.
 process.on("disconnect", stop);

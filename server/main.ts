@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { z } from "zod";
 import { applyAuthEnv, env } from "./env";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./http/headers";
 import { answerMalformedPath } from "./http/malformed-path";
@@ -11,6 +12,18 @@ import { log } from "./log";
 import { refuseUnsafeStart } from "./startup-guard";
 
 type NextFactory = typeof import("next").default;
+
+/**
+ * Shutdown timing. DRAIN: how long /readyz answers 503 while requests are still served, so the load
+ * balancer's health check takes this replica out before it stops accepting (2 s in production, none in
+ * development). GRACE: how long in-flight requests may take once it stops accepting (issue: at most 10 s).
+ */
+const shutdownEnv = z
+  .object({
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  })
+  .parse(process.env);
 
 /** `next` is CommonJS: under Node's ESM loader its factory may sit on `.default`. */
 function nextFactory(nextModule: unknown): NextFactory {
@@ -29,6 +42,8 @@ async function main() {
     { rewriteCustomHostRoot },
     { latestFleet },
     { isMetricsEnabled, metricsAccessConfig },
+    { beginDraining, isDraining, warming },
+    { refuseDeliveryInThisProcess },
   ] = await Promise.all([
     import("next"),
     import("./gateway"),
@@ -37,7 +52,11 @@ async function main() {
     import("./status/v2/hosts"),
     import("./fleet-state"),
     import("./metrics/access"),
+    import("./gateway/readiness"),
+    import("./outbox/background"),
   ]);
+  // The outbox is delivered by the reconciler's lease holder only, never by the web process.
+  refuseDeliveryInThisProcess();
   const isDev = process.argv.includes("--dev");
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
   applyAuthEnv(env.PORT);
@@ -49,7 +68,9 @@ async function main() {
     port: env.PORT,
   });
   const handleNext = app.getRequestHandler();
+  const nextWarm = warming("next");
   await app.prepare();
+  nextWarm();
   const gateway = createGateway();
   const background: { reconciler?: { stop: () => Promise<void> } } = {};
 
@@ -57,6 +78,8 @@ async function main() {
     // Never trust these from the client: the entry stamps them for every layer behind it.
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     req.headers[REQUEST_ID_HEADER] = randomUUID();
+    // While draining, every answer ends its connection, so a keep-alive client (the balancer) reconnects elsewhere.
+    if (isDraining()) res.setHeader("Connection", "close");
     if (gateway.handle(req, res)) return;
     // `/` on a host bound to a status page (STATUS_CUSTOM_HOSTS) shows that page.
     rewriteCustomHostRoot(req);
@@ -74,25 +97,59 @@ async function main() {
     if (env.RECONCILER !== "off") background.reconciler = superviseReconciler();
     // With metrics on, the fleet's latest state loads now, so the first scrape is as quick as the rest.
     if (isMetricsEnabled(metricsAccessConfig())) {
-      void latestFleet().catch((error: unknown) =>
-        log("warn", "fleet state warm-up failed", { error: String(error) }),
-      );
+      const fleetWarm = warming("fleet state");
+      void latestFleet()
+        .catch((error: unknown) => log("warn", "fleet state warm-up failed", { error: String(error) }))
+        .finally(fleetWarm);
     }
   });
 
-  const stop = (signal: string) => {
-    log("info", `${signal}: closing`);
-    server.close(() => {
-      void Promise.all([background.reconciler?.stop(), ingestWriter().close()]).finally(() =>
-        process.exit(0),
-      );
+  const drainMs = shutdownEnv.SHUTDOWN_DRAIN_MS ?? (isDev ? 0 : 2_000);
+  const graceMs = shutdownEnv.SHUTDOWN_GRACE_MS;
+  let isStopping = false;
+  /**
+   * Readiness flips to 503 first and requests are still served for the drain delay, so the balancer stops
+   * sending; then the server stops accepting, in-flight requests get up to the grace period, and the ingest
+   * writer and the reconciler child (which releases its lease) are stopped before exit 0.
+   */
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    beginDraining();
+    log("info", `${signal}: draining`, { drainMs, graceMs });
+    // Whatever happens below, the process goes: a stuck step must not keep a replica half alive.
+    setTimeout(() => process.exit(0), drainMs + graceMs + 10_000).unref();
+    await sleep(drainMs);
+    let isClosed = false;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve())).then(() => {
+      isClosed = true;
     });
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 5_000).unref();
+    const forced = sleep(graceMs).then(() => {
+      if (isClosed) return;
+      log("warn", "in-flight requests outlived the grace period; closing their connections");
+      server.closeAllConnections();
+    });
+    await Promise.race([closed, forced]);
+    const steps: [string, Promise<unknown> | undefined][] = [
+      ["ingest writer", ingestWriter().close()],
+      ["reconciler", background.reconciler?.stop()],
+    ];
+    await Promise.all(
+      steps.map(([name, done]) =>
+        Promise.resolve(done).catch((error: unknown) =>
+          log("warn", `${name} did not stop cleanly`, { error: String(error) }),
+        ),
+      ),
+    );
+    log("info", `${signal}: stopped`);
+    process.exit(0);
   };
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -42,7 +42,8 @@ export function superviseReconciler(): { stop: () => Promise<void> } {
         if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
-        setTimeout(() => child?.kill("SIGKILL"), 5_000).unref();
+        // The child finishes its tick and gives an outbox pass up to 5 s before it exits.
+        setTimeout(() => child?.kill("SIGKILL"), 8_000).unref();
       }),
   };
 }
