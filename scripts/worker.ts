@@ -21,5 +21,7 @@ process.on("disconnect", stop);
 // Checked before the reconciler loads; under the server entry, the entry has already said it is a demo.
 await refuseUnsafeStart({ announceDemo: !process.send });
 const { Reconciler: ReconcilerClass } = await import("../server/reconciler");
+// Under the server entry on SQLite, cache invalidations go both ways over the IPC channel (server/bus).
+(await import("../server/bus")).relayBusToParent();
 reconciler = new ReconcilerClass();
 reconciler.start();

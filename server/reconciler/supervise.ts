@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { relayBusToChild } from "../bus";
 import { log } from "../log";
 import { receiveReconcilerReport } from "../metrics/reconciler-report";
 
@@ -22,6 +23,8 @@ export function superviseReconciler(): { stop: () => Promise<void> } {
     });
     // The child's pass durations, for /metrics (only this process serves it).
     child.on("message", receiveReconcilerReport);
+    // On SQLite, cache invalidations go both ways over the IPC channel (server/bus).
+    relayBusToChild(child);
     // Background work yields the CPU to the requests this process answers (nice 10).
     try {
       if (child.pid) setPriority(child.pid, 10);
