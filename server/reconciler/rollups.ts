@@ -1,9 +1,8 @@
 import "server-only";
 import { db } from "../db";
 import { isSqlite, pgDate, rawPgPool, rawSqlite, sqliteDate } from "../db-raw";
-import { RETENTION } from "./retention";
+import { RETENTION, ROLLUP_WATERMARK as WATERMARK } from "./retention";
 
-const WATERMARK = "rollup.watermark";
 // Samples are stamped receivedAt before their commit; a margin keeps a tick from passing over one in flight.
 const COMMIT_MARGIN_MS = 30_000;
 
@@ -74,40 +73,44 @@ function sqliteRollup(from: string, until: string, cutoff: string, floor: string
   return deferred.at;
 }
 
+const bin = (sec: number, col: string) =>
+  `date_bin(interval '${sec} seconds', ${col}, timestamp '2000-01-01')`;
+const PG_TOUCHED = `WITH touched AS (SELECT "satelliteId", MIN("at") AS since FROM "TelemetrySample"
+    WHERE "receivedAt" > $1 AND "receivedAt" <= $2 AND "at" < $3 AND "at" >= $4 GROUP BY "satelliteId")`;
+
+/**
+ * The PostgreSQL roll-up statements, parameters ($1 from, $2 until, $3 cutoff, $4 floor). Every read of raw
+ * samples is bounded on "at" by parameters, so the planner scans only the day partitions in that range.
+ */
+export const PG_ROLLUP_SQL = {
+  // s."at" >= $4 never narrows the join (t.since ≥ $4, and $4 is on the hour) but lets the planner prune.
+  fiveMinute: `${PG_TOUCHED} INSERT INTO "TelemetryRollup" (${COLS})
+       SELECT s."satelliteId", 300, ${bin(300, 's."at"')}, ${RAW_AGG}, 300 / GREATEST(1, MAX(sat."heartbeatIntervalSec"))
+       FROM touched t JOIN "TelemetrySample" s ON s."satelliteId" = t."satelliteId" AND s."at" >= ${bin(300, "t.since")}
+         AND s."at" >= $4 AND s."at" < $3
+       JOIN "Satellite" sat ON sat."id" = s."satelliteId"
+       GROUP BY s."satelliteId", ${bin(300, 's."at"')} ${UPSERT}`,
+  hourly: `${PG_TOUCHED} INSERT INTO "TelemetryRollup" (${COLS})
+       SELECT r."satelliteId", 3600, ${bin(3600, 'r."bucketStart"')}, ${HOUR_AGG}
+       FROM touched t JOIN "TelemetryRollup" r ON r."satelliteId" = t."satelliteId" AND r."bucketSec" = 300
+         AND r."bucketStart" >= ${bin(3600, "t.since")}
+       GROUP BY r."satelliteId", ${bin(3600, 'r."bucketStart"')} ${UPSERT}`,
+  // Takes $1..$3 only.
+  deferred: `SELECT MIN("receivedAt") AS at FROM "TelemetrySample" WHERE "receivedAt" > $1 AND "receivedAt" <= $2 AND "at" >= $3`,
+};
+
 async function pgRollup(
   from: string,
   until: string,
   cutoff: string,
   floor: string,
 ): Promise<string | Date | null> {
-  const bin = (sec: number, col: string) =>
-    `date_bin(interval '${sec} seconds', ${col}, timestamp '2000-01-01')`;
-  const touched = `WITH touched AS (SELECT "satelliteId", MIN("at") AS since FROM "TelemetrySample"
-    WHERE "receivedAt" > $1 AND "receivedAt" <= $2 AND "at" < $3 AND "at" >= $4 GROUP BY "satelliteId")`;
   const client = await rawPgPool().connect();
   try {
     await client.query("BEGIN");
-    await client.query(
-      `${touched} INSERT INTO "TelemetryRollup" (${COLS})
-       SELECT s."satelliteId", 300, ${bin(300, 's."at"')}, ${RAW_AGG}, 300 / GREATEST(1, MAX(sat."heartbeatIntervalSec"))
-       FROM touched t JOIN "TelemetrySample" s ON s."satelliteId" = t."satelliteId" AND s."at" >= ${bin(300, "t.since")}
-         AND s."at" < $3
-       JOIN "Satellite" sat ON sat."id" = s."satelliteId"
-       GROUP BY s."satelliteId", ${bin(300, 's."at"')} ${UPSERT}`,
-      [from, until, cutoff, floor],
-    );
-    await client.query(
-      `${touched} INSERT INTO "TelemetryRollup" (${COLS})
-       SELECT r."satelliteId", 3600, ${bin(3600, 'r."bucketStart"')}, ${HOUR_AGG}
-       FROM touched t JOIN "TelemetryRollup" r ON r."satelliteId" = t."satelliteId" AND r."bucketSec" = 300
-         AND r."bucketStart" >= ${bin(3600, "t.since")}
-       GROUP BY r."satelliteId", ${bin(3600, 'r."bucketStart"')} ${UPSERT}`,
-      [from, until, cutoff, floor],
-    );
-    const { rows } = await client.query<{ at: Date | null }>(
-      `SELECT MIN("receivedAt") AS at FROM "TelemetrySample" WHERE "receivedAt" > $1 AND "receivedAt" <= $2 AND "at" >= $3`,
-      [from, until, cutoff],
-    );
+    await client.query(PG_ROLLUP_SQL.fiveMinute, [from, until, cutoff, floor]);
+    await client.query(PG_ROLLUP_SQL.hourly, [from, until, cutoff, floor]);
+    const { rows } = await client.query<{ at: Date | null }>(PG_ROLLUP_SQL.deferred, [from, until, cutoff]);
     await client.query("COMMIT");
     return rows[0]?.at ?? null;
   } catch (error) {
