@@ -1,4 +1,5 @@
 import "server-only";
+import { bus, publish, type Bus } from "../bus";
 import { processSingleton } from "../cache/process-singleton";
 import { isSqlite, rawPgPool, rawSqlite } from "../db-raw";
 import { AppError } from "../errors";
@@ -14,13 +15,41 @@ export type AgentIdentity = {
   expiresAt: number | null;
 };
 
-// Heartbeats come thousands a second: a verified token is remembered briefly. A revocation evicts the
-// satellite's entries in the process that made it; other replicas notice within CACHE_MS (a shared
-// invalidation channel would close that window). One map per process: a revocation made by a server action
-// in Next's bundle must reach the machine path's cache.
+// Heartbeats come thousands a second: a verified token is remembered briefly. A revocation anywhere goes over
+// the bus (agent.revoked, server/bus) and evicts in every process at once; CACHE_MS bounds the rest (a change
+// made while the bus was down, which the resync after reconnecting also clears). One cache per process: a
+// revocation made by a server action in Next's bundle must reach the machine path's cache.
 const CACHE_MS = 5_000;
 type CacheEntry = { identity: AgentIdentity; until: number };
-const cache = processSingleton("agent-token-cache", () => new Map<string, CacheEntry>());
+
+/** Verified tokens by hash. A second instance (with a bus of its own) stands in for another process in tests. */
+export class AgentTokenCache {
+  readonly entries = new Map<string, CacheEntry>();
+  /**
+   * Counts evictions: a lookup that read its row before a revocation arrived must not cache what it read, so
+   * it caches only when no eviction happened while it read.
+   */
+  generation = 0;
+
+  constructor(channel: Pick<Bus, "subscribe" | "onResync">) {
+    channel.subscribe("agent.revoked", ({ satelliteId, credentialId }) => {
+      this.generation++;
+      if (!satelliteId && !credentialId) return this.entries.clear();
+      for (const [hash, hit] of this.entries) {
+        if (hit.identity.satelliteId === satelliteId || hit.identity.credentialId === credentialId)
+          this.entries.delete(hash);
+      }
+    });
+    channel.onResync(() => this.clear());
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+}
+
+const defaultCache = () => processSingleton("cache.agent-tokens", () => new AgentTokenCache(bus()));
 
 export function bearerToken(header: string | undefined): string | null {
   if (!header) return null;
@@ -29,7 +58,12 @@ export function bearerToken(header: string | undefined): string | null {
 }
 
 /** UNAUTHORIZED for a missing, malformed, unknown, expired or revoked token, or a decommissioned satellite. */
-export async function authenticateAgent(token: string | null, now = new Date()): Promise<AgentIdentity> {
+export async function authenticateAgent(
+  token: string | null,
+  now = new Date(),
+  tokens = defaultCache(),
+): Promise<AgentIdentity> {
+  const cache = tokens.entries;
   if (!token || !AGENT_TOKEN_PATTERN.test(token)) {
     throw new AppError(
       "UNAUTHORIZED",
@@ -45,6 +79,7 @@ export async function authenticateAgent(token: string | null, now = new Date()):
   ) {
     return hit.identity;
   }
+  const generation = tokens.generation;
   const row = await lookup(hash);
   const expiresAt = row?.expiresAt ? new Date(row.expiresAt).getTime() : null;
   const isValid =
@@ -56,8 +91,11 @@ export async function authenticateAgent(token: string | null, now = new Date()):
     cache.delete(hash);
     throw new AppError("UNAUTHORIZED", "Unknown or revoked agent token.");
   }
+  // A rotated token's first use. When another call claimed it first, or it was revoked meanwhile (its command
+  // settled), it is not cached: the next request reads the row again.
+  let isCacheable = true;
   if (row.rotationCommandId && !row.lastUsedAt) {
-    await activateRotatedCredential(
+    isCacheable = await activateRotatedCredential(
       {
         id: row.id,
         satelliteId: row.satelliteId,
@@ -76,18 +114,24 @@ export async function authenticateAgent(token: string | null, now = new Date()):
     intervalSec: Number(row.heartbeatIntervalSec),
     expiresAt,
   };
-  cache.set(hash, { identity, until: now.getTime() + CACHE_MS });
+  if (isCacheable && tokens.generation === generation) {
+    cache.set(hash, { identity, until: now.getTime() + CACHE_MS });
+  }
   if (cache.size > 100_000) cache.delete(cache.keys().next().value as string);
   return identity;
 }
 
+/** Forgets every token this process remembers (tests). */
 export function forgetAgentTokens(): void {
-  cache.clear();
+  defaultCache().clear();
 }
 
-/** Evicts one satellite's cached tokens: call after revoking them, so this process refuses them at once. */
+/**
+ * After a satellite's tokens were revoked (committed): every process, this one at once, stops accepting them
+ * from its cache, and the next use reads the row again.
+ */
 export function forgetSatelliteTokens(satelliteId: string): void {
-  for (const [hash, hit] of cache) if (hit.identity.satelliteId === satelliteId) cache.delete(hash);
+  publish({ type: "agent.revoked", satelliteId });
 }
 
 type CredentialRow = {

@@ -86,6 +86,7 @@ export async function revokeAgentCredentials(
     );
     return { satelliteId, slug: satellite.slug, revokedTokens: revoked.count, joinToken };
   });
+  // Committed: every process (every replica, over the bus) stops accepting them from its cache at once.
   forgetSatelliteTokens(satelliteId);
   return result;
 }

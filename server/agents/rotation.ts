@@ -103,6 +103,10 @@ export async function activateRotatedCredential(cred: PendingCredential, now: Da
   });
 }
 
+// Neither settleRotation nor retireUnusedRotationTokens tells the bus (agent.revoked): the tokens they revoke
+// were never used, and a token is cached only after its first use succeeded (server/agents/auth.ts), so no
+// process holds them. Likewise the grace expiry set on first use is minutes away, beyond the cache's 5 s.
+
 /**
  * A rotate command reached a final state: the tokens its deliveries minted that nobody used are revoked, as
  * the agent now holds the token it acked with (or, after a failure, the one it had).

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { forgetSatelliteTokens } from "../agents/auth";
 import { recordAudit } from "../audit";
+import { publish } from "../bus";
 import { authorize, type Ctx } from "../auth/context";
 import { FINAL_STATES, nextState } from "../commands/lifecycle";
 import { transaction, type Tx } from "../db";
@@ -54,7 +55,9 @@ export async function decommissionSatellite(
     });
     return { id, slug: satellite.slug };
   });
-  forgetSatelliteTokens(id); // refused at once in this process, not after the token cache's 5 s
+  // Committed: refused at once by every process (over the bus), and it leaves every process's fleet state.
+  forgetSatelliteTokens(id);
+  publish({ type: "fleet.changed", satelliteIds: [id] });
   return retired;
 }
 

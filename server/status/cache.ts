@@ -1,16 +1,17 @@
 import "server-only";
+import { onResync } from "../bus";
 import { processSingleton } from "../cache/process-singleton";
 import { SwrCache } from "../cache/swr-cache";
 import { logError } from "../log";
-import { onStatusChange, statusVersion } from "./changes";
+import { onStatusChange, onStatusConfig, statusVersion } from "./changes";
 import { buildSnapshot, type StatusSnapshot } from "./snapshot";
 
 /**
  * Status snapshots kept in memory, so the JSON, badges and feed are answered without touching the database
- * while a page is most read: during an outage. A change on this process (statusChanged()) makes every snapshot
- * stale, rebuilt before the next answer; otherwise one is rebuilt at most every 10 s, served while the next
- * is built, and never answered older than 60 s. Unknown slugs are not remembered, so made-up ones cannot push
- * real pages out.
+ * while a page is most read: during an outage. A change in any process (statusChanged(), over the bus) makes
+ * every snapshot stale, rebuilt before the next answer, and a page's configuration changing drops them all;
+ * otherwise one is rebuilt at most every 10 s, served while the next is built, and never answered older than
+ * 60 s. Unknown slugs are not remembered, so made-up ones cannot push real pages out.
  */
 const snapshots = processSingleton("cache.status-snapshots", () => {
   const cache = new SwrCache<StatusSnapshot | null>({
@@ -21,6 +22,9 @@ const snapshots = processSingleton("cache.status-snapshots", () => {
     onBackgroundError: (error, slug) => logError("status snapshot rebuild failed", error, { slug }),
   });
   onStatusChange(() => cache.invalidate());
+  // A renamed or deleted page must not answer under its old slug from memory.
+  onStatusConfig(() => cache.clear());
+  onResync(() => cache.invalidate());
   return cache;
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { onResync } from "../bus";
 import { processSingleton } from "../cache/process-singleton";
 import { SwrCache } from "../cache/swr-cache";
 import { db } from "../db";
@@ -9,7 +10,7 @@ import { onStatusChange } from "./changes";
  * Every status page's slug, visibility and secret, held in memory. Whether a reader may see a page is
  * decided here, before any snapshot is looked up, so an unknown slug and an unlisted page asked for
  * without its key take the same steps in the same time. Refreshed like the snapshots: at once after a
- * change, and in the background when older than 10 s (pages edited on another replica), never beyond 60 s.
+ * change in any process (the bus), and in the background when older than 10 s, never beyond 60 s.
  */
 export type PageAccess = { visibility: "public" | "unlisted" | "disabled"; secret: string | null };
 
@@ -20,7 +21,9 @@ const index = processSingleton("cache.status-page-index", () => {
     maxEntries: 1,
     onBackgroundError: (error) => logError("status page index rebuild failed", error),
   });
+  // A change in any process (a page's configuration included) reaches here over the bus.
   onStatusChange(() => cache.invalidate());
+  onResync(() => cache.invalidate());
   return cache;
 });
 

@@ -8,10 +8,12 @@ import {
   type DailyUptime,
   type Interval,
 } from "@/lib/status/uptime";
+import { onResync } from "../bus";
 import { processSingleton } from "../cache/process-singleton";
 import { SwrCache } from "../cache/swr-cache";
 import { db } from "../db";
 import { logError } from "../log";
+import { onStatusConfig } from "./changes";
 import type { StatusSnapshot } from "./snapshot";
 
 export const UPTIME_DAYS = 90;
@@ -134,17 +136,22 @@ export async function computeUptime(snapshot: StatusSnapshot, now: Date): Promis
 }
 
 // A page's uptime is recomputed at most every five minutes (days change slowly and the scan is not free),
-// the previous figures served while new ones are computed.
-const uptimes = processSingleton(
-  "cache.status-uptime",
-  () =>
-    new SwrCache<PageUptime>({
-      freshMs: FRESH_MS,
-      staleMs: Infinity,
-      maxEntries: 500,
-      onBackgroundError: (error, slug) => logError("status uptime rebuild failed", error, { slug }),
-    }),
-);
+// the previous figures served while new ones are computed. A page's configuration changing in any process
+// (its satellites) recomputes at once, as does a resync after the bus was down (such a change may have been
+// missed); the safety net's routine resync does not, as five minutes is already this cache's promise.
+const uptimes = processSingleton("cache.status-uptime", () => {
+  const cache = new SwrCache<PageUptime>({
+    freshMs: FRESH_MS,
+    staleMs: Infinity,
+    maxEntries: 500,
+    onBackgroundError: (error, slug) => logError("status uptime rebuild failed", error, { slug }),
+  });
+  onStatusConfig(() => cache.invalidate());
+  onResync(({ missed }) => {
+    if (missed) cache.invalidate();
+  });
+  return cache;
+});
 
 export function pageUptime(snapshot: StatusSnapshot): Promise<PageUptime> {
   return uptimes.get(snapshot.page.slug, (now) => computeUptime(snapshot, new Date(now)));

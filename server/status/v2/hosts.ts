@@ -1,4 +1,5 @@
 import "server-only";
+import { onResync } from "../../bus";
 import { processSingleton } from "../../cache/process-singleton";
 import { SwrCache } from "../../cache/swr-cache";
 import { db } from "../../db";
@@ -48,7 +49,9 @@ const index = processSingleton("cache.status-custom-hosts", () => {
     maxEntries: 1,
     onBackgroundError: (error) => logError("status custom host index rebuild failed", error),
   });
+  // A change in any process (a page's configuration included) reaches here over the bus.
   onStatusChange(() => cache.invalidate());
+  onResync(() => cache.invalidate());
   return cache;
 });
 
