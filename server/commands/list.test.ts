@@ -99,8 +99,16 @@ describe("listing commands", () => {
       `${de.slug}:diagnostics.run`,
     ]);
     const second = await listCommands(viewer, { limit: "3", page: "2" });
-    expect(second).toMatchObject({ total: 4, page: 2, limit: 3 });
+    expect(second).toMatchObject({ total: 4, isTotalAtLeast: false, page: 2, limit: 3, next: null });
     expect(second.items.map((c) => c.type)).toEqual(["satellite.cordon"]);
+    // Deeper pages go by cursor: the next page starts below the last row shown.
+    const first = await listCommands(viewer, { limit: "3" });
+    expect(first.next).not.toBeNull();
+    const older = await listCommands(viewer, { limit: "3", cursor: first.next });
+    expect(older.items.map((c) => c.type)).toEqual(["satellite.cordon"]);
+    expect(older.next).toBeNull();
+    const bad = await expectRejected(listCommands(viewer, { cursor: "nonsense" }), "VALIDATION");
+    expect(bad.fields).toHaveProperty("cursor");
   });
 
   it("offers Cancel only on never-delivered queued commands the caller may command", async () => {

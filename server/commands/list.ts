@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { authorize, mayDo, type Ctx } from "../auth/context";
 import { db, type Prisma } from "../db";
+import { decodeCursor, encodeCursor } from "../api/pagination";
 import { validationError } from "../errors";
 import { cancelRefusal, COMMAND_STATES, type CommandState } from "./lifecycle";
 import { COMMAND_TYPES, isCommandType } from "./types";
@@ -33,6 +34,9 @@ export const CommandQuery = z.object({
   /** The email of the person who issued the command. */
   issuer: optional(z.string().trim().toLowerCase().max(254)),
   rollout: optional(z.string().trim().max(100)),
+  /** Where a deeper page starts: the `next` of the page before, so no page is read by offset. */
+  cursor: optional(z.string().max(1000)),
+  /** A shallow page by number, for callers without a cursor; `cursor` wins when both are given. */
   page: whole(100_000, 1),
   limit: whole(200, 50),
 });
@@ -65,7 +69,21 @@ export type CommandView = {
   canCancel: boolean;
 };
 
-export type CommandPage = { total: number; page: number; limit: number; items: CommandView[] };
+export type CommandPage = {
+  /** How many commands match, counted up to TOTAL_CAP: past it, `isTotalAtLeast` says "at least". */
+  total: number;
+  isTotalAtLeast: boolean;
+  page: number;
+  limit: number;
+  items: CommandView[];
+  /** The cursor of the next (older) page, null on the last. */
+  next: string | null;
+};
+
+/** Counting stops here: a count of every match would read the whole table on each request. */
+export const TOTAL_CAP = 1000;
+
+const cursorKey = z.tuple([z.iso.datetime(), z.string().min(1).max(200)]);
 
 const MAX_RESULT_CHARS = 8000;
 
@@ -85,28 +103,41 @@ function boundedResult(value: unknown): unknown {
   return text.length > MAX_RESULT_CHARS ? `${text.slice(0, 499)}…` : value;
 }
 
-/** Commands, newest first, filtered and paginated on the server. */
+/** Commands, newest first, filtered and paginated on the server (by cursor, or by number for shallow pages). */
 export async function listCommands(ctx: Ctx, input: unknown): Promise<CommandPage> {
   authorize(ctx, "commands.read");
   const parsed = CommandQuery.safeParse(input ?? {});
   if (!parsed.success) throw validationError(parsed.error);
   const q = parsed.data;
   const where = commandWhere(q);
-  const [total, rows] = await Promise.all([
-    db.command.count({ where }),
+  const after = decodeCursor(q.cursor, cursorKey);
+  const below: Prisma.CommandWhereInput | undefined = after && {
+    OR: [{ issuedAt: { lt: new Date(after[0]) } }, { issuedAt: new Date(after[0]), id: { lt: after[1] } }],
+  };
+  const [counted, rows] = await Promise.all([
+    db.command.count({ where, take: TOTAL_CAP + 1 }),
     db.command.findMany({
-      where,
+      where: below ? { AND: [where, below] } : where,
       include: commandInclude,
       orderBy: NEWEST_FIRST,
-      skip: (q.page - 1) * q.limit,
-      take: q.limit,
+      skip: after ? 0 : (q.page - 1) * q.limit,
+      take: q.limit + 1,
     }),
   ]);
-  return { total, page: q.page, limit: q.limit, items: toCommandViews(ctx, rows) };
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    total: Math.min(counted, TOTAL_CAP),
+    isTotalAtLeast: counted > TOTAL_CAP,
+    page: q.page,
+    limit: q.limit,
+    items: toCommandViews(ctx, page),
+    next: rows.length > q.limit && last ? encodeCursor([last.issuedAt.toISOString(), last.id]) : null,
+  };
 }
 
 /** The list's filters alone, for a list paged by cursor; `batch` is the key one issue request answered. */
-export const CommandFilter = CommandQuery.omit({ page: true, limit: true }).extend({
+export const CommandFilter = CommandQuery.omit({ page: true, limit: true, cursor: true }).extend({
   batch: optional(
     z
       .string()

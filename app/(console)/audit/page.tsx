@@ -3,14 +3,13 @@ import Link from "next/link";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
 import { DataTable, type Column } from "@/components/tables/data-table";
-import { Pager } from "@/components/tables/pager";
 import { Time } from "@/components/ui/time";
-import { formatCount } from "@/lib/format";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { listAuditEvents, listAuditFacets, type AuditPage, type AuditRow } from "@/server/audit-log";
 import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { isAppError, type AppError } from "@/server/errors";
+import { cappedCount, CursorPager } from "../commands/_components/cursor-pager";
 import { AuditFilters, type AuditFilterValues } from "./_components/audit-filters";
 import styles from "./audit.module.css";
 
@@ -24,7 +23,7 @@ function Target({ event, params }: { event: AuditRow; params: SearchParams }) {
         {name ? (
           <Link
             className="mono"
-            href={`/audit${withParams(params, { targetType: event.targetType, target: name, page: undefined })}`}
+            href={`/audit${withParams(params, { targetType: event.targetType, target: name, page: undefined, cursor: undefined })}`}
             title={`Only events on this ${event.targetType}`}
           >
             {name}
@@ -53,7 +52,7 @@ function auditColumns(params: SearchParams, now: Date): Column<AuditRow>[] {
       cell: (e) => (
         <>
           <Link
-            href={`/audit${withParams(params, { actor: e.actorLabel, page: undefined })}`}
+            href={`/audit${withParams(params, { actor: e.actorLabel, page: undefined, cursor: undefined })}`}
             title="Only events by this actor"
           >
             {e.actorLabel}
@@ -106,8 +105,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             <div className="list-actions">
               <a
                 className="btn"
-                href={`/api/v1/audit.csv${withParams(params, { page: undefined, limit: undefined })}`}
-                title={`All ${formatCount(log.total, "event")} these filters match`}
+                href={`/api/v1/audit.csv${withParams(params, { page: undefined, limit: undefined, cursor: undefined })}`}
+                title={`All ${cappedCount(log.total, log.isTotalAtLeast, "event")} these filters match`}
                 download
               >
                 Export CSV
@@ -138,15 +137,16 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             rowKey={(e) => e.id}
             empty={{ title: "Nothing recorded", body: "No audit events match these filters." }}
             footer={
-              <Pager
-                page={log.page}
-                limit={log.limit}
-                total={log.total}
-                isAlwaysShown
-                summary={formatCount(log.total, "event")}
-                prevText="← Newer"
-                nextText="Older →"
-                href={(to) => `/audit${withParams(params, { page: to })}`}
+              <CursorPager
+                summary={cappedCount(log.total, log.isTotalAtLeast, "event")}
+                newestHref={
+                  query.cursor || log.page > 1
+                    ? `/audit${withParams(params, { cursor: undefined, page: undefined })}`
+                    : null
+                }
+                olderHref={
+                  log.next ? `/audit${withParams(params, { cursor: log.next, page: undefined })}` : null
+                }
               />
             }
           />

@@ -3,17 +3,16 @@ import Link from "next/link";
 import { COMMAND_FORM_TYPES, COMMAND_FORMS } from "@/components/commands/command-spec";
 import { CommandsTable } from "@/components/commands/commands-table";
 import { AutoSubmit } from "@/components/tables/auto-submit";
-import { Pager } from "@/components/tables/pager";
 import { denyPage } from "@/components/ui/forbidden";
 import { LiveRefresh } from "@/components/ui/live-refresh";
 import { PageHead } from "@/components/ui/page-head";
-import { formatCount } from "@/lib/format";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { COMMAND_STATES, listCommands, type CommandPage } from "@/server/commands/list";
 import { isAppError, readableError } from "@/server/errors";
 import { versionsOf } from "@/server/live/versions";
+import { cappedCount, CursorPager } from "./_components/cursor-pager";
 
 export const metadata: Metadata = { title: "Commands" };
 
@@ -121,15 +120,16 @@ export default async function CommandsPage({ searchParams }: { searchParams: Pro
                 : "Commands sent from a satellite's page, the Satellites list or the map appear here.",
             }}
             footer={
-              <Pager
-                page={log.page}
-                limit={log.limit}
-                total={log.total}
-                isAlwaysShown={log.total > 0}
-                summary={formatCount(log.total, "command")}
-                prevText="← Newer"
-                nextText="Older →"
-                href={(to) => `/commands${withParams(params, { page: to })}`}
+              <CursorPager
+                summary={cappedCount(log.total, log.isTotalAtLeast, "command")}
+                newestHref={
+                  query.cursor || log.page > 1
+                    ? `/commands${withParams(params, { cursor: undefined, page: undefined })}`
+                    : null
+                }
+                olderHref={
+                  log.next ? `/commands${withParams(params, { cursor: log.next, page: undefined })}` : null
+                }
               />
             }
           />
