@@ -4,15 +4,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
-import { etagFetcher, retryUnlessSignedOut } from "@/lib/fetch-json";
-import {
-  COLOR_MODE_LABEL,
-  COLOR_MODES,
-  decodePoints,
-  FLEET_FILTER_KEYS,
-  type ColorMode,
-  type FleetMapPayload,
-} from "@/lib/fleet-map";
+import { retryUnlessSignedOut } from "@/lib/fetch-json";
+import { COLOR_MODE_LABEL, COLOR_MODES, FLEET_FILTER_KEYS, type ColorMode } from "@/lib/fleet-map";
 import { CommandDialogButton } from "../commands/command-dialog";
 import styles from "./fleet-overview.module.css";
 import noticeStyles from "./map-notice.module.css";
@@ -20,10 +13,12 @@ import { KpiStrip } from "./kpi-strip";
 import { legendFor } from "./map-colors";
 import { MapLegend } from "./map-legend";
 import { MapPlaceholder } from "./map-placeholder";
-import { scopedPoints } from "./map-scope";
+import { fetchFleetMap } from "./map-fetch";
+import { lookupMap, nameCache } from "./map-lookup";
+import { scopedIndexes } from "./map-scope";
 import { MapStatus, useIsStale } from "./map-status";
 import { PostureFilter } from "./posture-filter";
-import { SatellitePanel } from "./satellite-panel";
+import { SatellitePanel, type GroupMember } from "./satellite-panel";
 
 // maplibre is large and needs the browser: it loads only here, after the page's own JS.
 const MapCanvas = dynamic(() => import("./map-canvas"), {
@@ -35,10 +30,7 @@ const POLL_MS = 5_000;
 /** Figures older than three polls are shown as stale: the console has lost touch with Orrery. */
 const STALE_MS = 3 * POLL_MS;
 
-const fetchFleetMap = etagFetcher<FleetMapPayload>({
-  fallback: "The map data could not be loaded",
-  unauthorized: "Your session has ended: sign in again to see the fleet.",
-});
+const SIGNED_OUT = "Your session has ended: sign in again to see the fleet.";
 
 function filterQuery(params: URLSearchParams): string {
   const out = new URLSearchParams();
@@ -88,54 +80,83 @@ export function FleetOverview({
   const fetchQuery = postureQuery(query, mode === "posture", violating);
   const showRegions = params.get("regions") !== "off";
   const selected = params.get("sat");
-  const [group, setGroup] = useState<string[] | null>(null);
+  const [group, setGroup] = useState<GroupMember[] | null>(null);
+  const [clicked, setClicked] = useState<{ slug: string; at: number; layout: string } | null>(null);
   const [fitRequest, setFitRequest] = useState(0);
   const [isWholeFleet, setWholeFleet] = useState(false);
 
   // One query feeds the map and the figures above it, so both refresh together on every poll.
-  const { data, error, isPending, isFetching, isPlaceholderData, dataUpdatedAt } = useQuery({
+  const { data, error, isPending, isFetching, isPlaceholderData, dataUpdatedAt, refetch } = useQuery({
     queryKey: ["fleet-map", fetchQuery],
-    queryFn: () => fetchFleetMap(`/api/v1/map${fetchQuery ? `?${fetchQuery}` : ""}`),
+    queryFn: () => fetchFleetMap(fetchQuery, SIGNED_OUT),
+    // The columns are typed arrays updated in place: there is nothing for react-query to compare.
+    structuralSharing: false,
     refetchInterval: POLL_MS,
     refetchIntervalInBackground: false,
     placeholderData: keepPreviousData,
     retry: retryUnlessSignedOut,
   });
   const isStale = useIsStale(dataUpdatedAt, STALE_MS);
-  const points = useMemo(() => (data ? decodePoints(data) : null), [data]);
-  const regions = useMemo(() => data?.regions ?? [], [data?.regions]);
+  const layout = data?.meta.layout ?? null;
+  const count = data?.meta.count ?? 0;
+  const regionsJson = JSON.stringify(data?.meta.regions ?? []);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- by content: every answer carries a new array
+  const regions = useMemo(() => data?.meta.regions ?? [], [regionsJson]);
   const legend = useMemo(() => legendFor(mode, regions), [mode, regions]);
   // Her scope frames the map only while no filter is set: a filter is a question the map answers whole.
   const scoped = useMemo(
-    () => (points && !query ? scopedPoints(points, regions, scopeRegionIds) : null),
-    [points, query, regions, scopeRegionIds],
+    () => (data && !query ? scopedIndexes(data.cols, regions, scopeRegionIds) : null),
+    [data, query, regions, scopeRegionIds],
   );
   const isScoped = scoped !== null && !isWholeFleet;
-  const fitTo = isScoped ? scoped : points;
+  const fitTo = isScoped ? scoped : null;
+  // The selected satellite's place on the map: known from the click, or looked up by the slug in the URL.
+  const known = clicked && clicked.slug === selected && clicked.layout === layout ? clicked.at : null;
+  const { data: found } = useQuery({
+    queryKey: ["fleet-map-at", fetchQuery, layout, selected],
+    queryFn: () => lookupMap(fetchQuery, { slug: selected ?? "" }),
+    enabled: Boolean(selected && layout && known === null),
+  });
+  const selectedAt = known ?? (found?.layout === layout ? (found.items[0]?.at ?? null) : null);
+  const nameOf = useMemo(() => (layout ? nameCache(fetchQuery, layout) : undefined), [fetchQuery, layout]);
+  // A look-up answers 409 when the layout moved on since the click: the next map answer has the new one.
+  const lookUp = (at: number[]) =>
+    lookupMap(fetchQuery, { layout: layout ?? "", at }).catch((e: unknown) => {
+      void refetch();
+      throw e;
+    });
 
   return (
     <>
-      <KpiStrip kpis={data?.kpis} isPending={isPending} query={query} isStale={isStale} />
+      <KpiStrip kpis={data?.meta.kpis} isPending={isPending} query={query} isStale={isStale} />
 
       <section className={styles.stage} aria-label="Fleet map">
         <MapCanvas
-          points={points}
+          data={data ?? null}
           regions={regions}
           mode={mode}
           showRegions={showRegions}
-          selected={selected}
+          selected={selectedAt}
           styleUrl={styleUrl}
           fitTo={fitTo}
           fitRequest={fitRequest}
           fitKey={data && !isPlaceholderData ? `${query}|${violating}|${isScoped ? "scope" : "all"}` : null}
-          onSelect={(slug) => {
-            setGroup(null);
-            replaceParams({ sat: slug });
+          onSelect={(at) => {
+            void lookUp([at]).then(({ items }) => {
+              const item = items[0];
+              if (!item) return;
+              setGroup(null);
+              setClicked({ slug: item.slug, at, layout: layout ?? "" });
+              replaceParams({ sat: item.slug });
+            });
           }}
-          onSelectGroup={(slugs) => {
-            setGroup(slugs);
-            replaceParams({ sat: null });
+          onSelectGroup={(at) => {
+            void lookUp(at).then(({ items }) => {
+              setGroup(items);
+              replaceParams({ sat: null });
+            });
           }}
+          nameOf={nameOf}
         />
 
         <div className={styles.toolbar}>
@@ -169,14 +190,14 @@ export function FleetOverview({
           </button>
           {mode === "posture" && (
             <PostureFilter
-              policies={data?.policies ?? []}
+              policies={data?.meta.policies ?? []}
               value={violating}
               onChange={(id) => replaceParams({ violating: id })}
             />
           )}
-          {canCommand && !violating && points && !isPlaceholderData && (
+          {canCommand && !violating && data && !isPlaceholderData && (
             // The server resolves the same filters again when the command is sent and confirmed.
-            <CommandDialogButton className="btn small" count={points.length} target={{ filter: query }} />
+            <CommandDialogButton className="btn small" count={count} target={{ filter: query }} />
           )}
           {scoped && scopeRegionIds && (
             <ScopeSwitch
@@ -194,11 +215,11 @@ export function FleetOverview({
           isPending={isPending}
           isFetching={isFetching}
           isStale={isStale}
-          shown={points?.length ?? 0}
+          shown={count}
           updatedAt={dataUpdatedAt}
         />
 
-        {!isPending && points && points.length === 0 && (
+        {!isPending && data && count === 0 && (
           <div className={noticeStyles.notice}>
             {violating ? (
               <>
@@ -218,8 +239,6 @@ export function FleetOverview({
           <SatellitePanel
             slug={selected}
             group={group}
-            names={data ? new Map(data.slug.map((s, i) => [s, data.name[i]])) : null}
-            statusOf={data ? new Map(data.slug.map((s, i) => [s, data.status[i]])) : null}
             onSelect={(slug) => replaceParams({ sat: slug })}
             onClose={() => {
               setGroup(null);

@@ -9,8 +9,8 @@ import {
 } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import type { ColorMode, FleetMapPoint } from "@/lib/fleet-map";
-import { boundsOf } from "./map-data";
+import type { ColorMode } from "@/lib/fleet-map";
+import { boundsOf, type MapData } from "./map-data";
 import { attachInteractions } from "./map-interactions";
 import {
   addBasemap,
@@ -40,21 +40,24 @@ declare global {
 setWorkerUrl(`/api/v1/map/worker?v=${getVersion()}`);
 
 type Props = {
-  points: FleetMapPoint[] | null;
+  data: MapData | null;
   regions: MapRegion[];
   mode: ColorMode;
   showRegions: boolean;
-  selected: string | null;
+  /** The selected satellite's index in `data`. */
+  selected: number | null;
   /** A deployment's own style; the offline basemap is drawn when there is none. */
   styleUrl: string | null;
-  /** What the map frames, when not all the points: a region-scoped user's own among them. */
-  fitTo?: FleetMapPoint[] | null;
+  /** What the map frames (indexes), when not all of it: a region-scoped user's own satellites. */
+  fitTo?: Uint32Array | null;
   /** Bumped to fit the map to `fitTo`. */
   fitRequest: number;
   /** The filters the points answer (and the scope); the map fits itself once to each new one. */
   fitKey: string | null;
-  onSelect: (slug: string) => void;
-  onSelectGroup: (slugs: string[]) => void;
+  onSelect: (at: number) => void;
+  onSelectGroup: (at: number[]) => void;
+  /** A satellite's name for its hover, when the data carries none. */
+  nameOf?: (at: number) => Promise<string | null>;
 };
 
 export default function MapCanvas(props: Props) {
@@ -66,7 +69,7 @@ export default function MapCanvas(props: Props) {
   useLayoutEffect(() => {
     latest.current = props;
   });
-  const resetData = useMapData(mapRef, loaded, props.points, props.fitTo ?? props.points, props.fitKey);
+  const resetData = useMapData(mapRef, loaded, props.data, props.fitTo ?? null, props.fitKey);
   const resetOnRemove = useRef(resetData);
 
   // The map is created once; data, colours and selection are applied to it by the effects below, so
@@ -153,13 +156,14 @@ export default function MapCanvas(props: Props) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
-    map.setFilter(LAYERS.selected, ["==", ["get", "slug"], selected ?? ""]);
+    map.setFilter(LAYERS.selected, ["==", ["get", "i"], selected ?? -1]);
   }, [selected, loaded]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded || fitRequest === 0) return;
-    const bounds = boundsOf(latest.current.fitTo ?? latest.current.points ?? []);
+    const { data, fitTo } = latest.current;
+    const bounds = data ? boundsOf(data.cols, fitTo) : null;
     if (bounds) map.fitBounds(bounds, { padding: 60, maxZoom: 9, duration: 500 });
   }, [fitRequest, loaded]);
 

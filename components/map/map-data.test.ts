@@ -1,59 +1,67 @@
 import { describe, expect, it } from "vitest";
-import type { FleetMapPoint } from "@/lib/fleet-map";
-import { boundsOf, diffPoints, emptyShown } from "./map-data";
+import { emptyColumns } from "@/lib/fleet-map-wire";
+import { allFeatures, boundsOf, emptyShown, updatesFor, type MapData } from "./map-data";
 
-const point = (slug: string, over: Partial<FleetMapPoint> = {}): FleetMapPoint => ({
-  slug,
-  name: slug.toUpperCase(),
-  lon: 10,
-  lat: 50,
-  region: 0,
-  status: 0,
-  bw: 20,
-  rollout: 0,
-  ...over,
+function data(n: number, seq = 0, changes: MapData["changes"] = [], layout = "L1"): MapData {
+  const cols = emptyColumns(n, false);
+  for (let i = 0; i < n; i++) {
+    cols.lon[i] = 1000 + i;
+    cols.lat[i] = 5000 - i;
+    cols.status[i] = 1;
+    cols.bw[i] = 20;
+  }
+  return { meta: { layout, count: n }, cols, seq, changes };
+}
+
+describe("features from columns", () => {
+  it("gives each satellite its index as id and property, in degrees", () => {
+    const [first, second] = allFeatures(data(2));
+    expect(first).toMatchObject({
+      id: 0,
+      geometry: { coordinates: [10, 50] },
+      properties: { i: 0, status: 1 },
+    });
+    expect(second.id).toBe(1);
+    expect(second.geometry.coordinates).toEqual([10.01, 49.99]);
+  });
 });
 
-describe("diffPoints", () => {
-  it("adds every satellite the first time, each with its own id", () => {
+describe("updatesFor", () => {
+  it("loads a new layout whole, then sends only the satellites each answer changed", () => {
     const shown = emptyShown();
-    const diff = diffPoints(shown, [point("a"), point("b")]);
-    expect(diff.add.map((f) => [f.id, f.properties.slug])).toEqual([
-      [1, "a"],
-      [2, "b"],
+    expect(updatesFor(shown, data(5))).toBeNull();
+    const next = data(5, 2, [
+      { seq: 1, index: Uint32Array.from([1]) },
+      { seq: 2, index: Uint32Array.from([1, 3]) },
     ]);
-    expect(diff.update).toEqual([]);
-    expect(diff.remove).toEqual([]);
+    next.cols.status[3] = 6;
+    const update = updatesFor(shown, next);
+    expect(update?.map((u) => u.id)).toEqual([1, 3]);
+    expect(update?.[1].addOrUpdateProperties).toContainEqual({ key: "status", value: 6 });
+    expect(updatesFor(shown, next)).toEqual([]);
   });
 
-  it("leaves unchanged satellites alone, updates changed ones in place and removes the missing", () => {
+  it("loads whole again when it missed an answer or the layout moved", () => {
     const shown = emptyShown();
-    diffPoints(shown, [point("a"), point("b"), point("c")]);
-    const diff = diffPoints(shown, [point("a"), point("b", { status: 3, lat: 51 })]);
-    expect(diff.add).toEqual([]);
-    expect(diff.update).toHaveLength(1);
-    expect(diff.update[0].id).toBe(2);
-    expect(diff.update[0].newGeometry).toEqual({ type: "Point", coordinates: [10, 51] });
-    expect(diff.update[0].addOrUpdateProperties).toContainEqual({ key: "status", value: 3 });
-    expect(diff.remove).toEqual([3]);
-  });
-
-  it("gives a satellite that comes back the id it had", () => {
-    const shown = emptyShown();
-    diffPoints(shown, [point("a"), point("b")]);
-    diffPoints(shown, [point("a")]);
-    const diff = diffPoints(shown, [point("a"), point("b")]);
-    expect(diff.add.map((f) => f.id)).toEqual([2]);
+    updatesFor(shown, data(5));
+    expect(updatesFor(shown, data(5, 3, [{ seq: 3, index: Uint32Array.from([0]) }]))).toBeNull();
+    expect(updatesFor(shown, data(5, 4, [{ seq: 4, index: Uint32Array.from([0]) }], "L2"))).toBeNull();
   });
 });
 
 describe("boundsOf", () => {
-  it("spans every point, and is absent for none", () => {
-    expect(boundsOf([])).toBeNull();
-    const b = boundsOf([point("a", { lon: -70, lat: -30 }), point("b", { lon: 140, lat: 60 })]);
-    expect(b?.toArray()).toEqual([
+  it("spans every point or the ones asked for, and is absent for none", () => {
+    expect(boundsOf(data(0).cols)).toBeNull();
+    const d = data(3);
+    d.cols.lon.set([-7000, 14000, 0]);
+    d.cols.lat.set([-3000, 6000, 0]);
+    expect(boundsOf(d.cols)).toEqual([
       [-70, -30],
       [140, 60],
+    ]);
+    expect(boundsOf(d.cols, Uint32Array.from([0, 2]))).toEqual([
+      [-70, -30],
+      [0, 0],
     ]);
   });
 });

@@ -1,81 +1,116 @@
-import { LngLatBounds, type GeoJSONSourceDiff } from "maplibre-gl";
-import type { FleetMapPoint } from "@/lib/fleet-map";
+import type { GeoJSONSourceDiff } from "maplibre-gl";
+import type { MapColumns, MapMeta } from "@/lib/fleet-map-wire";
 
-export type SatelliteFeature = GeoJSON.Feature<GeoJSON.Point, Omit<FleetMapPoint, "lon" | "lat">>;
+// What the map draws, as columns: one feature per index, whose id is that index for the life of a layout, so
+// a live update touches only the satellites that changed and never rebuilds the other 100,000.
 
-/** What the map shows: each satellite's feature id and the key of the values it was drawn with. */
-export type ShownPoints = { ids: Map<string, number>; keys: Map<string, string>; nextId: number };
-
-export function emptyShown(): ShownPoints {
-  return { ids: new Map(), keys: new Map(), nextId: 1 };
-}
-
-function toFeature(p: FleetMapPoint, id: number): SatelliteFeature {
-  return {
-    type: "Feature",
-    id,
-    geometry: { type: "Point", coordinates: [p.lon, p.lat] },
-    properties: {
-      slug: p.slug,
-      name: p.name,
-      region: p.region,
-      status: p.status,
-      bw: p.bw,
-      rollout: p.rollout,
-      posture: p.posture ?? 0,
-    },
-  };
-}
-
-const keyOf = (p: FleetMapPoint) =>
-  `${p.lon},${p.lat},${p.name},${p.region},${p.status},${p.bw},${p.rollout},${p.posture ?? 0}`;
-
-export type PointsDiff = {
-  add: SatelliteFeature[];
-  update: NonNullable<GeoJSONSourceDiff["update"]>;
-  remove: number[];
+export type MapData = {
+  meta: Pick<MapMeta, "layout" | "count">;
+  cols: MapColumns;
+  /** Counts the answers applied to `cols` since its layout was loaded. */
+  seq: number;
+  /** The indexes each recent answer changed, by its seq: what an update sends to the map. */
+  changes: { seq: number; index: Uint32Array }[];
+  /** Slugs in index order, when the caller has them (a rollout's own map); the overview looks them up. */
+  slugs?: readonly string[];
+  names?: readonly string[];
 };
 
-/**
- * The changes that turn what the map shows into `points`; `shown` is updated to match. A satellite keeps
- * its feature id for the life of the map, so an update touches only the satellites that changed.
- */
-export function diffPoints(shown: ShownPoints, points: FleetMapPoint[]): PointsDiff {
-  const before = shown.keys;
-  const after = new Map<string, string>();
-  const diff: PointsDiff = { add: [], update: [], remove: [] };
-  for (const p of points) {
-    const key = keyOf(p);
-    after.set(p.slug, key);
-    const prev = before.get(p.slug);
-    if (prev === key) continue;
-    let id = shown.ids.get(p.slug);
-    if (id === undefined) {
-      id = shown.nextId++;
-      shown.ids.set(p.slug, id);
-    }
-    const f = toFeature(p, id);
-    if (prev === undefined) {
-      diff.add.push(f);
-    } else {
-      diff.update.push({
-        id,
-        newGeometry: f.geometry,
-        addOrUpdateProperties: Object.entries(f.properties).map(([key, value]) => ({ key, value })),
-      });
-    }
-  }
-  for (const slug of before.keys()) {
-    if (!after.has(slug)) diff.remove.push(shown.ids.get(slug) as number);
-  }
-  shown.keys = after;
-  return diff;
+export type SatelliteProps = {
+  i: number;
+  region: number;
+  status: number;
+  bw: number;
+  rollout: number;
+  posture: number;
+  slug?: string;
+  name?: string;
+};
+export type SatelliteFeature = GeoJSON.Feature<GeoJSON.Point, SatelliteProps>;
+
+function propsOf(data: MapData, i: number): SatelliteProps {
+  const c = data.cols;
+  const p: SatelliteProps = {
+    i,
+    region: c.region[i],
+    status: c.status[i],
+    bw: c.bw[i],
+    rollout: c.rollout[i],
+    posture: c.posture ? c.posture[i] : 0,
+  };
+  if (data.slugs) p.slug = data.slugs[i];
+  if (data.names) p.name = data.names[i];
+  return p;
 }
 
+export function allFeatures(data: MapData): SatelliteFeature[] {
+  const { cols } = data;
+  const out = new Array<SatelliteFeature>(data.meta.count);
+  for (let i = 0; i < out.length; i++) {
+    out[i] = {
+      type: "Feature",
+      id: i,
+      geometry: { type: "Point", coordinates: [cols.lon[i] / 100, cols.lat[i] / 100] },
+      properties: propsOf(data, i),
+    };
+  }
+  return out;
+}
+
+/** What the map shows of a layout: its name and the last answer applied. */
+export type ShownData = { layout: string | null; seq: number };
+
+export function emptyShown(): ShownData {
+  return { layout: null, seq: -1 };
+}
+
+/**
+ * The property updates that bring the map from `shown` to `data`, or null when only a full load will do (a
+ * new layout, or answers the map missed). `shown` is moved to `data` either way.
+ */
+export function updatesFor(shown: ShownData, data: MapData): NonNullable<GeoJSONSourceDiff["update"]> | null {
+  const from = shown.seq;
+  const same = shown.layout === data.meta.layout;
+  shown.layout = data.meta.layout;
+  shown.seq = data.seq;
+  if (!same) return null;
+  if (from === data.seq) return [];
+  const touched = new Set<number>();
+  for (let seq = from + 1; seq <= data.seq; seq++) {
+    const change = data.changes.find((c) => c.seq === seq);
+    if (!change) return null;
+    for (const i of change.index) touched.add(i);
+  }
+  return [...touched].map((i) => ({
+    id: i,
+    addOrUpdateProperties: Object.entries(propsOf(data, i)).map(([key, value]) => ({ key, value })),
+  }));
+}
+
+export type PlainBounds = [[number, number], [number, number]];
+
 /** Fit to points without assuming the fleet is one blob: a fleet on every continent shows the world. */
-export function boundsOf(points: FleetMapPoint[]): LngLatBounds | null {
-  if (points.length === 0) return null;
-  const bounds = new LngLatBounds();
-  for (const p of points) bounds.extend([p.lon, p.lat]);
-  return bounds;
+export function boundsOf(
+  cols: Pick<MapColumns, "lon" | "lat">,
+  at?: ArrayLike<number> | null,
+): PlainBounds | null {
+  const n = at ? at.length : cols.lon.length;
+  if (n === 0) return null;
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let north = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const i = at ? at[k] : k;
+    const lon = cols.lon[i] / 100;
+    const lat = cols.lat[i] / 100;
+    if (lon < w) w = lon;
+    if (lon > e) e = lon;
+    if (lat < s) s = lat;
+    if (lat > north) north = lat;
+  }
+  return [
+    [w, s],
+    [e, north],
+  ];
 }

@@ -6,8 +6,10 @@ import { CLUSTER_MAX_ZOOM, LAYERS, SOURCE } from "./map-layers";
 import styles from "./map-canvas.module.css";
 
 export type MapHandlers = {
-  onSelect: (slug: string) => void;
-  onSelectGroup: (slugs: string[]) => void;
+  onSelect: (at: number) => void;
+  onSelectGroup: (at: number[]) => void;
+  /** A satellite's name, when its feature carries none (the overview's points carry only states). */
+  nameOf?: (at: number) => Promise<string | null>;
 };
 
 /** "3 critical", "1 offline", "66 healthy": a cluster's members by status, worst first. */
@@ -18,7 +20,7 @@ function clusterMix(props: Record<string, unknown>): string[] {
   });
 }
 
-function hoverContent(feature: MapGeoJSONFeature): HTMLElement {
+function hoverContent(feature: MapGeoJSONFeature, handlers: MapHandlers): HTMLElement {
   const box = document.createElement("div");
   // The plain name is what the end-to-end tests find the tooltip by.
   box.className = `${styles.tip} map-tip`;
@@ -29,7 +31,14 @@ function hoverContent(feature: MapGeoJSONFeature): HTMLElement {
     title.textContent = formatCount(Number(props.point_count), "satellite");
     line.textContent = [...clusterMix(props), "click to zoom in"].join(" · ");
   } else {
-    title.textContent = String(props.name);
+    if (typeof props.name === "string") title.textContent = props.name;
+    else {
+      title.textContent = "…";
+      void handlers
+        .nameOf?.(Number(props.i))
+        .then((name) => void (title.textContent = name ?? "Satellite"))
+        .catch(() => void (title.textContent = "Satellite"));
+    }
     const status = MAP_STATUSES[Number(props.status)] ?? "unknown";
     const rollout = MAP_ROLLOUT_STATES[Number(props.rollout)] ?? "none";
     const bw = Number(props.bw);
@@ -52,14 +61,20 @@ function hoverContent(feature: MapGeoJSONFeature): HTMLElement {
  */
 export function attachInteractions(map: MapLibre, handlers: () => MapHandlers): () => void {
   const popup = new Popup({ closeButton: false, closeOnClick: false, offset: 10, maxWidth: "280px" });
+  let hovered = "";
   const hover = (e: { features?: MapGeoJSONFeature[]; lngLat: { lng: number; lat: number } }) => {
     const f = e.features?.[0];
     if (!f) return;
     map.getCanvas().style.cursor = "pointer";
     const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates;
-    popup.setLngLat([lon, lat]).setDOMContent(hoverContent(f)).addTo(map);
+    // One hover per feature: moving within the same point keeps its popup (and its name look-up).
+    const key = `${f.layer.id}:${f.id ?? f.properties.cluster_id}`;
+    if (key === hovered && popup.isOpen()) return;
+    hovered = key;
+    popup.setLngLat([lon, lat]).setDOMContent(hoverContent(f, handlers())).addTo(map);
   };
   const leave = () => {
+    hovered = "";
     map.getCanvas().style.cursor = "";
     popup.remove();
   };
@@ -68,8 +83,8 @@ export function attachInteractions(map: MapLibre, handlers: () => MapHandlers): 
     map.on("mouseleave", layer, leave);
   }
   map.on("click", LAYERS.points, (e) => {
-    const slug = e.features?.[0]?.properties?.slug;
-    if (typeof slug === "string") handlers().onSelect(slug);
+    const at = e.features?.[0]?.properties?.i;
+    if (typeof at === "number") handlers().onSelect(at);
   });
   map.on("click", LAYERS.clusters, async (e) => {
     const f = e.features?.[0];
@@ -80,9 +95,7 @@ export function attachInteractions(map: MapLibre, handlers: () => MapHandlers): 
     // Satellites in one building never separate: list them instead of zooming forever.
     if (zoom > CLUSTER_MAX_ZOOM || map.getZoom() >= CLUSTER_MAX_ZOOM) {
       const leaves = await source.getClusterLeaves(clusterId, 200, 0);
-      handlers().onSelectGroup(
-        leaves.map((l) => String(l.properties?.slug)).filter((s) => s !== "undefined"),
-      );
+      handlers().onSelectGroup(leaves.map((l) => Number(l.properties?.i)).filter((i) => Number.isInteger(i)));
       return;
     }
     const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates;

@@ -198,7 +198,7 @@ export function addSatellites(map: MapLibre, theme: Theme) {
     id: LAYERS.selected,
     type: "circle",
     source: SOURCE,
-    filter: ["==", ["get", "slug"], ""],
+    filter: ["==", ["get", "i"], -1],
     paint: {
       "circle-radius": ["interpolate", ["linear"], ["zoom"], 1, 10.5, 12, 13.5],
       "circle-color": "rgba(0,0,0,0)",

@@ -10,7 +10,7 @@ import { describeConnectivity } from "@/lib/connectivity";
 import { countryName } from "@/lib/countries";
 import { fetchJson } from "@/lib/fetch-json";
 import { formatMbps } from "@/lib/format";
-import { linkUtilisationPct, MAP_STATUS_LABEL, MAP_STATUSES } from "@/lib/fleet-map";
+import { linkUtilisationPct, MAP_STATUS_LABEL, type MapStatus } from "@/lib/fleet-map";
 import type { SatelliteDetail } from "@/server/satellites/get";
 import { STATUS_COLOR } from "./map-colors";
 import styles from "./satellite-panel.module.css";
@@ -20,11 +20,12 @@ const PanelChart = dynamic(() => import("./panel-chart"), {
   loading: () => <div className={`${styles.chart} skeleton`} />,
 });
 
+/** A satellite of a group that shares one spot, as the map's look-up names it. */
+export type GroupMember = { slug: string; name: string; status: MapStatus };
+
 type Props = {
   slug: string | null;
-  group: string[] | null;
-  names: Map<string, string> | null;
-  statusOf: Map<string, number> | null;
+  group: GroupMember[] | null;
   onSelect: (slug: string) => void;
   onClose: () => void;
 };
@@ -35,7 +36,7 @@ const fetchSatellite = (slug: string) =>
   });
 
 /** The map's side panel: one satellite's live status, or the satellites that share one spot. */
-export function SatellitePanel({ slug, group, names, statusOf, onSelect, onClose }: Props) {
+export function SatellitePanel({ slug, group, onSelect, onClose }: Props) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") onClose();
@@ -52,36 +53,26 @@ export function SatellitePanel({ slug, group, names, statusOf, onSelect, onClose
       {slug ? (
         <SatelliteDetails slug={slug} />
       ) : group ? (
-        <GroupList group={group} names={names} statusOf={statusOf} onSelect={onSelect} />
+        <GroupList group={group} onSelect={onSelect} />
       ) : null}
     </aside>
   );
 }
 
-function GroupList({
-  group,
-  names,
-  statusOf,
-  onSelect,
-}: {
-  group: string[];
-  names: Map<string, string> | null;
-  statusOf: Map<string, number> | null;
-  onSelect: (slug: string) => void;
-}) {
-  const sorted = [...group].sort((a, b) => (names?.get(a) ?? a).localeCompare(names?.get(b) ?? b));
+function GroupList({ group, onSelect }: { group: GroupMember[]; onSelect: (slug: string) => void }) {
+  const sorted = [...group].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <div className={styles.body}>
       <h2>{group.length} satellites at this spot</h2>
       <p className="muted small">They share a location, so the map cannot separate them. Pick one.</p>
       <ul className={styles.list}>
         {sorted.map((s) => {
-          const status = MAP_STATUSES[statusOf?.get(s) ?? 0] ?? "unknown";
+          const status = s.status;
           return (
-            <li key={s}>
-              <button type="button" onClick={() => onSelect(s)}>
+            <li key={s.slug}>
+              <button type="button" onClick={() => onSelect(s.slug)}>
                 <span className="dot" style={{ background: STATUS_COLOR[status] }} />
-                <span className={styles.grow}>{names?.get(s) ?? s}</span>
+                <span className={styles.grow}>{s.name}</span>
                 <span className="muted small">{MAP_STATUS_LABEL[status]}</span>
               </button>
             </li>

@@ -2,7 +2,9 @@
 
 import dynamic from "next/dynamic";
 import { useMemo } from "react";
-import { MAP_ROLLOUT_STATES, type FleetMapPoint, type MapRolloutState } from "@/lib/fleet-map";
+import { MAP_ROLLOUT_STATES, type MapRolloutState } from "@/lib/fleet-map";
+import { emptyColumns } from "@/lib/fleet-map-wire";
+import type { MapData } from "../map/map-data";
 import { ROLLOUT_COLOR } from "../map/map-colors";
 import { MapPlaceholder } from "../map/map-placeholder";
 import styles from "./rollouts.module.css";
@@ -45,24 +47,29 @@ export function RolloutMap({
   styleUrl: string | null;
   onSelect?: (slug: string) => void;
 }) {
-  const mapPoints = useMemo<FleetMapPoint[]>(
-    () =>
-      points.map((p) => ({
-        slug: p.slug,
-        name: p.name,
-        lat: p.lat,
-        lon: p.lon,
-        region: -1,
-        status: 0,
-        bw: -1,
-        rollout: ROLLOUT_INDEX.get(p.state) ?? 0,
-      })),
-    [points],
-  );
+  const data = useMemo<MapData>(() => {
+    const cols = emptyColumns(points.length, false);
+    points.forEach((p, i) => {
+      cols.lon[i] = Math.round(p.lon * 100);
+      cols.lat[i] = Math.round(p.lat * 100);
+      cols.region[i] = -1;
+      cols.bw[i] = -1;
+      cols.rollout[i] = ROLLOUT_INDEX.get(p.state) ?? 0;
+    });
+    // Any change is a new layout, which the map loads whole: a rollout holds a few hundred satellites at most.
+    return {
+      meta: { layout: JSON.stringify(points), count: points.length },
+      cols,
+      seq: 0,
+      changes: [],
+      slugs: points.map((p) => p.slug),
+      names: points.map((p) => p.name),
+    };
+  }, [points]);
   return (
     <section className={styles.mapBox} aria-label={label}>
       <MapCanvas
-        points={mapPoints}
+        data={data}
         regions={NO_REGIONS}
         mode="rollout"
         showRegions={false}
@@ -70,7 +77,10 @@ export function RolloutMap({
         styleUrl={styleUrl}
         fitRequest={0}
         fitKey={fitKey}
-        onSelect={(slug) => onSelect?.(slug)}
+        onSelect={(at) => {
+          const p = points[at];
+          if (p) onSelect?.(p.slug);
+        }}
         onSelectGroup={() => undefined}
       />
       <div className={styles.mapLegend} aria-label={`Legend: ${label}`}>

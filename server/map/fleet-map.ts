@@ -1,5 +1,5 @@
 import "server-only";
-import { connectivityOf, effectiveHealth } from "@/lib/connectivity";
+import { connectivityOf, effectiveHealth, type Health } from "@/lib/connectivity";
 import {
   HOT_LINK_PCT,
   linkUtilisationPct,
@@ -7,20 +7,25 @@ import {
   MAP_ROLLOUT_STATES,
   MAP_STATUSES,
   mapStatusOf,
-  type FleetMapPayload,
+  type FleetMapKpis,
   type MapRolloutState,
   type MapStatus,
 } from "@/lib/fleet-map";
+import { emptyColumns, type MapMeta } from "@/lib/fleet-map-wire";
 import { authorize, type Ctx } from "../auth/context";
+import { onResync, subscribe } from "../bus";
 import { processSingleton } from "../cache/process-singleton";
 import { SwrCache } from "../cache/swr-cache";
-import { tagJson, type TaggedJson } from "../cache/tagged-json";
 import { db } from "../db";
 import { validationError } from "../errors";
+import { latestFleet, type LatestSatellite } from "../fleet-state";
 import { ACTIVE_ROLLOUT_STATUSES } from "../rollouts/types";
-import { satelliteWhere } from "../satellites/list";
 import { SatelliteQuery } from "../satellites/schemas";
+import { FleetMap, layoutOf, versionOf } from "./fleet-map-build";
+import { placeRows, rowFilter } from "./map-rows";
 import { mapPosture, parsePostureQuery, type MapPostureQuery } from "./posture";
+
+export { FleetMap } from "./fleet-map-build";
 
 const TARGET_TO_MAP: Record<string, MapRolloutState> = {
   pending: "pending",
@@ -36,25 +41,28 @@ const STATUS_INDEX = new Map(MAP_STATUSES.map((s, i) => [s, i]));
 const POSTURE_INDEX = new Map(MAP_POSTURES.map((s, i) => [s, i]));
 const ROLLOUT_INDEX = new Map(MAP_ROLLOUT_STATES.map((s, i) => [s, i]));
 
-/** The payload with its JSON and the ETag of that JSON, each computed once. */
-export type FleetMap = TaggedJson & { payload: FleetMapPayload };
+/** Where the rows come from: the process's fleet state; tests may hand their own. */
+export type RowSource = () => Promise<readonly LatestSatellite[]>;
+const fromFleetState: RowSource = async () => (await latestFleet()).rows;
 
 /**
- * Every satellite the filters select, as the map's compact columns, with the KPI strip computed from the
- * same rows so the map and its counts always agree. The ETag is a hash of the content: it changes when a
- * satellite's status, bandwidth or rollout state does, including when time alone makes one stale.
+ * Every satellite the filters select, as the map's columns, with the KPI strip computed from the same rows
+ * so the map and its counts always agree. Its version changes when a satellite's status, bandwidth or
+ * rollout state does, including when time alone makes one stale.
  */
-export async function fleetMap(ctx: Ctx, input: unknown, now = new Date()): Promise<FleetMap> {
-  return buildFleetMap(mapQuery(ctx, input), now);
+export async function fleetMap(ctx: Ctx, input: unknown, now = new Date(), rows = fromFleetState) {
+  return buildFleetMap(mapQuery(ctx, input), now, rows);
 }
 
-type MapQuery = { filters: SatelliteQuery; posture: MapPostureQuery };
+export type MapQuery = { filters: SatelliteQuery; posture: MapPostureQuery };
 
 /**
  * Every map answer starts here: the caller may read the fleet, and the filters are valid. Posture is
- * compliance data: it asks compliance.read too.
+ * compliance data: it asks compliance.read too. The map holds nothing per user: every reader of the fleet
+ * sees all of it (a region scope limits what she may change, not what she may see), so answers are shared by
+ * their query alone.
  */
-function mapQuery(ctx: Ctx, input: unknown): MapQuery {
+export function mapQuery(ctx: Ctx, input: unknown): MapQuery {
   authorize(ctx, "satellites.read");
   const parsed = SatelliteQuery.safeParse(input ?? {});
   if (!parsed.success) throw validationError(parsed.error);
@@ -64,43 +72,32 @@ function mapQuery(ctx: Ctx, input: unknown): MapQuery {
 }
 
 /**
- * The map as the endpoint serves it: every console polls every 5 s, mostly with the same filters, so an
- * answer is shared for 2 s. The caller is authorized first; the map holds nothing per user.
+ * Answers are shared for 2 s per query: every console polls, mostly with the same filters. A satellite changed
+ * outside ingest in any replica (fleet.changed) is shown at the next answer, not up to 2 s later; the fleet
+ * state it is read from hears the same message and reads what changed first.
  */
-const shared = processSingleton(
-  "cache.fleet-map",
-  () => new SwrCache<FleetMap>({ freshMs: 2_000, maxEntries: 200 }),
-);
+export const sharedFleetMaps = processSingleton("cache.fleet-map", () => {
+  const cache = new SwrCache<FleetMap>({ freshMs: 2_000, maxEntries: 200 });
+  subscribe("fleet.changed", () => cache.invalidate());
+  onResync(() => cache.invalidate());
+  return cache;
+});
 
-export async function fleetMapShared(ctx: Ctx, input: unknown): Promise<FleetMap> {
-  const query = mapQuery(ctx, input);
-  return shared.get(JSON.stringify(query), (now) => buildFleetMap(query, new Date(now)));
+/** The map for an already authorized query (mapQuery), shared. */
+export function sharedFleetMap(query: MapQuery): Promise<FleetMap> {
+  return sharedFleetMaps.get(JSON.stringify(query), (now) =>
+    buildFleetMap(query, new Date(now), fromFleetState),
+  );
 }
 
-async function buildFleetMap(query: MapQuery, now: Date): Promise<FleetMap> {
-  const where = satelliteWhere(query.filters, now);
+export async function fleetMapShared(ctx: Ctx, input: unknown): Promise<FleetMap> {
+  return sharedFleetMap(mapQuery(ctx, input));
+}
+
+async function buildFleetMap(query: MapQuery, now: Date, source: RowSource): Promise<FleetMap> {
   const wantsPosture = Boolean(query.posture.posture || query.posture.violating);
-  const [all, regions, targets, activeRollouts, openIncidents] = await Promise.all([
-    db.satellite.findMany({
-      where,
-      orderBy: { slug: "asc" },
-      select: {
-        id: true,
-        slug: true,
-        name: true,
-        lon: true,
-        lat: true,
-        regionId: true,
-        lastSeenAt: true,
-        heartbeatIntervalSec: true,
-        reportedHealth: true,
-        lastRxMbps: true,
-        lastTxMbps: true,
-        uplinkMbps: true,
-        downlinkMbps: true,
-        labelText: wantsPosture,
-      },
-    }),
+  const [held, regions, targets, activeRollouts, openIncidents] = await Promise.all([
+    source(),
     db.complianceRegion.findMany({
       orderBy: { id: "asc" },
       select: { id: true, name: true, color: true, countries: true },
@@ -112,75 +109,71 @@ async function buildFleetMap(query: MapQuery, now: Date): Promise<FleetMap> {
     db.rollout.count({ where: { status: { in: [...ACTIVE_ROLLOUT_STATUSES] } } }),
     db.incident.count({ where: { status: { not: "resolved" }, isProposed: false } }),
   ]);
-
+  const all = held.filter(rowFilter(query.filters, now));
   const posture = wantsPosture
     ? await mapPosture(
-        all.map((r) => ({ id: r.id, labelText: r.labelText ?? "" })),
+        all.map((r) => ({ id: r.id, labelText: r.labelText })),
         query.posture.violating,
         now,
       )
     : null;
   // "Violating policy X" narrows the map like any filter, so the KPI strip counts the same satellites.
-  const rows = posture?.violating ? all.filter((r) => posture.violating?.has(r.id)) : all;
+  const placed = placeRows(posture?.violating ? all.filter((r) => posture.violating?.has(r.id)) : all);
   const regionIndex = new Map(regions.map((r, i) => [r.id, i]));
   const rolloutOf = new Map(targets.map((t) => [t.satelliteId, TARGET_TO_MAP[t.state] ?? "none"]));
-  const n = rows.length;
-  const payload: FleetMapPayload = {
+  const n = placed.length;
+  const cols = emptyColumns(n, posture !== null);
+  const ids = new Array<string>(n);
+  const kpis: FleetMapKpis = {
+    total: n,
+    byStatus: Object.fromEntries(MAP_STATUSES.map((s) => [s, 0])) as Record<MapStatus, number>,
+    rxMbps: 0,
+    txMbps: 0,
+    downlinkMbps: 0,
+    uplinkMbps: 0,
+    hotLinks: 0,
+    activeRollouts,
+    openIncidents,
+  };
+  for (let i = 0; i < n; i++) {
+    const { row, lon, lat } = placed[i];
+    const connectivity = connectivityOf(row.lastSeenAt, row.heartbeatIntervalSec, now);
+    const status = mapStatusOf(connectivity, effectiveHealth(connectivity, row.reportedHealth as Health));
+    const live = connectivity === "connected" || connectivity === "stale";
+    const rx = live ? row.lastRxMbps : null;
+    const tx = live ? row.lastTxMbps : null;
+    const bw = linkUtilisationPct(rx, tx, row.downlinkMbps, row.uplinkMbps);
+    ids[i] = row.id;
+    cols.lon[i] = lon;
+    cols.lat[i] = lat;
+    cols.region[i] = regionIndex.get(row.regionId) ?? -1;
+    cols.status[i] = STATUS_INDEX.get(status) ?? 0;
+    cols.bw[i] = bw ?? -1;
+    cols.rollout[i] = ROLLOUT_INDEX.get(rolloutOf.get(row.id) ?? "none") ?? 0;
+    if (cols.posture && posture)
+      cols.posture[i] = POSTURE_INDEX.get(posture.postureOf.get(row.id) ?? "none") ?? 0;
+    kpis.byStatus[status]++;
+    kpis.downlinkMbps += row.downlinkMbps;
+    kpis.uplinkMbps += row.uplinkMbps;
+    kpis.rxMbps += rx ?? 0;
+    kpis.txMbps += tx ?? 0;
+    if (bw !== null && bw > HOT_LINK_PCT) kpis.hotLinks++;
+  }
+  kpis.rxMbps = Math.round(kpis.rxMbps);
+  kpis.txMbps = Math.round(kpis.txMbps);
+  const layout = layoutOf(ids, cols);
+  const meta: Omit<MapMeta, "version"> = {
     regions: regions.map((r) => ({
       id: r.id,
       name: r.name,
       color: r.color,
       countries: Array.isArray(r.countries) ? r.countries.filter((c) => typeof c === "string") : [],
     })),
-    slug: new Array(n),
-    name: new Array(n),
-    lon: new Array(n),
-    lat: new Array(n),
-    region: new Array(n),
-    status: new Array(n),
-    bw: new Array(n),
-    rollout: new Array(n),
-    ...(posture && { posture: new Array<number>(n), policies: posture.policies }),
-    kpis: {
-      total: n,
-      byStatus: Object.fromEntries(MAP_STATUSES.map((s) => [s, 0])) as Record<MapStatus, number>,
-      rxMbps: 0,
-      txMbps: 0,
-      downlinkMbps: 0,
-      uplinkMbps: 0,
-      hotLinks: 0,
-      activeRollouts,
-      openIncidents,
-    },
+    ...(posture && { policies: posture.policies }),
+    kpis,
+    layout,
+    count: n,
   };
-  const k = payload.kpis;
-  for (let i = 0; i < n; i++) {
-    const row = rows[i];
-    const connectivity = connectivityOf(row.lastSeenAt, row.heartbeatIntervalSec, now);
-    const status = mapStatusOf(connectivity, effectiveHealth(connectivity, row.reportedHealth));
-    const live = connectivity === "connected" || connectivity === "stale";
-    const rx = live ? row.lastRxMbps : null;
-    const tx = live ? row.lastTxMbps : null;
-    const bw = linkUtilisationPct(rx, tx, row.downlinkMbps, row.uplinkMbps);
-    payload.slug[i] = row.slug;
-    payload.name[i] = row.name;
-    payload.lon[i] = Math.round(row.lon * 100);
-    payload.lat[i] = Math.round(row.lat * 100);
-    payload.region[i] = regionIndex.get(row.regionId) ?? -1;
-    payload.status[i] = STATUS_INDEX.get(status) ?? 0;
-    payload.bw[i] = bw ?? -1;
-    payload.rollout[i] = ROLLOUT_INDEX.get(rolloutOf.get(row.id) ?? "none") ?? 0;
-    if (payload.posture && posture) {
-      payload.posture[i] = POSTURE_INDEX.get(posture.postureOf.get(row.id) ?? "none") ?? 0;
-    }
-    k.byStatus[status]++;
-    k.downlinkMbps += row.downlinkMbps;
-    k.uplinkMbps += row.uplinkMbps;
-    k.rxMbps += rx ?? 0;
-    k.txMbps += tx ?? 0;
-    if (bw !== null && bw > HOT_LINK_PCT) k.hotLinks++;
-  }
-  k.rxMbps = Math.round(k.rxMbps);
-  k.txMbps = Math.round(k.txMbps);
-  return { ...tagJson(payload), payload };
+  const rows = placed.map((p) => p.row);
+  return new FleetMap({ ...meta, version: versionOf(meta, cols) }, cols, ids, rows);
 }
