@@ -11,6 +11,7 @@ const stop = () => {
     await reconciler?.stop();
     const { currentDeliveryPass } = await import("../server/outbox/background");
     await Promise.race([currentDeliveryPass(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    await (await import("../server/bus")).stopBus().catch(() => undefined);
     process.exit(0);
   })();
 };

@@ -44,6 +44,7 @@ async function main() {
     { isMetricsEnabled, metricsAccessConfig },
     { beginDraining, isDraining, warming },
     { refuseDeliveryInThisProcess },
+    { startBus, stopBus },
   ] = await Promise.all([
     import("next"),
     import("./gateway"),
@@ -54,6 +55,7 @@ async function main() {
     import("./metrics/access"),
     import("./gateway/readiness"),
     import("./outbox/background"),
+    import("./bus"),
   ]);
   // The outbox is delivered by the reconciler's lease holder only, never by the web process.
   refuseDeliveryInThisProcess();
@@ -71,6 +73,8 @@ async function main() {
   const nextWarm = warming("next");
   await app.prepare();
   nextWarm();
+  // Cache invalidations from other replicas (server/bus) are heard from before the first request.
+  startBus();
   const gateway = createGateway();
   const background: { reconciler?: { stop: () => Promise<void> } } = {};
 
@@ -110,7 +114,7 @@ async function main() {
   /**
    * Readiness flips to 503 first and requests are still served for the drain delay, so the balancer stops
    * sending; then the server stops accepting, in-flight requests get up to the grace period, and the ingest
-   * writer and the reconciler child (which releases its lease) are stopped before exit 0.
+   * writer, the reconciler child (which releases its lease) and the bus are stopped before exit 0.
    */
   const stop = async (signal: string) => {
     if (isStopping) return;
@@ -134,6 +138,7 @@ async function main() {
     const steps: [string, Promise<unknown> | undefined][] = [
       ["ingest writer", ingestWriter().close()],
       ["reconciler", background.reconciler?.stop()],
+      ["bus", stopBus()],
     ];
     await Promise.all(
       steps.map(([name, done]) =>
