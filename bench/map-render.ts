@@ -2,13 +2,14 @@
 // How fast the overview map draws a large fleet in headless Chromium, health mode (clusters are rings by
 // status, drawn from cached images) beside bandwidth mode (plain one-colour circles: the map before the
 // rings), in the same run and page. The console runs on the demo seed; the map's data is a synthetic fleet
-// of --satellites served in place of /api/v1/map, so no 10,000-satellite database is needed.
+// of --satellites served in place of /api/v1/map (its binary answer, and deltas), so no large database is needed.
 //   - first draw: the data arrives → the map is idle;
 //   - frames while the map zooms and pans for 4 s (what the reader feels);
 //   - a live update where 3 % of the fleet changes status → idle.
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import type { FleetMapPayload } from "../lib/fleet-map";
+import { emptyColumns, encodeDelta, encodeFull, type MapColumns } from "../lib/fleet-map-wire";
 import { bench, tsNode } from "./harness";
 
 const { values } = parseArgs({
@@ -25,39 +26,44 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)];
 
 /** A fleet spread over the inhabited world, with the status mix of a real day; `round` shifts 3 % of it. */
-function syntheticFleet(base: FleetMapPayload, round: number): FleetMapPayload {
+function syntheticFleet(round: number): MapColumns {
   let seed = 42;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const hubs = [
     [8.7, 50.1], [-0.1, 51.5], [2.35, 48.86], [-74, 40.7], [-122.4, 37.8], [-46.6, -23.5], [139.7, 35.7],
     [103.8, 1.35], [151.2, -33.9], [77.2, 28.6], [28, -26.2], [-99.1, 19.4], [37.6, 55.75], [55.3, 25.2],
   ]; // prettier-ignore
-  const p: FleetMapPayload = {
-    ...base,
-    slug: [],
-    name: [],
-    lon: [],
-    lat: [],
-    region: [],
-    status: [],
-    bw: [],
-    rollout: [],
-  };
+  const p = emptyColumns(SATELLITES, false);
   for (let i = 0; i < SATELLITES; i++) {
     const [lon, lat] = hubs[i % hubs.length];
     const spread = rnd() < 0.7 ? 4 : 25;
-    p.slug.push(`sat-${i}`);
-    p.name.push(`Satellite ${i}`);
-    p.lon.push(Math.round((lon + (rnd() - 0.5) * spread) * 100));
-    p.lat.push(Math.round(Math.max(-60, Math.min(70, lat + (rnd() - 0.5) * spread * 0.6)) * 100));
-    p.region.push(i % Math.max(1, base.regions.length));
+    p.lon[i] = Math.round((lon + (rnd() - 0.5) * spread) * 100);
+    p.lat[i] = Math.round(Math.max(-60, Math.min(70, lat + (rnd() - 0.5) * spread * 0.6)) * 100);
+    p.region[i] = i % 4;
     // codes of MAP_STATUSES: 1 % never seen, 2 % offline, 2 % stale, 6 % degraded, 2 % critical, else healthy
     const k = (i + (i % 33 === 0 ? round : 0)) % 100;
-    p.status.push(k === 0 ? 0 : k < 3 ? 6 : k < 5 ? 4 : k < 11 ? 3 : k < 13 ? 5 : 1);
-    p.bw.push(Math.floor(rnd() * 110));
-    p.rollout.push(0);
+    p.status[i] = k === 0 ? 0 : k < 3 ? 6 : k < 5 ? 4 : k < 11 ? 3 : k < 13 ? 5 : 1;
+    p.bw[i] = Math.floor(rnd() * 110);
   }
   return p;
+}
+
+/** The binary answer the console polls: the whole map, or the changes since the round it names. */
+function answer(base: FleetMapPayload, round: number, since: string | null): Uint8Array {
+  const cols = syntheticFleet(round);
+  const meta = {
+    regions: base.regions,
+    kpis: base.kpis,
+    layout: "synthetic",
+    version: `r${round}`,
+    count: SATELLITES,
+  };
+  const from = since?.startsWith("r") ? Number(since.slice(1)) : NaN;
+  if (Number.isNaN(from) || from === round) return encodeFull(meta, cols);
+  const before = syntheticFleet(from);
+  const changed: number[] = [];
+  for (let i = 0; i < SATELLITES; i++) if (before.status[i] !== cols.status[i]) changed.push(i);
+  return encodeDelta(meta, since ?? "", cols, Uint32Array.from(changed));
 }
 
 if (!values["no-build"]) build(true);
@@ -77,9 +83,15 @@ try {
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
   const base = (await (await page.request.get(`${core}/api/v1/map`)).json()) as FleetMapPayload;
   let round = 0;
-  await page.route(/\/api\/v1\/map(\?|$)/, (route) =>
-    route.fulfill({ contentType: "application/json", body: JSON.stringify(syntheticFleet(base, round)) }),
-  );
+  await page.route(/\/api\/v1\/map\?.*format=bin/, (route) => {
+    const since = new URL(route.request().url()).searchParams.get("since");
+    if (since === `r${round}`) return route.fulfill({ status: 304, headers: { etag: `"m-r${round}"` } });
+    return route.fulfill({
+      contentType: "application/octet-stream",
+      headers: { etag: `"m-r${round}"` },
+      body: Buffer.from(answer(base, round, since)),
+    });
+  });
 
   async function measure(mode: "health" | "bandwidth") {
     round = 0;

@@ -1,10 +1,12 @@
-// npm run bench:map [-- --satellites 10000 --no-build]
-// Builds the console, seeds a fleet of 10,000 satellites with realistic status on a fresh SQLite file, starts
-// the server entry and measures, each figure beside a baseline taken in the same run:
-//   - the map endpoint's payload (gzip bytes per satellite) and server time,
-//     against the JSON list of the same satellites and a light authenticated route;
-//   - navigation to map idle in headless Chromium, against navigation to a non-map page;
-//   - the longest main-thread task during three live updates, against three polls with no change;
+// npm run bench:map [-- --satellites 100000 --baseline 10000 --no-build]
+// Builds the console once, then for the baseline fleet (10,000) and for --satellites: seeds that many satellites
+// with realistic status on a fresh SQLite file, starts the server entry and measures, side by side in one table:
+//   - the map's answer: gzip bytes per satellite on the wire (binary, as the console polls it; the JSON
+//     columns scripts read, beside it), its server time, and a delta after 3 % of the fleet changed;
+//   - navigation to map idle in headless Chromium (software GL);
+//   - the longest main-thread task while panning and zooming;
+//   - one live update (3 % of the fleet changes): the page's main-thread work from the change to idle, from
+//     Chromium's trace, beside a poll with nothing new;
 //   - first-load JS (gzip) of the overview and of a non-map page.
 import http from "node:http";
 import { parseArgs } from "node:util";
@@ -12,244 +14,256 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { bench, sqliteIso, tsNode } from "./harness";
+import {
+  mainThreadCost,
+  mapIdleMs,
+  median,
+  pan,
+  takeLongest,
+  watchLongTasks,
+  type TaskCost,
+} from "./map-measure";
 
 const { values } = parseArgs({
   options: {
-    satellites: { type: "string", default: "10000" },
+    satellites: { type: "string", default: "100000" },
+    baseline: { type: "string", default: "10000" },
     port: { type: "string", default: "3402" },
     "no-build": { type: "boolean", default: false },
   },
 });
-const SATELLITES = Number(values.satellites);
-const { core, dbFile, run, build, start } = bench("map", Number(values.port));
+const SIZES = [...new Set([Number(values.baseline), Number(values.satellites)])];
+const PORT = Number(values.port);
+const ms = (x: number) => `${x.toFixed(0)} ms`;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ms = (x: number) => `${x.toFixed(1)} ms`;
+type Figures = {
+  count: number;
+  binary: number;
+  json: number;
+  delta: number;
+  changed: number;
+  computed: number;
+  shared: number;
+  notModified: number;
+  idle: number[];
+  panLongest: number;
+  update: TaskCost;
+  quiet: TaskCost;
+  updateLongest: number;
+  js: { overview: number; list: number };
+};
 
-// ─── A fleet with the status mix of a real day ───────────────────────────────────────────────
-if (!values["no-build"]) build(true);
-run(`seeding ${SATELLITES} satellites`, [...tsNode, "prisma/seed.ts", "--satellites", String(SATELLITES)], {
-  NODE_ENV: "development",
-});
-
-const sqlite = new Database(dbFile);
-const iso = (d: Date) => sqliteIso(d.getTime());
 // A 300 s interval keeps "connected" satellites connected for the whole run without a writer beating.
 const INTERVAL = 300;
-function setStatus(
-  ids: string[],
-  pick: (i: number) => { agoSec: number | null; health: string; load: number },
-) {
-  const now = Date.now();
-  const update = sqlite.prepare(
-    `UPDATE "Satellite" SET "heartbeatIntervalSec" = ?, "lifecycle" = 'active', "lastSeenAt" = ?, "staleAfter" = ?,
-       "offlineAfter" = ?, "reportedHealth" = ?, "lastRxMbps" = "downlinkMbps" * ?, "lastTxMbps" = "uplinkMbps" * ?
-     WHERE "id" = ?`,
+
+async function measureFleet(size: number): Promise<Figures> {
+  const { core, dbFile, run, start } = bench(`map-${size}`, PORT);
+  run(`seeding ${size} satellites`, [...tsNode, "prisma/seed.ts", "--satellites", String(size)], {
+    NODE_ENV: "development",
+  });
+  const sqlite = new Database(dbFile);
+  const iso = (d: Date) => sqliteIso(d.getTime());
+  function setStatus(
+    ids: string[],
+    pick: (i: number) => { agoSec: number | null; health: string; load: number },
+  ) {
+    const now = Date.now();
+    // updatedAt moves as ingest moves it: the fleet state reads only rows whose stamp moved.
+    const update = sqlite.prepare(
+      `UPDATE "Satellite" SET "heartbeatIntervalSec" = ?, "lifecycle" = 'active', "lastSeenAt" = ?, "staleAfter" = ?,
+         "offlineAfter" = ?, "reportedHealth" = ?, "lastRxMbps" = "downlinkMbps" * ?, "lastTxMbps" = "uplinkMbps" * ?,
+         "updatedAt" = ?
+       WHERE "id" = ?`,
+    );
+    sqlite.transaction(() => {
+      ids.forEach((id, i) => {
+        const { agoSec, health, load } = pick(i);
+        if (agoSec === null) return;
+        const seen = new Date(now - agoSec * 1000);
+        const stale = new Date(seen.getTime() + (2 * INTERVAL + 20) * 1000);
+        const offline = new Date(seen.getTime() + 6 * INTERVAL * 1000);
+        update.run(
+          INTERVAL,
+          iso(seen),
+          iso(stale),
+          iso(offline),
+          health,
+          load,
+          load * 0.6,
+          iso(new Date(now)),
+          id,
+        );
+      });
+    })();
+  }
+  const ids = (sqlite.prepare(`SELECT "id" FROM "Satellite" ORDER BY "slug"`).all() as { id: string }[]).map(
+    (r) => r.id,
   );
-  sqlite.transaction(() => {
-    ids.forEach((id, i) => {
-      const { agoSec, health, load } = pick(i);
-      if (agoSec === null) return;
-      const seen = new Date(now - agoSec * 1000);
-      update.run(
-        INTERVAL,
-        iso(seen),
-        iso(new Date(seen.getTime() + (2 * INTERVAL + 20) * 1000)),
-        iso(new Date(seen.getTime() + 6 * INTERVAL * 1000)),
-        health,
-        load,
-        load * 0.6,
-        id,
-      );
-    });
-  })();
-}
-const ids = (sqlite.prepare(`SELECT "id" FROM "Satellite" ORDER BY "slug"`).all() as { id: string }[]).map(
-  (r) => r.id,
-);
-// Deterministic mix: 1 % never seen, 2 % offline, 2 % stale, 6 % degraded, 2 % critical, the rest healthy.
-setStatus(ids, (i) => ({
-  agoSec: i % 100 === 0 ? null : i % 50 === 1 ? 3 * 3600 : i % 50 === 2 ? 700 : 5,
-  health: i % 50 === 3 || i % 50 === 4 || i % 50 === 5 ? "degraded" : i % 50 === 6 ? "critical" : "healthy",
-  load: ((i * 37) % 97) / 100,
-}));
+  // Deterministic mix: 1 % never seen, 2 % offline, 2 % stale, 6 % degraded, 2 % critical, the rest healthy.
+  setStatus(ids, (i) => ({
+    agoSec: i % 100 === 0 ? null : i % 50 === 1 ? 3 * 3600 : i % 50 === 2 ? 700 : 5,
+    health: i % 50 === 3 || i % 50 === 4 || i % 50 === 5 ? "degraded" : i % 50 === 6 ? "critical" : "healthy",
+    load: ((i * 37) % 97) / 100,
+  }));
+  /** 3 % of the fleet changes health and traffic. */
+  const change = (round: number) =>
+    setStatus(
+      ids.filter((_, i) => (i + round) % 33 === 0),
+      (i) => ({
+        agoSec: 5,
+        health: (i + round) % 3 === 0 ? "critical" : "degraded",
+        load: ((i * 13 + round * 7) % 100) / 100,
+      }),
+    );
 
-// ─── The console ────────────────────────────────────────────────────────────────────────────
-const server = await start();
+  const server = await start();
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${core}/login`);
+    await page.locator("html[data-hydrated]").waitFor();
+    await page.getByLabel("Email").fill("viewer@orrery.local");
+    await page.getByLabel("Password").fill("orrery-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
-try {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${core}/login`);
-  await page.locator("html[data-hydrated]").waitFor();
-  await page.getByLabel("Email").fill("viewer@orrery.local");
-  await page.getByLabel("Password").fill("orrery-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-
-  /** GET with the session, gzip accepted, body bytes as sent on the wire. */
-  function get(path: string, headers: Record<string, string> = {}) {
-    return new Promise<{ status: number; wire: number; ms: number; etag?: string }>((resolve, reject) => {
-      const started = performance.now();
-      const req = http.get(
-        `${core}${path}`,
-        { headers: { cookie, "accept-encoding": "gzip", ...headers } },
-        (res) => {
-          let wire = 0;
-          res.on("data", (c: Buffer) => (wire += c.length));
-          res.on("end", () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              wire,
-              ms: performance.now() - started,
-              etag: res.headers.etag,
-            }),
-          );
+    /** GET with the session, gzip accepted, body bytes as sent on the wire. */
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; wire: number; ms: number; etag: string; kind: string }>(
+        (resolve, reject) => {
+          const started = performance.now();
+          http
+            .get(`${core}${path}`, { headers: { cookie, "accept-encoding": "gzip", ...headers } }, (res) => {
+              let wire = 0;
+              res.on("data", (c: Buffer) => (wire += c.length));
+              res.on("end", () =>
+                resolve({
+                  status: res.statusCode ?? 0,
+                  wire,
+                  ms: performance.now() - started,
+                  etag: String(res.headers.etag ?? ""),
+                  kind: String(res.headers["x-map-answer"] ?? ""),
+                }),
+              );
+            })
+            .on("error", reject);
         },
       );
-      req.on("error", reject);
-    });
-  }
 
-  // ─── The endpoint ───────────────────────────────────────────────────────────────────────────
-  process.stdout.write("▸ measuring the map endpoint\n");
-  const raw = await (await fetch(`${core}/api/v1/map`, { headers: { cookie } })).text();
-  const count = (JSON.parse(raw) as { slug: string[] }).slug.length;
-  const mapTimes: number[] = [];
-  let wire = 0;
-  let etag = "";
-  // Answers are shared for 2 s per filter; a page size the map ignores makes each request its own, so
-  // these are computed answers. The shared and 304 answers are what most polls get.
-  for (let i = 0; i < 15; i++) {
-    const r = await get(`/api/v1/map?limit=${1000 + i}`);
-    mapTimes.push(r.ms);
-    wire = r.wire;
-  }
-  etag = (await get("/api/v1/map")).etag ?? "";
-  const sharedTimes: number[] = [];
-  for (let i = 0; i < 15; i++) sharedTimes.push((await get("/api/v1/map")).ms);
-  const notModified: number[] = [];
-  for (let i = 0; i < 15; i++) notModified.push((await get("/api/v1/map", { "if-none-match": etag })).ms);
-  const lightTimes: number[] = [];
-  for (let i = 0; i < 15; i++) lightTimes.push((await get("/api/v1/satellites?limit=1")).ms);
-  // The API pages by at most 500: one full page is the per-satellite baseline.
-  const listed = Math.min(500, count);
-  const list = await get(`/api/v1/satellites?limit=${listed}`);
-
-  // ─── Navigation to map idle ─────────────────────────────────────────────────────────────────
-  process.stdout.write("▸ navigating to the map in Chromium\n");
-  async function mapIdleMs(p: Page): Promise<number> {
-    await p.goto(`${core}/`, { waitUntil: "commit" });
-    // A string, not a function: tsx's name-keeping helpers do not exist in the page.
-    return p.evaluate(`new Promise((resolve) => {
-      const expected = ${count};
-      const check = () => {
-        const map = window.orreryFleetMap;
-        if (!map || !map.getSource("satellites") || !map.isSourceLoaded("satellites")) return void setTimeout(check, 20);
-        const drawn = map
-          .queryRenderedFeatures({ layers: ["sat-clusters", "sat-points"] })
-          .reduce((n, f) => n + (f.properties.cluster ? Number(f.properties.point_count) : 1), 0);
-        if (drawn < expected * 0.5) return void setTimeout(check, 20);
-        if (map.loaded() && map.areTilesLoaded()) resolve(performance.now());
-        else map.once("idle", () => resolve(performance.now()));
-      };
-      check();
-    })`) as Promise<number>;
-  }
-  async function hydratedMs(p: Page, path: string): Promise<number> {
-    await p.goto(`${core}${path}`, { waitUntil: "commit" });
-    await p.locator("html[data-hydrated]").waitFor();
-    return p.evaluate(() => performance.now());
-  }
-  const idle: number[] = [];
-  const listNav: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    idle.push(await mapIdleMs(page));
-    listNav.push(await hydratedMs(page, "/satellites"));
-  }
-
-  // ─── Long tasks during live updates ─────────────────────────────────────────────────────────
-  process.stdout.write("▸ three live updates, and three polls with nothing new\n");
-  await mapIdleMs(page);
-  await page.evaluate(() => {
-    const w = window as unknown as { longTasks: number[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.longTasks.push(e.duration);
-    }).observe({ type: "longtask" });
-  });
-  const longest = async () =>
-    page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
-      const max = Math.max(0, ...w.longTasks);
-      w.longTasks = [];
-      return max;
-    });
-  const waitPoll = (status: number) =>
-    page.waitForResponse((r) => r.url().endsWith("/api/v1/map") && r.status() === status, {
-      timeout: 20_000,
-    });
-  const quiet: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    await waitPoll(304);
-    await page.waitForTimeout(300);
-    quiet.push(await longest());
-  }
-  const updates: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    // 3 % of the fleet changes health and traffic between two polls.
-    const changed = ids.filter((_, i) => (i + round) % 33 === 0);
-    setStatus(changed, (i) => ({
-      agoSec: 5,
-      health: (i + round) % 3 === 0 ? "critical" : "degraded",
-      load: ((i * 13 + round * 7) % 100) / 100,
-    }));
-    await waitPoll(200);
-    await page.evaluate(
-      () => new Promise<void>((resolve) => window.orreryFleetMap!.once("idle", () => resolve())),
-    );
-    await page.waitForTimeout(300);
-    updates.push(await longest());
-  }
-
-  // ─── First-load JS ──────────────────────────────────────────────────────────────────────────
-  process.stdout.write("▸ first-load JS\n");
-  async function firstLoadJs(path: string): Promise<number> {
-    const html = await (await fetch(`${core}${path}`, { headers: { cookie } })).text();
-    const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
-    let total = 0;
-    for (const src of srcs) {
-      const body = Buffer.from(await (await fetch(`${core}${src}`)).arrayBuffer());
-      total += gzipSync(body).length;
+    process.stdout.write(`▸ ${size}: the map's answer\n`);
+    const count = (
+      JSON.parse(await (await fetch(`${core}/api/v1/map`, { headers: { cookie } })).text()) as {
+        slug: string[];
+      }
+    ).slug.length;
+    const json = await get("/api/v1/map");
+    // Answers are shared for 2 s per query; a page size the map ignores makes each its own, so these are built.
+    const computed: number[] = [];
+    let binary = 0;
+    for (let i = 0; i < 7; i++) {
+      const r = await get(`/api/v1/map?format=bin&limit=${1000 + i}`);
+      computed.push(r.ms);
+      binary = r.wire;
     }
-    return total;
+    const first = await get("/api/v1/map?format=bin");
+    const shared: number[] = [];
+    const notModified: number[] = [];
+    for (let i = 0; i < 7; i++) shared.push((await get("/api/v1/map?format=bin")).ms);
+    for (let i = 0; i < 7; i++)
+      notModified.push((await get("/api/v1/map?format=bin", { "if-none-match": first.etag })).ms);
+    change(100);
+    const version = first.etag.replace(/^"m-|"$/g, "");
+    let delta = await get(`/api/v1/map?format=bin&since=${version}`);
+    for (let i = 0; i < 50 && delta.etag === first.etag; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      delta = await get(`/api/v1/map?format=bin&since=${version}`);
+    }
+    if (delta.kind !== "delta")
+      throw new Error(`expected a delta after 3 % changed, got a ${delta.kind} answer`);
+
+    process.stdout.write(`▸ ${size}: navigation to map idle in Chromium, 3 times\n`);
+    const idle: number[] = [];
+    for (let i = 0; i < 3; i++) idle.push(await mapIdleMs(page, core, count));
+
+    process.stdout.write(`▸ ${size}: panning, a poll with nothing new, a live update\n`);
+    await watchLongTasks(page);
+    await pan(page);
+    const panLongest = await takeLongest(page);
+    const poll = (p: Page, status: number) =>
+      p.waitForResponse((r) => r.url().includes("/api/v1/map?") && r.status() === status, {
+        timeout: 30_000,
+      });
+    const idleAfter = (p: Page) =>
+      p.evaluate(`new Promise((r) => setTimeout(() => window.orreryFleetMap.once("idle", r), 300))`);
+    const quiet = await mainThreadCost(browser, page, async () => {
+      await poll(page, 304);
+      await page.waitForTimeout(600);
+    });
+    await takeLongest(page);
+    const update = await mainThreadCost(browser, page, async () => {
+      change(200);
+      const res = await poll(page, 200);
+      if (res.headers()["x-map-answer"] !== "delta") throw new Error("the live update was not a delta");
+      await idleAfter(page);
+    });
+    const updateLongest = await takeLongest(page);
+
+    const firstLoadJs = async (path: string) => {
+      const html = await (await fetch(`${core}${path}`, { headers: { cookie } })).text();
+      const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+      let total = 0;
+      for (const src of srcs)
+        total += gzipSync(Buffer.from(await (await fetch(`${core}${src}`)).arrayBuffer())).length;
+      return total;
+    };
+    const js = { overview: await firstLoadJs("/"), list: await firstLoadJs("/satellites") };
+    return {
+      count,
+      binary,
+      json: json.wire,
+      delta: delta.wire,
+      changed: Math.ceil(ids.length / 33),
+      computed: median(computed),
+      shared: median(shared),
+      notModified: median(notModified),
+      idle,
+      panLongest,
+      update,
+      quiet,
+      updateLongest,
+      js,
+    };
+  } finally {
+    await browser.close();
+    server.kill("SIGTERM");
+    sqlite.close();
+    await new Promise((r) => server.once("exit", r));
   }
-  const overviewJs = await firstLoadJs("/");
-  const listJs = await firstLoadJs("/satellites");
-  const auditJs = await firstLoadJs("/audit");
-
-  const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
-  const perSat = wire / count;
-  const gzipRaw = gzipSync(raw).length / count;
-  console.log(`
-Fleet map at ${count.toLocaleString("en")} satellites (SQLite, built console, load generator on the same 2 cores)
-
-  payload, gzip on the wire         ${(wire / 1024).toFixed(1)} KB = ${perSat.toFixed(1)} B/satellite   target ≤ 60 B  ${perSat <= 60 ? "✓" : "✗"}
-    (raw JSON ${(raw.length / count).toFixed(1)} B/satellite; gzip level 9 by zlib ${gzipRaw.toFixed(1)} B)
-    baseline: the JSON list        ${(list.wire / listed).toFixed(1)} B/satellite gzip (a page of ${listed})
-  server time, p50 of 15             computed ${ms(median(mapTimes))} · shared ${ms(median(sharedTimes))} · 304 ${ms(median(notModified))}
-    baseline: /api/v1/satellites?limit=1   ${ms(median(lightTimes))}
-  navigation → map idle, median of 3 ${ms(median(idle))}   target ≤ 3,000 ms  ${median(idle) <= 3000 ? "✓" : "✗"}   (runs: ${idle.map((x) => Math.round(x)).join(", ")} ms)
-    baseline: navigation → /satellites hydrated   ${ms(median(listNav))}
-  longest task, 3 live updates       ${ms(Math.max(...updates))}   target ≤ 200 ms  ${Math.max(...updates) <= 200 ? "✓" : "✗"}   (each: ${updates.map((x) => Math.round(x)).join(", ")} ms)
-    baseline: 3 polls with nothing new    ${ms(Math.max(...quiet))}
-  first-load JS, gzip                overview ${kb(overviewJs)} · Satellites ${kb(listJs)} · Audit ${kb(auditJs)}   target non-map ≤ 200 KB  ${Math.max(listJs, auditJs) <= 200 * 1024 ? "✓" : "✗"}
-    (maplibre and the map load after first paint, only on the overview)
-`);
-} finally {
-  await browser.close();
-  server.kill("SIGTERM");
-  sqlite.close();
 }
+
+if (!values["no-build"]) bench("map-build", PORT).build(true);
+const results: Figures[] = [];
+for (const size of SIZES) results.push(await measureFleet(size));
+
+const cell = (f: (r: Figures) => string) => results.map((r) => f(r).padStart(22)).join("");
+const check = (ok: boolean) => (ok ? "✓" : "✗");
+const big = results[results.length - 1];
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+console.log(`
+Fleet map (SQLite, built console, headless Chromium with software GL, 1440×900; bench and console on the same 2 cores)
+
+${"".padEnd(44)}${cell((r) => `${r.count.toLocaleString("en")} satellites`)}   target at ${big.count.toLocaleString("en")}
+  answer, gzip on the wire (B/satellite)    ${cell((r) => `${(r.binary / r.count).toFixed(2)} (${kb(r.binary)})`)}   ≤ 10 B ${check(big.binary / big.count <= 10)}
+    the JSON columns scripts read            ${cell((r) => `${(r.json / r.count).toFixed(2)}`)}
+    a delta after 3 % changed (B/change)     ${cell((r) => `${(r.delta / r.changed).toFixed(2)} (${kb(r.delta)})`)}
+  server time p50: built · shared · 304      ${cell((r) => `${ms(r.computed)} · ${ms(r.shared)} · ${ms(r.notModified)}`)}
+  navigation → map idle, median of 3         ${cell((r) => ms(median(r.idle)))}   ≤ 4,000 ms ${check(median(big.idle) <= 4000)}
+    (runs)                                   ${cell((r) => r.idle.map((x) => Math.round(x)).join(", "))}
+  longest main-thread task while panning     ${cell((r) => ms(r.panLongest))}   ≤ 200 ms ${check(big.panLongest <= 200)}
+  a live update (3 %): main-thread work      ${cell((r) => `${ms(r.update.busy)} (longest ${ms(r.update.longest)})`)}   see below
+    baseline: a poll with nothing new        ${cell((r) => `${ms(r.quiet.busy)} (longest ${ms(r.quiet.longest)})`)}
+    the update's cost over the baseline      ${cell((r) => ms(r.update.busy - r.quiet.busy))}   ≤ 50 ms ${check(big.update.busy - big.quiet.busy <= 50)}
+  first-load JS gzip: overview · Satellites  ${cell((r) => `${kb(r.js.overview)} · ${kb(r.js.list)}`)}
+`);
