@@ -1,6 +1,15 @@
-// The HA test's fleet: the simulator's own FleetRunner, with every agent request seen on its way out and back
-// (through a wrapper around fetch, which the agent client uses), so the test knows which samples the core
-// acknowledged, which commands it delivered and which replica answered, without changing the simulator.
+// The HA test's fleet: the simulator's own FleetRunner, each agent's client wrapped so the test knows which
+// samples the core acknowledged, which commands it delivered and what failed, without changing the simulator.
+import {
+  type AckRequest,
+  AgentClient,
+  type EnrollRequest,
+  type EnrollResponse,
+  type FactsRequest,
+  type FactsResponse,
+  type HeartbeatRequest,
+  type HeartbeatResponse,
+} from "../../agent/protocol";
 import { systemClock } from "../../agent/sim/clock";
 import { FleetRunner } from "../../agent/sim/fleet-runner";
 import { generatedFleet } from "../../agent/sim/generated-fleet";
@@ -27,7 +36,6 @@ export class AgentLedger {
   requests = 0;
   inFlight = 0;
   phase = "start";
-  private readonly tokens = new Map<string, string>();
 
   error(kind: string): void {
     const inPhase = this.errors.get(this.phase) ?? new Map<string, number>();
@@ -35,7 +43,7 @@ export class AgentLedger {
     this.errors.set(this.phase, inPhase);
   }
 
-  private countCommand(what: "delivered" | "acked"): void {
+  countCommand(what: "delivered" | "acked"): void {
     const counts = this.commandsByPhase.get(this.phase) ?? { delivered: 0, acked: 0 };
     counts[what]++;
     this.commandsByPhase.set(this.phase, counts);
@@ -49,75 +57,109 @@ export class AgentLedger {
 
   /** The fleet's satellites, as enrollment answered. */
   satelliteIds(): string[] {
-    return [...new Set(this.tokens.values())];
+    return [...this.satellites];
   }
 
-  /** Wraps fetch for the agent protocol's paths on `core`; everything else passes untouched. */
+  readonly satellites = new Set<string>();
+
+  /** Counts one agent call and its outcome; a failure is what the agent saw (no answer, or not 2xx). */
+  async track<T>(call: () => Promise<T>): Promise<T> {
+    this.requests++;
+    this.inFlight++;
+    try {
+      return await call();
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      this.error(typeof status === "number" ? String(status) : "net");
+      throw error;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  acknowledge(satelliteId: string, samples: readonly SampleLike[], commands: readonly DeliveredLike[]) {
+    for (const s of samples) {
+      const key = `${satelliteId}:${s.seq}`;
+      this.acknowledged.set(key, fingerprint(s));
+      this.unanswered.delete(key);
+    }
+    for (const c of commands) {
+      const seen = this.deliveries.get(c.id) ?? { keys: new Set(), count: 0, replicas: new Set() };
+      seen.keys.add(c.idempotencyKey);
+      seen.count++;
+      const replica = this.deliveredBy.get(c.id);
+      if (replica) seen.replicas.add(replica);
+      this.deliveries.set(c.id, seen);
+      this.countCommand("delivered");
+    }
+  }
+
+  /** Which replica answered (HAProxy's X-Orrery-Replica), seen on fetch: only the agent client's default transport uses it. */
+  readonly deliveredBy = new Map<string, string>();
+
   install(core: string): void {
     const origin = new URL(core).origin;
     const original = globalThis.fetch;
     globalThis.fetch = async (input, init) => {
+      const res = await original(input, init);
       const url = new URL(input instanceof Request ? input.url : String(input));
-      if (url.origin !== origin || !url.pathname.startsWith("/api/agent/v1/")) return original(input, init);
-      this.requests++;
-      this.inFlight++;
-      try {
-        const res = await original(input, init);
-        const replica = res.headers.get("x-orrery-replica") ?? "direct";
-        this.byReplica.set(replica, (this.byReplica.get(replica) ?? 0) + 1);
-        if (!res.ok) this.error(String(res.status));
-        await this.observe(url.pathname, init, res.clone(), replica);
-        return res;
-      } catch (error) {
-        this.error("net");
-        if (url.pathname.endsWith("/heartbeat")) this.markUnanswered(init);
-        throw error;
-      } finally {
-        this.inFlight--;
+      if (url.origin !== origin || !url.pathname.startsWith("/api/agent/v1/")) return res;
+      const replica = res.headers.get("x-orrery-replica") ?? "unknown";
+      this.byReplica.set(replica, (this.byReplica.get(replica) ?? 0) + 1);
+      if (url.pathname.endsWith("/heartbeat") && res.ok) {
+        const body = (await res.clone().json()) as { commands?: DeliveredLike[] };
+        for (const c of body.commands ?? []) this.deliveredBy.set(c.id, replica);
+      } else if (url.pathname.endsWith("/ack")) {
+        const commandId = decodeURIComponent(url.pathname.split("/").at(-2) ?? "");
+        this.acks.push({ commandId, replica, status: res.status });
       }
+      return res;
     };
   }
+}
 
-  private satelliteOf(init: RequestInit | undefined): string {
-    const auth = new Headers(init?.headers).get("authorization") ?? "";
-    return this.tokens.get(auth.replace(/^Bearer /, "")) ?? "unknown";
+/** The agent client the simulator would use, with every call written in the ledger. */
+class RecordingClient implements Pick<AgentClient, "enroll" | "heartbeat" | "ack" | "facts" | "setToken"> {
+  private readonly inner: AgentClient;
+  private satelliteId = "unknown";
+
+  constructor(
+    core: string,
+    private readonly ledger: AgentLedger,
+  ) {
+    this.inner = new AgentClient(core);
   }
 
-  private samplesOf(init: RequestInit | undefined): SampleLike[] {
-    return (JSON.parse(String(init?.body ?? "{}")) as { samples?: SampleLike[] }).samples ?? [];
+  setToken(token: string): void {
+    this.inner.setToken(token);
   }
 
-  private markUnanswered(init: RequestInit | undefined): void {
-    const satellite = this.satelliteOf(init);
-    for (const s of this.samplesOf(init)) this.unanswered.add(`${satellite}:${s.seq}`);
+  async enroll(request: EnrollRequest): Promise<EnrollResponse> {
+    const answer = await this.ledger.track(() => this.inner.enroll(request));
+    this.satelliteId = answer.satelliteId;
+    this.ledger.satellites.add(answer.satelliteId);
+    return answer;
   }
 
-  private async observe(path: string, init: RequestInit | undefined, res: Response, replica: string) {
-    if (path.endsWith("/enroll") && res.ok) {
-      const body = (await res.json()) as { satelliteId: string; agentToken: string };
-      this.tokens.set(body.agentToken, body.satelliteId);
-    } else if (path.endsWith("/heartbeat")) {
-      if (!res.ok) return this.markUnanswered(init);
-      const satellite = this.satelliteOf(init);
-      for (const s of this.samplesOf(init)) {
-        const key = `${satellite}:${s.seq}`;
-        this.acknowledged.set(key, fingerprint(s));
-        this.unanswered.delete(key);
-      }
-      const body = (await res.json()) as { commands?: DeliveredLike[] };
-      for (const c of body.commands ?? []) {
-        const seen = this.deliveries.get(c.id) ?? { keys: new Set(), count: 0, replicas: new Set() };
-        seen.keys.add(c.idempotencyKey);
-        seen.count++;
-        seen.replicas.add(replica);
-        this.deliveries.set(c.id, seen);
-        this.countCommand("delivered");
-      }
-    } else if (path.endsWith("/ack")) {
-      const commandId = decodeURIComponent(path.split("/").at(-2) ?? "");
-      this.acks.push({ commandId, replica, status: res.status });
-      if (res.ok) this.countCommand("acked");
+  async heartbeat(request: HeartbeatRequest): Promise<HeartbeatResponse> {
+    try {
+      const answer = await this.ledger.track(() => this.inner.heartbeat(request));
+      this.ledger.acknowledge(this.satelliteId, request.samples, answer.commands ?? []);
+      return answer;
+    } catch (error) {
+      for (const s of request.samples) this.ledger.unanswered.add(`${this.satelliteId}:${s.seq}`);
+      throw error;
     }
+  }
+
+  async ack(commandId: string, request: AckRequest): Promise<{ id: string; state: string }> {
+    const answer = await this.ledger.track(() => this.inner.ack(commandId, request));
+    this.ledger.countCommand("acked");
+    return answer;
+  }
+
+  facts(request: FactsRequest): Promise<FactsResponse> {
+    return this.ledger.track(() => this.inner.facts(request));
   }
 }
 
@@ -131,6 +173,7 @@ export function startFleet(core: string, joinToken: string, count: number, log: 
   const runner = new FleetRunner(generatedFleet(joinToken, count), { agents: {} }, options, {
     clock: systemClock,
     log,
+    makeClient: (url) => new RecordingClient(url, ledger),
   });
   runner.start();
   return { runner, ledger };

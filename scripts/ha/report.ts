@@ -19,7 +19,7 @@ export type Figures = {
   rollout: { atKill: Rollout; atEnd: Rollout };
 };
 
-const fmt = (m: Map<string, unknown>) =>
+const fmt = (m: Map<string, unknown>): string =>
   [...m].map(([k, v]) => `${k} ${v instanceof Map ? `{${fmt(v)}}` : JSON.stringify(v)}`).join(", ") || "none";
 
 export function report(f: Figures): boolean {
