@@ -96,11 +96,25 @@ export class ProtocolError extends Error {
 
 export const MAX_SAMPLES_PER_HEARTBEAT = 500;
 
+/** One POST and its whole answer; the simulator swaps in a bounded keep-alive pool (agent/sim/http-pool.ts). */
+export type Transport = (request: {
+  url: URL;
+  headers: Record<string, string>;
+  body: string;
+  timeoutMs: number;
+}) => Promise<{ status: number; retryAfter: string | null; text: string }>;
+
+export const fetchTransport: Transport = async ({ url, headers, body, timeoutMs }) => {
+  const res = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) });
+  return { status: res.status, retryAfter: res.headers.get("retry-after"), text: await res.text() };
+};
+
 export class AgentClient {
   constructor(
     readonly core: string,
     private token?: string,
     private readonly timeoutMs = 15_000,
+    private readonly transport: Transport = fetchTransport,
   ) {}
 
   setToken(token: string) {
@@ -113,21 +127,21 @@ export class AgentClient {
       if (!this.token) throw new Error("no agent token: enroll first");
       headers.authorization = `Bearer ${this.token}`;
     }
-    const res = await fetch(new URL(path, this.core), {
-      method: "POST",
+    const res = await this.transport({
+      url: new URL(path, this.core),
       headers,
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(this.timeoutMs),
+      timeoutMs: this.timeoutMs,
     });
-    const text = await res.text();
+    const text = res.text;
     let json: unknown = null;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {
       json = null;
     }
-    if (!res.ok) {
-      const retry = Number(res.headers.get("retry-after"));
+    if (res.status < 200 || res.status > 299) {
+      const retry = Number(res.retryAfter);
       throw new ProtocolError(
         res.status,
         json as ProtocolErrorBody | null,

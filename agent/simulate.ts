@@ -2,6 +2,7 @@
 // so the demo and the benchmarks exercise the real ingest path.
 //   npx tsx agent/simulate.ts --core http://localhost:3000 --satellites 300
 //   npx tsx agent/simulate.ts --help
+import { renameSync, writeFileSync } from "node:fs";
 import { systemClock } from "./sim/clock";
 import { errorMessage } from "./sim/errors";
 import { type SiteSpec, loadFleetFile } from "./sim/fleet";
@@ -55,8 +56,29 @@ async function main(): Promise<number> {
   return run(runner, options);
 }
 
+/**
+ * --report: written whole and renamed into place, so a reader never sees half a file. Synchronous, so it can
+ * run in an exit handler.
+ */
+function reportWriter(runner: FleetRunner, file: string | null) {
+  return (why: string) => {
+    if (!file) return;
+    try {
+      writeFileSync(`${file}.tmp`, `${JSON.stringify(runner.report(), null, 1)}\n`);
+      renameSync(`${file}.tmp`, file);
+      log(`report (${why}) written to ${file}`);
+    } catch (error) {
+      log(`could not write ${file}: ${errorMessage(error)}`);
+    }
+  };
+}
+
 /** Prints the status and saves the state every 10 s until the duration, a signal, or no agent is left. */
 function run(runner: FleetRunner, options: SimOptions): Promise<number> {
+  const writeReport = reportWriter(runner, options.reportFile);
+  let isReported = false;
+  process.on("exit", () => void (isReported || writeReport("exit")));
+  process.on("SIGUSR2", () => writeReport("SIGUSR2"));
   let saving: Promise<void> = Promise.resolve();
   const save = () => {
     saving = saving
@@ -76,6 +98,8 @@ function run(runner: FleetRunner, options: SimOptions): Promise<number> {
     await runner.stop();
     await save();
     log(`state saved to ${options.stateFile}`);
+    writeReport(why);
+    isReported = true;
     if (runner.count("skipped") === runner.agents.length) {
       log(
         "every enrollment was refused: run `npm run db:seed` for fresh join tokens, or keep the state file",

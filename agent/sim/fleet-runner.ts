@@ -2,6 +2,8 @@
 import { AgentClient } from "../protocol";
 import { type Clock, sleep } from "./clock";
 import type { SiteSpec } from "./fleet";
+import { newRequestCounters, pooledTransport } from "./http-pool";
+import type { LedgerReport } from "./ledger";
 import { OutageGate, flakySlugs } from "./offline";
 import { type AgentPhase, SimAgent, type SimAgentDeps } from "./sim-agent";
 import { type AgentState, type SimState, saveState } from "./state-file";
@@ -16,12 +18,22 @@ export type FleetRunnerOptions = {
   offlineShare: number;
   /** Where rotated agent tokens are saved at once; without it they live in memory until the caller saves. */
   stateFile?: string;
+  /** Sockets the whole fleet may hold open to the core (default 64). */
+  maxSockets?: number;
+};
+
+/** What --report writes: per satellite slug, what its agent sent and the core acknowledged. */
+export type FleetReport = {
+  core: string;
+  writtenAt: string;
+  requests: { requests: number; retried: number; failed: number };
+  satellites: Record<string, LedgerReport & { satelliteId: string | null }>;
 };
 
 export type FleetRunnerDeps = {
   clock: Clock;
   log: (message: string) => void;
-  /** One client per agent: each holds its own token, all share Node's keep-alive connection pool. */
+  /** One client per agent: each holds its own token, all share one bounded keep-alive pool. */
   makeClient?: (core: string) => SimAgentDeps["client"];
 };
 
@@ -31,11 +43,13 @@ export class FleetRunner {
   readonly gate = new OutageGate();
   /** Saved entries that belong to a different satellite now (the seed ran again): enrolled afresh. */
   readonly staleSlugs = new Set<string>();
+  /** Every agent's calls through the shared pool (the default client only). */
+  readonly requests = newRequestCounters();
 
   constructor(
     specs: readonly SiteSpec[],
     private readonly saved: SimState,
-    options: FleetRunnerOptions,
+    private readonly options: FleetRunnerOptions,
     private readonly deps: FleetRunnerDeps,
   ) {
     this.stats = new SimStats(deps.clock.now());
@@ -43,7 +57,9 @@ export class FleetRunner {
       specs.map((s) => s.slug),
       options.offlineShare,
     );
-    const makeClient = deps.makeClient ?? ((core: string) => new AgentClient(core));
+    const transport = pooledTransport(options.maxSockets ?? 64, this.requests);
+    const makeClient =
+      deps.makeClient ?? ((core: string) => new AgentClient(core, undefined, undefined, transport));
     this.agents = specs.map((spec) => {
       const { stateFile } = options;
       const persist = stateFile ? () => saveState(stateFile, this.stateToSave()) : undefined;
@@ -99,6 +115,19 @@ export class FleetRunner {
       .filter(([, n]) => n > 0)
       .map(([phase, n]) => `${phase} ${n}`);
     return [this.stats.statusLine(this.deps.clock.now(), fleet), ...extra].join(" · ");
+  }
+
+  report(): FleetReport {
+    const satellites: FleetReport["satellites"] = {};
+    for (const agent of this.agents) {
+      const buffered = agent.buffer.peekBatch(Infinity);
+      satellites[agent.spec.slug] = {
+        satelliteId: agent.satelliteId,
+        ...agent.ledger.report(buffered, agent.buffer.dropped),
+      };
+    }
+    const writtenAt = new Date(this.deps.clock.now()).toISOString();
+    return { core: this.options.core, writtenAt, requests: { ...this.requests }, satellites };
   }
 
   /** The saved file plus what this run learnt; satellites not simulated this time keep their entries. */

@@ -12,6 +12,8 @@ export type SimOptions = {
   durationSec: number | null;
   speed: number;
   commandSpeed: number;
+  reportFile: string | null;
+  maxSockets: number;
   isHelp: boolean;
 };
 
@@ -27,6 +29,9 @@ export const USAGE = `Usage: npx tsx agent/simulate.ts --core http://localhost:3
   --duration SEC              stop after this many seconds (default: run until Ctrl-C)
   --speed X                   beat X times as often as the core asks; sample times stay real (default 1)
   --command-speed X           run commands X times faster than a real site would (default 1)
+  --report PATH               on exit, SIGINT, SIGTERM or SIGUSR2 write per satellite what was sent and
+                              acknowledged (samples, seq sum and max, errors) and the retried/failed calls
+  --max-sockets N             connections the whole fleet may hold open to the core (default 64)
   --help                      this text`;
 
 export class OptionsError extends Error {}
@@ -57,6 +62,8 @@ export function parseOptions(argv: string[]): SimOptions {
         duration: { type: "string" },
         speed: { type: "string" },
         "command-speed": { type: "string" },
+        report: { type: "string" },
+        "max-sockets": { type: "string" },
         help: { type: "boolean" },
       },
     }));
@@ -80,6 +87,8 @@ export function parseOptions(argv: string[]): SimOptions {
     durationSec: values.duration === undefined ? null : number(values.duration, "duration", 0, 1, 1e9),
     speed: number(values.speed, "speed", 1, 0.01, 1000),
     commandSpeed: number(values["command-speed"], "command-speed", 1, 0.01, 1000),
+    reportFile: values.report ?? null,
+    maxSockets: Math.round(number(values["max-sockets"], "max-sockets", 64, 1, 10_000)),
     isHelp: values.help ?? false,
   };
 }

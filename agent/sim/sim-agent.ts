@@ -1,6 +1,11 @@
 // One virtual satellite: enrolls once, then beats on its interval, buffers while cut off or failing, and
 // runs the commands the core sends back. Client and clock are injected so tests drive it directly.
-import { type AgentClient, type HeartbeatResponse, MAX_SAMPLES_PER_HEARTBEAT } from "../protocol";
+import {
+  type AgentClient,
+  type HeartbeatResponse,
+  MAX_SAMPLES_PER_HEARTBEAT,
+  type Sample,
+} from "../protocol";
 import type { CancelTimer, Clock } from "./clock";
 import { CommandRunner } from "./command-runner";
 import { enrollAgent } from "./enroll";
@@ -9,6 +14,7 @@ import type { SiteSpec } from "./fleet";
 import { FactsSender } from "./facts-sender";
 import { simulatedFacts } from "./facts-model";
 import { classifyHeartbeatError } from "./heartbeat-errors";
+import { SampleLedger } from "./ledger";
 import type { OutageGate } from "./offline";
 import { type Rng, rngFor, uniform } from "./prng";
 import { SampleBuffer } from "./sample-buffer";
@@ -45,6 +51,8 @@ export class SimAgent {
   stackVersion: string;
   seq: number;
   readonly buffer = new SampleBuffer();
+  /** What was sent and acknowledged, for the simulator's --report. */
+  readonly ledger = new SampleLedger();
   readonly commands: CommandRunner;
   readonly facts: FactsSender;
   private token: string | null;
@@ -170,12 +178,14 @@ export class SimAgent {
       const samples = this.buffer.peekBatch(this.batchLimit);
       await this.uplink.beforeRequest(() => this.isActive);
       const request = { agentVersion: this.spec.agentVersion, stackVersion: this.stackVersion, samples };
+      this.ledger.onSend(samples);
       try {
         const answer = await this.deps.client.heartbeat(request);
+        this.ledger.onAnswer(samples, answer);
         this.buffer.drop(samples.length);
         this.onAnswer(answer);
       } catch (error) {
-        if (!this.onHeartbeatError(error, samples.length)) return;
+        if (!this.onHeartbeatError(error, samples)) return;
       }
     }
   }
@@ -196,8 +206,10 @@ export class SimAgent {
   }
 
   /** Returns whether to go on with the next batch. */
-  private onHeartbeatError(error: unknown, batchSize: number): boolean {
+  private onHeartbeatError(error: unknown, samples: Sample[]): boolean {
+    const batchSize = samples.length;
     this.deps.stats.error(statusOf(error));
+    this.ledger.onError();
     const failure = classifyHeartbeatError(error, batchSize);
     if (failure === "rate-limited") this.uplink.retryAtMs = this.deps.clock.now() + retryAfterMs(error);
     if (failure === "revoked") this.revoke("heartbeat");
@@ -206,6 +218,7 @@ export class SimAgent {
       this.deps.log(
         `${this.spec.slug}: heartbeat refused, dropping ${batchSize} samples: ${errorMessage(error)}`,
       );
+      this.ledger.onDrop(samples);
       this.buffer.drop(batchSize);
     }
     return failure === "shrink-batch" || failure === "drop-batch";
