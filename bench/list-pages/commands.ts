@@ -7,6 +7,7 @@ import { dialect, execBulk } from "./audit";
 import type { PageBench, PageBenchCtx } from "./types";
 
 let seeded = false;
+let deep: string | null = null;
 
 async function addCommands(ctx: PageBenchCtx): Promise<void> {
   if (seeded) return;
@@ -59,7 +60,17 @@ const pages: PageBench[] = [
   page("commands: one satellite", (ctx) => ({ satellite: ctx.ids.satelliteSlug })),
   page("commands: issued by admin", () => ({ issuer: "admin@orrery.local" })),
   page("commands: queued (rare)", () => ({ state: "queued" })),
-  page("commands: page 200", () => ({ page: "200" })),
+  page("commands: type link.set-limit (none sent)", () => ({ type: "link.set-limit" })),
+  {
+    ...page("commands: 200 pages deep, by cursor", () => ({ cursor: deep! })),
+    async setup(ctx) {
+      // The cursor a reader holds after pressing "Older" 199 times.
+      let cursor: string | null = null;
+      for (let i = 1; i < 200; i++)
+        cursor = (await listCommands(ctx.operator, cursor ? { cursor } : {})).next;
+      deep = cursor;
+    },
+  },
 ];
 
 export default pages;

@@ -63,18 +63,24 @@ const pages: PageBench[] = [
       await Promise.all([loadMatrix(scopedOperator, now), loadTrend(scopedOperator, 30, now)]);
     },
   },
-  {
-    name: "compliance: policy",
+  ...(
+    [
+      ["compliance: policy", {}],
+      ["compliance: policy, violations in a region", { outcomes: ["violation"], region: "eu-gdpr" }],
+      ["compliance: policy, a deep page", { after: "m" }],
+    ] as const
+  ).map(([name, variant]): PageBench => ({
+    name,
     async run({ auditor, now }) {
       const id = "disk-encryption";
       await getPolicy(auditor, id, now);
       await Promise.all([
         policyVersions(auditor, id),
         listWaivers(auditor, { policyId: id, includeEnded: true }, now),
-        postureAt(auditor, { at: now }),
+        postureAt(auditor, { at: now, policyId: id, order: "slug", limit: 100, ...variant }),
       ]);
     },
-  },
+  })),
   {
     name: "compliance: report today",
     async run({ auditor, now }) {
@@ -82,7 +88,7 @@ const pages: PageBench[] = [
         listRegions(auditor, { includeRetired: true }),
         listPolicies(auditor, { includeArchived: true }, now),
       ]);
-      await loadReport(auditor, { at: now.toISOString().slice(0, 10) }, now);
+      await loadReport(auditor, { at: now.toISOString().slice(0, 10) }, now, { rowsPerPolicy: 200 });
     },
   },
   {
@@ -93,7 +99,7 @@ const pages: PageBench[] = [
         listPolicies(auditor, { includeArchived: true }, now),
       ]);
       const at = new Date(now.getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
-      await loadReport(auditor, { at, region: ids.region }, now);
+      await loadReport(auditor, { at, region: ids.region }, now, { rowsPerPolicy: 200 });
     },
   },
 ];

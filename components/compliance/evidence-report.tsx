@@ -1,19 +1,12 @@
-import Link from "next/link";
-import { formatCount, formatDateTime } from "@/lib/format";
-import { OutcomePill } from "./outcome-pill";
+import { formatCount, formatDateTime, formatNumber } from "@/lib/format";
+import { SatelliteResultsTable } from "./satellite-results-table";
 import type { ReportPolicyView, ReportView } from "./types";
 import styles from "./report.module.css";
 
 const utc = (iso: string | null) => (iso ? formatDateTime(iso) : "—");
 
-function tally(p: ReportPolicyView) {
-  const n = { compliant: 0, violation: 0, unknown: 0, waived: 0 };
-  for (const s of p.satellites) n[s.outcome]++;
-  return n;
-}
-
 function PolicySection({ p }: { p: ReportPolicyView }) {
-  const n = tally(p);
+  const n = p.counts;
   return (
     <section className={`card ${styles.policy}`} data-testid={`report-policy-${p.policyId}`}>
       <div className="card-head">
@@ -26,42 +19,16 @@ function PolicySection({ p }: { p: ReportPolicyView }) {
         </span>
       </div>
       <p className={styles.tally}>
-        {formatCount(p.satellites.length, "satellite")} in scope: {n.compliant} compliant, {n.violation}{" "}
-        violating, {n.unknown} unknown, {n.waived} waived.
+        {formatCount(n.total, "satellite")} in scope: {formatNumber(n.compliant)} compliant,{" "}
+        {formatNumber(n.violation)} violating, {formatNumber(n.unknown)} unknown, {formatNumber(n.waived)}{" "}
+        waived.
+        {p.more > 0 &&
+          ` The first ${formatNumber(p.satellites.length)} are listed, violations first; the CSV lists all.`}
       </p>
-      {p.satellites.length === 0 ? (
+      {n.total === 0 ? (
         <p className={`muted ${styles.pad}`}>No satellite was in this policy&apos;s scope.</p>
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">Satellite</th>
-                <th scope="col">Region</th>
-                <th scope="col">Result</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Since</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.satellites.map((s) => (
-                <tr key={s.satelliteId} data-outcome={s.outcome}>
-                  <td>
-                    <Link href={`/satellites/${s.satelliteId}`} className="mono">
-                      {s.slug}
-                    </Link>
-                  </td>
-                  <td className="mono">{s.regionId}</td>
-                  <td>
-                    <OutcomePill value={s.outcome} />
-                  </td>
-                  <td className={styles.reason}>{s.reason || "—"}</td>
-                  <td className="nowrap">{utc(s.since)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SatelliteResultsTable rows={p.satellites} />
       )}
     </section>
   );

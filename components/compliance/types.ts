@@ -73,7 +73,12 @@ export type ReportPolicyView = {
   severity: Severity;
   mode: Mode;
   frameworks: string[];
+  /** Every satellite's result counted, shown or not. */
+  counts: { compliant: number; violation: number; unknown: number; waived: number; total: number };
+  /** The satellites listed: all of them, or the first ones, violations first, when the list is capped. */
   satellites: ReportSatelliteView[];
+  /** Satellites not listed (the CSV has them all). */
+  more: number;
 };
 
 export type ReportWaiverView = {

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { labelPairsOf } from "@/lib/labels";
-import type { Outcome } from "@/lib/policies/kinds";
 import { authorize, type Ctx } from "../auth/context";
 import { db } from "../db";
 import { validationError } from "../errors";
+import { trendPoints, type TrendPoint } from "./read-posture";
+import { postureLog, satellitesById } from "./read-store";
 
 export type WaiverView = {
   id: string;
@@ -22,7 +23,7 @@ export type WaiverView = {
   state: "live" | "expired" | "revoked";
 };
 
-export type TrendPoint = { day: string; compliant: number; total: number; percent: number | null };
+export type { TrendPoint };
 
 const WaiverQuery = z.object({
   policyId: z.string().max(80).optional(),
@@ -76,8 +77,10 @@ const TrendQuery = z.object({
 });
 
 /**
- * The fleet's compliant share at the end of each UTC day, replayed from the change history (results as they
- * were recorded; a waiver does not make a result compliant, and its result is counted as it was).
+ * The fleet's compliant share at the end of each UTC day, from the change history (results as they were
+ * recorded; a waiver does not make a result compliant, and its result is counted as it was): the in-memory
+ * log (read-store.ts) walked back from now, a day's changes at a time, instead of a replay of every change.
+ * Satellites count in their current region; decommissioned ones no longer count.
  */
 export async function postureTrend(ctx: Ctx, query: unknown, now = new Date()): Promise<TrendPoint[]> {
   authorize(ctx, "compliance.read");
@@ -86,42 +89,13 @@ export async function postureTrend(ctx: Ctx, query: unknown, now = new Date()): 
   const { days, region, framework } = parsed.data;
   const scoped = ctx.actor?.regionIds ?? null;
   if (region && scoped && !scoped.includes(region)) return [];
-  const policyIds = framework ? await policiesWithFramework(framework) : null;
-  const satellites = await db.satellite.findMany({ select: { id: true, regionId: true } });
-  const regionOf = new Map(satellites.map((s) => [s.id, s.regionId]));
-  const keep = (satelliteId: string, policyId: string) => {
-    const r = regionOf.get(satelliteId);
-    if (!r || (region && r !== region) || (scoped && !scoped.includes(r))) return false;
-    return !policyIds || policyIds.has(policyId);
-  };
-  const changes = await db.policyResultChange.findMany({
-    where: { at: { lte: now } },
-    select: { policyId: true, satelliteId: true, outcome: true, at: true },
-    orderBy: [{ at: "asc" }, { id: "asc" }],
-  });
-  const state = new Map<string, Outcome>();
-  let compliant = 0;
-  const dayMs = 86_400_000;
-  const firstDay = Math.floor(now.getTime() / dayMs) * dayMs - (days - 1) * dayMs;
-  const points: TrendPoint[] = [];
-  let i = 0;
-  for (let day = firstDay; day <= now.getTime(); day += dayMs) {
-    // Each point is the state at the end of its day (or now, for today).
-    const cutoff = Math.min(day + dayMs, now.getTime() + 1);
-    for (; i < changes.length && changes[i].at.getTime() < cutoff; i++) {
-      const c = changes[i];
-      if (!keep(c.satelliteId, c.policyId)) continue;
-      const key = `${c.policyId}\u0000${c.satelliteId}`;
-      if (state.get(key) === "compliant") compliant--;
-      if (c.outcome) state.set(key, c.outcome);
-      else state.delete(key);
-      if (c.outcome === "compliant") compliant++;
-    }
-    const total = state.size;
-    const percent = total ? Math.round((compliant / total) * 1000) / 10 : null;
-    points.push({ day: new Date(day).toISOString().slice(0, 10), compliant, total, percent });
-  }
-  return points;
+  const [policyIds, log, sats] = await Promise.all([
+    framework ? policiesWithFramework(framework) : null,
+    postureLog(),
+    satellitesById(),
+  ]);
+  const regions = region ? new Set([region]) : scoped ? new Set(scoped) : null;
+  return trendPoints(log, sats, { days, regions, policyIds }, now);
 }
 
 /** Policies whose any version names the framework (a framework added later still shows its history). */

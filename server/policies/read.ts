@@ -16,10 +16,12 @@ import "server-only";
 // total includes waived and unknown (null when total is 0).
 import type { EffectiveOutcome, Mode, Outcome, Severity } from "@/lib/policies/kinds";
 import { authorize, type Ctx } from "../auth/context";
-import { db, Prisma } from "../db";
+import { db } from "../db";
 import { AppError } from "../errors";
 import { addCount, emptyCounts, type Counts } from "./counts";
-import { liveWaivers, waivedPairs, type WaivedMap } from "./waived";
+import { coveredPairs, countCells } from "./read-posture";
+import { postureLog, satellitesById } from "./read-store";
+import { liveWaivers, waivedPairs } from "./waived";
 
 export type { Counts };
 
@@ -97,46 +99,19 @@ function versionView(v: {
   return { version, name, description, kind, params, scope, severity, mode, frameworks };
 }
 
-/** Result counts per policy × region (region-scoped callers: their regions only), waived counted apart. */
-async function countsBy(
-  ctx: Ctx,
-  now: Date,
-): Promise<{ cells: Map<string, Map<string, Counts>>; waived: WaivedMap }> {
-  const regions = readableRegions(ctx);
-  const where = regions ? Prisma.sql`WHERE s."regionId" IN (${Prisma.join(regions)})` : Prisma.empty;
-  const rows = await db.$queryRaw<
-    { policyId: string; regionId: string; outcome: Outcome; n: bigint | number }[]
-  >`
-    SELECT r."policyId", s."regionId", r."outcome", COUNT(*) AS "n"
-    FROM "PolicyResult" r JOIN "Satellite" s ON s."id" = r."satelliteId" ${where}
-    GROUP BY r."policyId", s."regionId", r."outcome"`;
-  const cells = new Map<string, Map<string, Counts>>();
-  const cell = (policyId: string, regionId: string) => {
-    let m = cells.get(policyId);
-    if (!m) cells.set(policyId, (m = new Map()));
-    let c = m.get(regionId);
-    if (!c) m.set(regionId, (c = emptyCounts()));
-    return c;
-  };
-  for (const r of rows) addCount(cell(r.policyId, r.regionId), r.outcome, Number(r.n));
-  // Move each waived result from its outcome to "waived".
-  const waived = await waivedPairs(await liveWaivers(now));
-  for (const [policyId, sats] of waived) {
-    const results = await db.policyResult.findMany({
-      where: {
-        policyId,
-        satelliteId: { in: [...sats.keys()] },
-        ...(regions ? { satellite: { regionId: { in: regions } } } : {}),
-      },
-      select: { outcome: true, satellite: { select: { regionId: true } } },
-    });
-    for (const r of results) {
-      const c = cell(policyId, r.satellite.regionId);
-      addCount(c, r.outcome, -1);
-      addCount(c, "waived");
-    }
-  }
-  return { cells, waived };
+/**
+ * Result counts per policy × region (region-scoped callers: their regions only), waived counted apart: one
+ * pass over the in-memory posture (read-store.ts) and the fleet's regions, instead of a GROUP BY over every
+ * result on each request.
+ */
+async function countsBy(ctx: Ctx, now: Date): Promise<{ cells: Map<string, Map<string, Counts>> }> {
+  const [log, sats, waivers] = await Promise.all([postureLog(), satellitesById(), liveWaivers(now)]);
+  const waived = coveredPairs(
+    waivers.map((w) => ({ ...w, revokedAt: null })),
+    sats,
+    now,
+  );
+  return { cells: countCells(log, sats, readableRegions(ctx), waived) };
 }
 
 function sum(cells: Map<string, Counts> | undefined): Counts {
@@ -148,17 +123,27 @@ function sum(cells: Map<string, Counts> | undefined): Counts {
 
 export async function listPolicies(
   ctx: Ctx,
-  opts: { includeArchived?: boolean } = {},
+  opts: { includeArchived?: boolean; id?: string } = {},
   now = new Date(),
 ): Promise<PolicySummary[]> {
+  return (await policiesWithCells(ctx, opts, now)).policies;
+}
+
+async function policiesWithCells(
+  ctx: Ctx,
+  opts: { includeArchived?: boolean; id?: string },
+  now: Date,
+): Promise<{ policies: PolicySummary[]; cells: Map<string, Map<string, Counts>> }> {
   authorize(ctx, "compliance.read");
-  const policies = await db.policy.findMany({
-    where: opts.includeArchived ? {} : { archivedAt: null },
-    include: { versions: { orderBy: { version: "desc" }, take: 1 } },
-    orderBy: { id: "asc" },
-  });
-  const { cells } = await countsBy(ctx, now);
-  return policies
+  const [policies, { cells }] = await Promise.all([
+    db.policy.findMany({
+      where: { ...(opts.includeArchived ? {} : { archivedAt: null }), ...(opts.id ? { id: opts.id } : {}) },
+      include: { versions: { orderBy: { version: "desc" }, take: 1 } },
+      orderBy: { id: "asc" },
+    }),
+    countsBy(ctx, now),
+  ]);
+  const summaries = policies
     .filter((p) => p.versions.length)
     .map((p) => ({
       id: p.id,
@@ -168,11 +153,12 @@ export async function listPolicies(
       updatedAt: p.updatedAt,
       counts: sum(cells.get(p.id)),
     }));
+  return { policies: summaries, cells };
 }
 
 export async function getPolicy(ctx: Ctx, id: string, now = new Date()): Promise<PolicySummary> {
   authorize(ctx, "compliance.read");
-  const found = (await listPolicies(ctx, { includeArchived: true }, now)).find((p) => p.id === id);
+  const found = (await listPolicies(ctx, { includeArchived: true, id }, now))[0];
   if (!found) throw new AppError("NOT_FOUND", `No policy ${id}.`);
   return found;
 }
@@ -239,8 +225,7 @@ export async function satellitePosture(
 
 export async function postureMatrix(ctx: Ctx, now = new Date()): Promise<PostureMatrix> {
   authorize(ctx, "compliance.read");
-  const policies = await listPolicies(ctx, {}, now);
-  const { cells } = await countsBy(ctx, now);
+  const { policies, cells } = await policiesWithCells(ctx, {}, now);
   const regionSet = new Set<string>();
   for (const m of cells.values()) for (const r of m.keys()) regionSet.add(r);
   return {

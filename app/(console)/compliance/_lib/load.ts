@@ -7,7 +7,6 @@ import { reportSpan, type ReportQuery } from "./report-query";
 // The compliance pages read the policy engine through these adapters only, so its answers are mapped onto
 // the views' shapes in one place (dates as ISO text, for client components too).
 
-const RANK = { violation: 0, unknown: 1, waived: 2, compliant: 3 } as const;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function loadMatrix(ctx: Ctx, now = new Date()): Promise<MatrixView> {
@@ -59,13 +58,20 @@ export async function loadSatellitePosture(ctx: Ctx, satelliteId: string): Promi
   }));
 }
 
-export async function loadReport(ctx: Ctx, q: ReportQuery, now = new Date()): Promise<ReportView> {
+/** The report; `rowsPerPolicy` caps each policy's list (violations first), the CSV takes every row. */
+export async function loadReport(
+  ctx: Ctx,
+  q: ReportQuery,
+  now = new Date(),
+  opts: { rowsPerPolicy?: number } = {},
+): Promise<ReportView> {
   const span = reportSpan(q, now);
   const report = await postureAt(ctx, {
     at: span.at,
     from: span.from,
     ...(q.region && { region: q.region }),
     ...(q.framework && { framework: q.framework }),
+    ...(opts.rowsPerPolicy && { limit: opts.rowsPerPolicy }),
   });
   return {
     at: report.at.toISOString(),
@@ -79,17 +85,17 @@ export async function loadReport(ctx: Ctx, q: ReportQuery, now = new Date()): Pr
       severity: p.severity,
       mode: p.mode,
       frameworks: p.frameworks,
-      // What an auditor looks for first: violations, then unknown and waived, then the compliant.
-      satellites: [...p.rows]
-        .sort((a, b) => RANK[a.outcome] - RANK[b.outcome] || a.slug.localeCompare(b.slug))
-        .map((r) => ({
-          satelliteId: r.satelliteId,
-          slug: r.slug,
-          regionId: r.regionId,
-          outcome: r.outcome,
-          reason: r.reason,
-          since: iso(r.since),
-        })),
+      counts: p.counts,
+      more: p.matching - p.rows.length,
+      // What an auditor looks for first: violations, then unknown and waived, then the compliant (postureAt's order).
+      satellites: p.rows.map((r) => ({
+        satelliteId: r.satelliteId,
+        slug: r.slug,
+        regionId: r.regionId,
+        outcome: r.outcome,
+        reason: r.reason,
+        since: iso(r.since),
+      })),
     })),
     waivers: report.waivers.map((w) => ({
       id: w.id,

@@ -16,6 +16,9 @@ import { ReportForm } from "./report-form";
 
 export const metadata: Metadata = { title: "Evidence report" };
 
+// A page lists this many satellites per policy (violations first); the CSV has every one.
+const ROWS_PER_POLICY = 200;
+
 export default async function ReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const ctx = await getCtx();
@@ -28,7 +31,9 @@ export default async function ReportPage({ searchParams }: { searchParams: Promi
     listPolicies(ctx, { includeArchived: true }, now),
   ]);
   const frameworks = [...new Set(policies.flatMap((p) => p.frameworks))].sort();
-  const report = parsed.success ? await loadReport(ctx, parsed.data, now) : null;
+  const report = parsed.success
+    ? await loadReport(ctx, parsed.data, now, { rowsPerPolicy: ROWS_PER_POLICY })
+    : null;
   const values = {
     region: typeof params.region === "string" ? params.region : "",
     framework: typeof params.framework === "string" ? params.framework : "",

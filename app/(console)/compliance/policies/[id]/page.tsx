@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { OutcomePill } from "@/components/compliance/outcome-pill";
+import { SatelliteResultsTable } from "@/components/compliance/satellite-results-table";
 import { PolicyVersions } from "@/components/compliance/policy-versions";
 import { WaiverList } from "@/components/compliance/waiver-list";
 import { RevokeWaiverButton } from "../../_components/revoke-waiver-button";
 import { denyPage } from "@/components/ui/forbidden";
 import { PageHead } from "@/components/ui/page-head";
-import { Time } from "@/components/ui/time";
 import { RULE_LABELS, isRuleKind } from "@/lib/policies/kinds";
 import { firstParam, withParams, type SearchParams } from "@/lib/search-params";
 import { mayDo } from "@/server/auth/context";
@@ -20,6 +19,8 @@ import styles from "@/components/compliance/report.module.css";
 export const metadata: Metadata = { title: "Policy" };
 
 const OUTCOMES = ["violation", "unknown", "waived", "compliant"] as const;
+/** Results listed per page, by satellite slug; "Next" continues after the last slug shown. */
+const PAGE = 100;
 
 export default async function PolicyPage({
   params,
@@ -44,15 +45,26 @@ export default async function PolicyPage({
   const region = firstParam(query.region)?.slice(0, 60) || undefined;
   const outcomeParam = firstParam(query.outcome);
   const outcome = OUTCOMES.find((o) => o === outcomeParam);
+  const after = firstParam(query.after)?.slice(0, 200) || undefined;
   const mayReport = mayDo(ctx, "compliance.report");
   const [versions, waivers, report] = await Promise.all([
     policyVersions(ctx, id),
     listWaivers(ctx, { policyId: id, includeEnded: true }, now),
-    mayReport ? postureAt(ctx, { at: now, ...(region && { region }) }) : Promise.resolve(null),
+    mayReport
+      ? postureAt(ctx, {
+          at: now,
+          policyId: id,
+          order: "slug",
+          limit: PAGE,
+          ...(region && { region }),
+          ...(outcome && { outcomes: [outcome] }),
+          ...(after && { after }),
+        })
+      : Promise.resolve(null),
   ]);
-  const rows = (report?.policies.find((p) => p.id === id)?.rows ?? []).filter(
-    (r) => !outcome || r.outcome === outcome,
-  );
+  const results = report?.policies.find((p) => p.id === id);
+  const rows = (results?.rows ?? []).map((r) => ({ ...r, since: r.since.toISOString() }));
+  const next = results && results.matching > rows.length ? rows.at(-1)?.slug : undefined;
   const mayManage = mayDo(ctx, "policies.manage");
   return (
     <div className="page">
@@ -96,11 +108,16 @@ export default async function PolicyPage({
           </h2>
           <span className="row small">
             {OUTCOMES.map((o) => (
-              <Link key={o} href={withParams(query, { outcome: o === outcome ? undefined : o })}>
+              <Link
+                key={o}
+                href={withParams(query, { outcome: o === outcome ? undefined : o, after: undefined })}
+              >
                 {o === outcome ? `all results` : o}
               </Link>
             ))}
-            {region && <Link href={withParams(query, { region: undefined })}>all regions</Link>}
+            {region && (
+              <Link href={withParams(query, { region: undefined, after: undefined })}>all regions</Link>
+            )}
           </span>
         </div>
         {!report ? (
@@ -112,38 +129,13 @@ export default async function PolicyPage({
         ) : rows.length === 0 ? (
           <p className={`muted ${styles.pad}`}>No satellite has this result.</p>
         ) : (
-          <div className={styles.tableWrap}>
-            <table className={styles.table} data-testid="policy-results">
-              <thead>
-                <tr>
-                  <th scope="col">Satellite</th>
-                  <th scope="col">Region</th>
-                  <th scope="col">Result</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Since</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.satelliteId}>
-                    <td>
-                      <Link className="mono" href={`/satellites/${r.satelliteId}#compliance`}>
-                        {r.slug}
-                      </Link>
-                    </td>
-                    <td className="mono">{r.regionId}</td>
-                    <td>
-                      <OutcomePill value={r.outcome} />
-                    </td>
-                    <td className={styles.reason}>{r.reason || "—"}</td>
-                    <td className="nowrap">
-                      <Time at={r.since} now={now} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <>
+            <SatelliteResultsTable rows={rows} now={now} testId="policy-results" />
+            <nav className={`row small ${styles.pad}`} aria-label="Result pages">
+              {after && <Link href={withParams(query, { after: undefined })}>← First</Link>}
+              {next && <Link href={withParams(query, { after: next })}>Next {PAGE} →</Link>}
+            </nav>
+          </>
         )}
       </section>
       <WaiverList
