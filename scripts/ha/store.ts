@@ -3,6 +3,9 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { type AgentLedger, fingerprint } from "./agents";
 
+// Prisma keeps DateTime as UTC in `timestamp without time zone`: read it as UTC whatever this machine's zone.
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => new Date(`${value.replace(" ", "T")}Z`));
+
 export class Store {
   private readonly client: pg.Client;
 
