@@ -8,10 +8,12 @@ import { leaseUntilFrom, MAX_DELIVERIES } from "../commands/lifecycle";
 
 /*
  * A whole flush in one statement, so one round trip and one implicit transaction:
- * 1. `ins` stores every sample not stored yet. Dedupe of (satellite, seq) is the table's unique key with
- *    ON CONFLICT DO NOTHING and no conflict target, which PostgreSQL also applies to a partitioned table
- *    (each partition's unique index). A concurrent insert of the same key by another replica waits for that
- *    transaction and is then skipped, so a sample lands once and is counted new by exactly one writer.
+ * 1. `ins` stores every sample not stored yet, by the rule in docs/telemetry-storage.md ("Stored once per
+ *    (satellite, seq)"): the table is partitioned by day, so its primary key is (satelliteId, seq, at) and
+ *    ON CONFLICT DO NOTHING (no conflict target) dedupes every resend, which carries the same `at`. A copy
+ *    in flight on another replica holds that key until it commits; this insert waits for it and then skips
+ *    the row, so a sample lands once and exactly one writer counts it new. NOT EXISTS also counts a resend
+ *    with a different `at` as a duplicate once the first copy has committed, as SQLite's key does.
  * 2. `locked` + `upd` move each satellite's latest state, only forward: SET expressions read the row as
  *    committed when the lock was granted, so an old buffered batch never overwrites newer state.
  * 3. `cmd` leases the satellites' due commands (server/commands/lifecycle.ts, "leased").
@@ -27,7 +29,9 @@ WITH s AS (
 ), ins AS (
   INSERT INTO "TelemetrySample" ("satelliteId","seq","at","receivedAt","cpuPct","memPct","diskPct","rxMbps","txMbps","rttMs","lossPct","health","services")
   SELECT sat, seq, at, received, cpu, mem, disk, rx, tx, rtt, loss, health::"Health", services::jsonb
-  FROM s ORDER BY sat, seq
+  FROM s
+  WHERE NOT EXISTS (SELECT 1 FROM "TelemetrySample" t WHERE t."satelliteId" = s.sat AND t."seq" = s.seq)
+  ORDER BY sat, seq
   ON CONFLICT DO NOTHING
   RETURNING "satelliteId", "seq"
 ), v AS (

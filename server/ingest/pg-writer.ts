@@ -58,8 +58,14 @@ export class PgIngestWriter implements IngestWriter {
     this.queue = [];
     this.queuedSamples = 0;
     if (batch.length === 0) return;
+    const jobs = batch.map((p) => p.job);
     try {
-      const results = await this.apply(batch.map((p) => p.job));
+      // A deadlock with another writer (the reconciler, a console action) rolls the statement back whole:
+      // the batch is tried once more before it is split.
+      const results = await this.apply(jobs).catch((error: unknown) => {
+        if (isTransient(error)) return this.apply(jobs);
+        throw error;
+      });
       batch.forEach((p, i) => p.resolve(results[i]));
     } catch (error) {
       if (batch.length === 1) batch[0].reject(error);
@@ -96,4 +102,10 @@ export class PgIngestWriter implements IngestWriter {
     await Promise.all(this.flushing);
     await this.flush();
   }
+}
+
+/** deadlock_detected and serialization_failure: nothing was written, and trying again may well succeed. */
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "40P01" || code === "40001";
 }
