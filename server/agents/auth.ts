@@ -33,14 +33,21 @@ export class AgentTokenCache {
 
   constructor(channel: Pick<Bus, "subscribe" | "onResync">) {
     channel.subscribe("agent.revoked", ({ satelliteId, credentialId }) => {
-      this.generation++;
-      if (!satelliteId && !credentialId) return this.entries.clear();
-      for (const [hash, hit] of this.entries) {
-        if (hit.identity.satelliteId === satelliteId || hit.identity.credentialId === credentialId)
-          this.entries.delete(hash);
-      }
+      if (!satelliteId && !credentialId) return this.clear();
+      this.evict((i) => i.satelliteId === satelliteId || i.credentialId === credentialId);
+    });
+    // An identity carries its satellite's slug, region and interval: an edited satellite is read again.
+    channel.subscribe("fleet.changed", ({ satelliteIds }) => {
+      if (!satelliteIds) return this.clear();
+      const ids = new Set(satelliteIds);
+      this.evict((i) => ids.has(i.satelliteId));
     });
     channel.onResync(() => this.clear());
+  }
+
+  private evict(matches: (identity: AgentIdentity) => boolean): void {
+    this.generation++;
+    for (const [hash, hit] of this.entries) if (matches(hit.identity)) this.entries.delete(hash);
   }
 
   clear(): void {
