@@ -56,6 +56,7 @@ const page = (name: string, query: (ctx: PageBenchCtx) => Record<string, string>
 const pages: PageBench[] = [
   { ...page("commands", () => ({})), setup: addCommands },
   page("commands: state failed", () => ({ state: "failed" })),
+  page("commands: state succeeded (most)", () => ({ state: "succeeded" })),
   page("commands: type stack.upgrade", () => ({ type: "stack.upgrade" })),
   page("commands: one satellite", (ctx) => ({ satellite: ctx.ids.satelliteSlug })),
   page("commands: issued by admin", () => ({ issuer: "admin@orrery.local" })),

@@ -109,13 +109,17 @@ export async function listCommands(ctx: Ctx, input: unknown): Promise<CommandPag
   const parsed = CommandQuery.safeParse(input ?? {});
   if (!parsed.success) throw validationError(parsed.error);
   const q = parsed.data;
-  const where = commandWhere(q);
+  const where = await resolvedCommandWhere(q);
   const after = decodeCursor(q.cursor, cursorKey);
   const below: Prisma.CommandWhereInput | undefined = after && {
     OR: [{ issuedAt: { lt: new Date(after[0]) } }, { issuedAt: new Date(after[0]), id: { lt: after[1] } }],
   };
   const [counted, rows] = await Promise.all([
-    db.command.count({ where, take: TOTAL_CAP + 1 }),
+    // Ids in the list's own order, so the count walks the index the page does (count() would add
+    // ORDER BY id, which SQLite serves by scanning the primary key past every row a rare filter skips).
+    db.command
+      .findMany({ where, select: { id: true }, orderBy: NEWEST_FIRST, take: TOTAL_CAP + 1 })
+      .then((ids) => ids.length),
     db.command.findMany({
       where: below ? { AND: [where, below] } : where,
       include: commandInclude,
@@ -164,6 +168,25 @@ export function commandWhere(q: CommandFilter): Prisma.CommandWhereInput {
       q.rollout ? { rolloutId: q.rollout } : {},
       // Each satellite's command of one request is keyed `<key>/<satellite id>` (issue.ts).
       q.batch ? { idempotencyKey: { startsWith: `${q.batch}/` } } : {},
+    ],
+  };
+}
+
+/**
+ * `commandWhere` with the satellite's slug and the issuer's email looked up first: the list then filters on
+ * their ids, which the indexes serve, instead of joining every command to its satellite and issuer.
+ */
+export async function resolvedCommandWhere(q: CommandFilter): Promise<Prisma.CommandWhereInput> {
+  const [satellite, issuer] = await Promise.all([
+    q.satellite ? db.satellite.findUnique({ where: { slug: q.satellite }, select: { id: true } }) : null,
+    q.issuer ? db.user.findUnique({ where: { email: q.issuer }, select: { id: true } }) : null,
+  ]);
+  const nothing = { id: { in: [] } };
+  return {
+    AND: [
+      commandWhere({ ...q, satellite: undefined, issuer: undefined }),
+      q.satellite ? (satellite ? { satelliteId: satellite.id } : nothing) : {},
+      q.issuer ? (issuer ? { issuedById: issuer.id } : nothing) : {},
     ],
   };
 }

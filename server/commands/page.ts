@@ -7,6 +7,7 @@ import {
   commandWhere,
   CommandFilter,
   NEWEST_FIRST,
+  resolvedCommandWhere,
   toCommandViews,
   type CommandView,
 } from "./list";
@@ -25,7 +26,7 @@ export async function listCommandPage(
   page: { limit: number; after?: CommandPageKey },
 ): Promise<CommandView[]> {
   authorize(ctx, "commands.read");
-  const where = commandWhere(parseInput(CommandFilter, filter ?? {}));
+  const where = await resolvedCommandWhere(parseInput(CommandFilter, filter ?? {}));
   const after = page.after && new Date(page.after.issuedAt);
   const below = after && {
     OR: [{ issuedAt: { lt: after } }, { issuedAt: after, id: { lt: page.after!.id } }],
