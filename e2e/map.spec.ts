@@ -10,16 +10,18 @@ test.use({ storageState: authFile("viewer") });
 
 type Rendered = { total: number; clusters: number; points: number; slugs: string[]; statuses: string[] };
 
-/** What the map has drawn, read through maplibre's own rendered-feature query: clusters count their members. */
+/**
+ * What the map has drawn, read through maplibre's own rendered-feature query: clusters count their members.
+ * A point carries its index in the map's answer, not its slug: the slugs come from the map's look-up.
+ */
 async function rendered(page: Page): Promise<Rendered> {
   await mapIdle(page);
   return page.evaluate(
-    (statuses) => {
+    async (statuses) => {
       const map = window.orreryFleetMap!;
       const seenClusters = new Set<number>();
-      const seenPoints = new Set<string>();
+      const seenPoints = new Set<number>();
       let total = 0;
-      const slugs: string[] = [];
       const found: string[] = [];
       for (const f of map.queryRenderedFeatures({ layers: ["sat-clusters"] })) {
         const id = Number(f.properties.cluster_id);
@@ -28,12 +30,21 @@ async function rendered(page: Page): Promise<Rendered> {
         total += Number(f.properties.point_count);
       }
       for (const f of map.queryRenderedFeatures({ layers: ["sat-points"] })) {
-        const slug = String(f.properties.slug);
-        if (seenPoints.has(slug)) continue;
-        seenPoints.add(slug);
+        const at = Number(f.properties.i);
+        if (seenPoints.has(at)) continue;
+        seenPoints.add(at);
         total += 1;
-        slugs.push(slug);
         found.push(statuses[Number(f.properties.status)]);
+      }
+      let slugs: string[] = [];
+      if (seenPoints.size > 0) {
+        const params = new URLSearchParams(window.location.search);
+        params.set("at", [...seenPoints].join(","));
+        const res = await fetch(`/api/v1/map/satellites?${params}`);
+        const byAt = new Map(
+          ((await res.json()) as { items: { at: number; slug: string }[] }).items.map((x) => [x.at, x.slug]),
+        );
+        slugs = [...seenPoints].map((at) => byAt.get(at) ?? "");
       }
       return { total, clusters: seenClusters.size, points: seenPoints.size, slugs, statuses: found };
     },
@@ -268,7 +279,7 @@ test("clusters are rings by status, each drawn from its members' counts", async 
         n += Number(f.properties[key]);
       }
       const dots = map.queryRenderedFeatures({ layers: ["sat-points"] });
-      return n + new Set(dots.filter((f) => f.properties.status === code).map((f) => f.properties.slug)).size;
+      return n + new Set(dots.filter((f) => f.properties.status === code).map((f) => f.properties.i)).size;
     },
     { key: countProperty("critical"), code: MAP_STATUSES.indexOf("critical") },
   );
