@@ -101,6 +101,7 @@ export async function ensureTelemetryPartitions(now: Date, daysAhead = DAYS_AHEA
 
 /** Drops every day partition that ends at or before `before`; returns the names dropped. */
 export async function dropTelemetryPartitionsBefore(before: Date): Promise<string[]> {
+  if (Number.isNaN(before.getTime())) throw new Error("dropTelemetryPartitionsBefore: invalid date");
   const client = await rawPgPool().connect();
   try {
     const dropped: string[] = [];

@@ -49,9 +49,10 @@ async function sqliteRaw(before: Date, batch: number): Promise<number> {
 async function postgresRaw(now: Date, horizon: Date, batch: number) {
   const createdPartitions = await ensureTelemetryPartitions(now);
   const state = await db.jobState.findUnique({ where: { name: ROLLUP_WATERMARK } });
-  const rolledUpTo = state ? new Date(state.value) : new Date(0);
+  // No watermark (or an unreadable one) means nothing is known to be rolled up: no day is dropped.
+  const rolledUpTo = Date.parse(state?.value ?? "") || 0;
   const droppedPartitions = await dropTelemetryPartitionsBefore(
-    new Date(Math.min(horizon.getTime(), rolledUpTo.getTime())),
+    new Date(Math.min(horizon.getTime(), rolledUpTo)),
   );
   // Rows of days with no partition (late samples of a dropped day, rows older than the first partition).
   const raw = await pruneDefaultPartition(horizon, batch);
