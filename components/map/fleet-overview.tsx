@@ -121,9 +121,9 @@ export function FleetOverview({
   const nameOf = useMemo(() => (layout ? nameCache(fetchQuery, layout) : undefined), [fetchQuery, layout]);
   // A look-up answers 409 when the layout moved on since the click: the next map answer has the new one.
   const lookUp = (at: number[]) =>
-    lookupMap(fetchQuery, { layout: layout ?? "", at }).catch((e: unknown) => {
+    lookupMap(fetchQuery, { layout: layout ?? "", at }).catch(() => {
       void refetch();
-      throw e;
+      return { layout: "", items: [] };
     });
 
   return (
@@ -152,6 +152,7 @@ export function FleetOverview({
           }}
           onSelectGroup={(at) => {
             void lookUp(at).then(({ items }) => {
+              if (items.length === 0) return;
               setGroup(items);
               replaceParams({ sat: null });
             });

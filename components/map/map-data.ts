@@ -81,10 +81,22 @@ export function updatesFor(shown: ShownData, data: MapData): NonNullable<GeoJSON
     if (!change) return null;
     for (const i of change.index) touched.add(i);
   }
-  return [...touched].map((i) => ({
-    id: i,
-    addOrUpdateProperties: Object.entries(propsOf(data, i)).map(([key, value]) => ({ key, value })),
-  }));
+  const c = data.cols;
+  const update: NonNullable<GeoJSONSourceDiff["update"]> = [];
+  for (const i of touched) {
+    // Only the values that move; a satellite's index, slug and name stay with it for the life of a layout.
+    update.push({
+      id: i,
+      addOrUpdateProperties: [
+        { key: "region", value: c.region[i] },
+        { key: "status", value: c.status[i] },
+        { key: "bw", value: c.bw[i] },
+        { key: "rollout", value: c.rollout[i] },
+        { key: "posture", value: c.posture ? c.posture[i] : 0 },
+      ],
+    });
+  }
+  return update;
 }
 
 export type PlainBounds = [[number, number], [number, number]];

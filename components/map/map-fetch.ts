@@ -34,23 +34,25 @@ export async function fetchFleetMap(query: string, unauthorized: string): Promis
   if (!res.ok) throw await failure(res, unauthorized);
   const answer = decodeMap(new Uint8Array(await res.arrayBuffer()));
   let next: FleetMapData;
+  // Another poll of the same query may have answered meanwhile: what is held now is what a delta applies to.
+  const current = held.get(query);
   if (answer.kind === "delta") {
-    if (!last || last.meta.version !== answer.base || last.meta.layout !== answer.meta.layout) {
-      // Only possible if a reply raced another poll: start again from the whole map.
+    if (current?.meta.version === answer.meta.version) return current;
+    if (!current || current.meta.version !== answer.base || current.meta.layout !== answer.meta.layout) {
       held.delete(query);
       return fetchFleetMap(query, unauthorized);
     }
-    const index = applyDelta(last.cols, answer);
-    const seq = last.seq + 1;
+    const index = applyDelta(current.cols, answer);
+    const seq = current.seq + 1;
     next = {
       meta: answer.meta,
-      cols: last.cols,
+      cols: current.cols,
       seq,
-      changes: [...last.changes, { seq, index }].slice(-KEEP_CHANGES),
+      changes: [...current.changes, { seq, index }].slice(-KEEP_CHANGES),
     };
   } else {
     // A new seq with no recorded changes: the map loads it whole.
-    next = { meta: answer.meta, cols: answer.cols, seq: (last?.seq ?? 0) + 1, changes: [] };
+    next = { meta: answer.meta, cols: answer.cols, seq: (current?.seq ?? 0) + 1, changes: [] };
   }
   held.set(query, next);
   return next;
