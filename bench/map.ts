@@ -245,7 +245,11 @@ async function measureFleet(size: number): Promise<Figures> {
 
 if (!values["no-build"]) bench("map-build", PORT).build(true);
 const results: Figures[] = [];
-for (const size of SIZES) results.push(await measureFleet(size));
+for (const size of SIZES) {
+  results.push(await measureFleet(size));
+  // Each fleet's raw figures as soon as they are in, should a later fleet not finish.
+  process.stdout.write(`▸ ${size}: ${JSON.stringify(results.at(-1))}\n`);
+}
 
 const cell = (f: (r: Figures) => string) => results.map((r) => f(r).padStart(22)).join("");
 const check = (ok: boolean) => (ok ? "✓" : "✗");
