@@ -12,9 +12,15 @@ const DAY_MS = 86_400_000;
 /** What the posture needs of a satellite (the fleet state's rows, or a decommissioned one read for a report). */
 export type SatLike = { id: string; slug: string; regionId: string; labelText: string };
 
-/** Outcome, reason and since of every pair, as they were at `at`: the log's arrays, or a copy with the later changes undone. */
-export function stateAt(log: PostureLog, at: number): Pick<PostureLog, "outcome" | "reason" | "since"> {
-  if (log.n === 0 || log.cAt[log.n - 1] <= at) return log;
+/** Every pair's outcome, reason and since at one moment, with the slot width they were laid out by. */
+export type PostureState = Pick<PostureLog, "outcome" | "reason" | "since" | "width">;
+
+/** The state at `at`: the log's own arrays, or a copy with the later changes undone. */
+export function stateAt(log: PostureLog, at: number): PostureState {
+  const { width } = log;
+  if (log.n === 0 || log.cAt[log.n - 1] <= at) {
+    return { outcome: log.outcome, reason: log.reason, since: log.since, width };
+  }
   const outcome = log.outcome.slice();
   const reason = log.reason.slice();
   const since = log.since.slice();
@@ -24,7 +30,7 @@ export function stateAt(log: PostureLog, at: number): Pick<PostureLog, "outcome"
     reason[slot] = log.cPrevReason[k];
     since[slot] = log.cPrevSince[k];
   }
-  return { outcome, reason, since };
+  return { outcome, reason, since, width };
 }
 
 /** policyId → satelliteId, for the live waivers given (satellite waivers and label selectors alike). */
@@ -154,7 +160,7 @@ export type PolicyRow = {
 /** Every result of one policy at a moment, for the satellites `keep` accepts, in the fleet's order. */
 export function* policyRows(
   log: PostureLog,
-  state: Pick<PostureLog, "outcome" | "reason" | "since">,
+  state: PostureState,
   policyId: string,
   sats: ReadonlyMap<string, SatLike>,
   waiverOf: (s: SatLike) => string | null,
@@ -165,7 +171,7 @@ export function* policyRows(
   for (const [id, s] of sats) {
     const si = log.satIdx.get(id);
     if (si === undefined || !keep(s)) continue;
-    const slot = si * log.width + p;
+    const slot = si * state.width + p;
     const o = state.outcome[slot];
     if (o === NONE) continue;
     const waiverId = waiverOf(s);

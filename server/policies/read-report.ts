@@ -6,7 +6,7 @@ import { db } from "../db";
 import { validationError } from "../errors";
 import { listWaivers, policiesWithFramework, type WaiverView } from "./read-history";
 import { addCount, emptyCounts, type Counts } from "./counts";
-import { coveredPairs, policyRows, stateAt } from "./read-posture";
+import { coveredPairs, policyRows, stateAt, type PostureState } from "./read-posture";
 import { NONE, postureLog, satellitesById, type PostureLog } from "./read-store";
 
 export type ReportRow = {
@@ -96,14 +96,14 @@ type Sat = { id: string; slug: string; regionId: string; labelText: string };
  */
 async function withPastSatellites(
   log: PostureLog,
-  state: Pick<PostureLog, "outcome">,
+  state: PostureState,
   fleet: ReadonlyMap<string, Sat>,
 ): Promise<ReadonlyMap<string, Sat>> {
   const missing: string[] = [];
   for (let si = 0; si < log.sats.length; si++) {
     if (fleet.has(log.sats[si])) continue;
     for (let p = 0; p < log.policies.length; p++) {
-      if (state.outcome[si * log.width + p] === NONE) continue;
+      if (state.outcome[si * state.width + p] === NONE) continue;
       missing.push(log.sats[si]);
       break;
     }

@@ -10,8 +10,11 @@ import "server-only";
 //   violatingSatelliteIds(ctx, policyId) → string[]                    violations not waived, for the map filter
 //   listWaivers(ctx, { policyId?, includeEnded? }) → WaiverView[]      (read-history.ts)
 //   postureTrend(ctx, { days, region?, framework? }) → TrendPoint[]    daily compliant % (read-history.ts)
-//   postureAt(ctx, { at, region?, framework? }) → PostureReport        as it was at `at` (read-report.ts)
+//   postureAt(ctx, { at, region?, framework?, policyId?, outcomes?, limit?, order?, after? })
+//                                                   → PostureReport   as it was at `at` (read-report.ts)
 //
+// The matrix, the counts, the trend and postureAt read the in-memory posture (read-store.ts), caught up
+// with the change log on each call; satellitePosture and violatingSatelliteIds are indexed queries.
 // Counts: `waived` results are counted apart, never as compliant; percent = compliant / total × 100, where
 // total includes waived and unknown (null when total is 0).
 import type { EffectiveOutcome, Mode, Outcome, Severity } from "@/lib/policies/kinds";
