@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFleet } from "./ha/agents";
 import { BrowserSession } from "./ha/browser";
-import { Cluster, sleep, waitFor } from "./ha/cluster";
+import { Cluster, ready, sleep } from "./ha/cluster";
 import { report } from "./ha/report";
 import { Api, credentialRevocation, statusPageChange } from "./ha/probes";
 import { clusterEnv, ensureBuild, freshDatabase, migrateAndSeed } from "./ha/setup";
@@ -49,11 +49,13 @@ async function main(): Promise<boolean> {
     const seeded = migrateAndSeed(env, password);
     await store.connect();
     log(`logs in ${logDir}; database ${new URL(database.url).pathname.slice(1)}`);
-    cluster.replica("A", ports.A);
-    cluster.replica("B", ports.B);
-    await Promise.all([waitFor(`${base(ports.A)}/readyz`), waitFor(`${base(ports.B)}/readyz`)]);
-    cluster.haproxy(`127.0.0.1:${ports.ha}`, { A: `127.0.0.1:${ports.A}`, B: `127.0.0.1:${ports.B}` });
-    await waitFor(`${base(ports.ha)}/readyz`);
+    const [a, b] = [cluster.replica("A", ports.A), cluster.replica("B", ports.B)];
+    await Promise.all([ready(a, `${base(ports.A)}/readyz`), ready(b, `${base(ports.B)}/readyz`)]);
+    const haproxy = cluster.haproxy(`127.0.0.1:${ports.ha}`, {
+      A: `127.0.0.1:${ports.A}`,
+      B: `127.0.0.1:${ports.B}`,
+    });
+    await ready(haproxy, `${base(ports.ha)}/readyz`);
     await leaderAmong(cluster, store, ["A", "B"], 30_000);
     cluster.worker();
     log("replicas A and B ready behind haproxy; worker started");
@@ -104,8 +106,7 @@ async function main(): Promise<boolean> {
     }
     log(`SIGKILL ${leader}: lease taken by ${newLeader} after ${failoverMs} ms (TTL ${LEASE_TTL_MS} ms)`);
     await sleep(isShort ? 3_000 : 10_000);
-    cluster.replica(leader, ports[leader]);
-    await waitFor(`${base(ports[leader])}/readyz`);
+    await ready(cluster.replica(leader, ports[leader]), `${base(ports[leader])}/readyz`);
     await sleep(2_000); // two good health checks put it back in rotation
     setPhase("restarted");
     log(`${leader} restarted and ready`);
@@ -118,8 +119,7 @@ async function main(): Promise<boolean> {
     const code = await cluster.procs.get(other)!.exited;
     const drainMs = Date.now() - termAt;
     log(`SIGTERM ${other}: exited ${code} after ${drainMs} ms`);
-    cluster.replica(other, ports[other]);
-    await waitFor(`${base(ports[other])}/readyz`);
+    await ready(cluster.replica(other, ports[other]), `${base(ports[other])}/readyz`);
     await sleep(2_000);
     setPhase("after");
     log(`${other} restarted and ready`);

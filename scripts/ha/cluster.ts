@@ -89,6 +89,14 @@ export class Cluster {
   }
 }
 
+/** Waits until `proc` answers 200 on `url`; fails at once, naming its log, if it exits first. */
+export async function ready(proc: Proc, url: string): Promise<void> {
+  const died = proc.exited.then((code) => {
+    throw new Error(`${proc.name} exited (${code}) before it was ready; its log: ${proc.log}`);
+  });
+  await Promise.race([waitFor(url), died]);
+}
+
 /** Polls `url` until it answers 200 (or `ms` pass). */
 export async function waitFor(url: string, ms = 120_000): Promise<void> {
   const until = Date.now() + ms;

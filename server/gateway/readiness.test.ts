@@ -1,6 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../db";
-import { beginDraining, expectedMigrations, readiness, readinessVerdict, warming } from "./readiness";
+import {
+  beginDraining,
+  expectedMigrations,
+  forgetMigrationCheck,
+  readiness,
+  readinessVerdict,
+  warming,
+} from "./readiness";
 
 const facts = { isDraining: false, warming: [], applied: ["a", "b"], expected: ["a", "b"] };
 
@@ -49,6 +56,10 @@ describe("readiness on the test database", () => {
     await db.$executeRawUnsafe(
       `UPDATE "_prisma_migrations" SET rolled_back_at = CURRENT_TIMESTAMP WHERE migration_name = '${last}'`,
     );
+    // Once seen current, the ledger is not read again (a running build's migrations cannot go away)…
+    expect(await readiness()).toEqual({ status: 200, body: { status: "ready" } });
+    // …but a process that has not yet seen them current is not ready.
+    forgetMigrationCheck();
     expect((await readiness()).body).toMatchObject({ reason: "migrations pending", pending: [last] });
     await db.$executeRawUnsafe(
       `UPDATE "_prisma_migrations" SET rolled_back_at = NULL WHERE migration_name = '${last}'`,

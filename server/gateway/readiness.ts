@@ -21,6 +21,8 @@ const state = processSingleton("gateway.readiness", () => ({
   isDraining: false,
   warming: new Set<string>(),
   expected: null as string[] | null,
+  /** Once every expected migration was seen applied it stays so: later checks only ask for `SELECT 1`. */
+  isMigrated: false,
 }));
 
 /** The verdict, from facts gathered elsewhere; draining wins over everything so the balancer drains first. */
@@ -83,22 +85,32 @@ async function appliedMigrations(): Promise<string[] | null> {
     return rows.map((r) => r.migration_name);
   } catch {
     // No ledger at all reads as nothing applied; an unreachable database as null.
-    try {
-      await db.$queryRawUnsafe("SELECT 1");
-      return [];
-    } catch {
-      return null;
-    }
+    return (await databaseAnswers()) ? [] : null;
+  }
+}
+
+async function databaseAnswers(): Promise<boolean> {
+  try {
+    await db.$queryRawUnsafe("SELECT 1");
+    return true;
+  } catch {
+    return false;
   }
 }
 
 export async function readiness(): Promise<ReadyAnswer> {
   // Draining answers without a query: the balancer must see it even with the pool exhausted.
   if (state.isDraining) return readinessVerdict({ isDraining: true, warming: [], applied: [], expected: [] });
-  return readinessVerdict({
-    isDraining: false,
-    warming: [...state.warming],
-    applied: await appliedMigrations(),
-    expected: expectedMigrations(),
-  });
+  const expected = expectedMigrations();
+  let applied: string[] | null;
+  if (state.isMigrated) applied = (await databaseAnswers()) ? expected : null;
+  else applied = await appliedMigrations();
+  const answer = readinessVerdict({ isDraining: false, warming: [...state.warming], applied, expected });
+  if (answer.body.status !== "unavailable") state.isMigrated = true;
+  return answer;
+}
+
+/** For tests: check the migration ledger again on the next call. */
+export function forgetMigrationCheck(): void {
+  state.isMigrated = false;
 }
