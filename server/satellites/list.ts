@@ -1,10 +1,22 @@
 import "server-only";
 import { authorize, type Ctx } from "../auth/context";
 import { db, type Prisma } from "../db";
-import { validationError } from "../errors";
+import { latestFleet } from "../fleet-state";
+import { aggregatesOf } from "../fleet-state/aggregates";
+import { parseInput, validationError } from "../errors";
 import { labelNeedle } from "@/lib/labels";
-import { SatelliteQuery, type SatelliteFilter } from "./schemas";
+import {
+  afterWhere,
+  decodeCursor,
+  encodeCursor,
+  filterDigest,
+  orderOf,
+  reversed,
+  sortKeys,
+  valuesOf,
+} from "./list-cursor";
 import { bySeverity } from "./list-severity";
+import { SatelliteListCursor, SatelliteQuery, type SatelliteFilter } from "./schemas";
 import { toSatelliteView, type SatelliteView } from "./view";
 
 export type SatellitePage = {
@@ -15,22 +27,12 @@ export type SatellitePage = {
   sort: SatelliteQuery["sort"];
   dir: SatelliteQuery["dir"];
   items: SatelliteView[];
+  /** Keyset cursors for the pages after and before this one (null at either end). */
+  nextCursor: string | null;
+  prevCursor: string | null;
 };
 
-const ORDER: Record<
-  Exclude<SatelliteQuery["sort"], "severity">,
-  (dir: "asc" | "desc") => Prisma.SatelliteOrderByWithRelationInput[]
-> = {
-  name: (dir) => [{ name: dir }, { slug: "asc" }],
-  slug: (dir) => [{ slug: dir }],
-  country: (dir) => [{ country: dir }, { city: dir }, { name: "asc" }],
-  kind: (dir) => [{ kind: dir }, { name: "asc" }],
-  provider: (dir) => [{ provider: dir }, { name: "asc" }],
-  region: (dir) => [{ regionId: dir }, { name: "asc" }],
-  stackVersion: (dir) => [{ stackVersion: dir }, { name: "asc" }],
-  lastSeen: (dir) => [{ lastSeenAt: { sort: dir, nulls: "last" } }, { name: "asc" }],
-  created: (dir) => [{ createdAt: dir }, { slug: "asc" }],
-};
+type Row = Awaited<ReturnType<typeof db.satellite.findMany>>[number];
 
 /**
  * Connectivity and health filters, as SQL over the deadlines ingest stores beside lastSeenAt, so the
@@ -75,36 +77,69 @@ export function satelliteWhere(query: SatelliteFilter, now: Date): Prisma.Satell
   return { AND: and };
 }
 
+/**
+ * One page of the list. With a cursor (`after` or `before`, from the previous answer) the page is read by
+ * keyset from there, as cheap deep in the list as at its start; a bare page number still works (OFFSET) for
+ * old links. A cursor made for another sort or other filters is ignored: the list starts again.
+ */
 export async function listSatellites(ctx: Ctx, input: unknown, now = new Date()): Promise<SatellitePage> {
   authorize(ctx, "satellites.read");
   const parsed = SatelliteQuery.safeParse(input ?? {});
   if (!parsed.success) throw validationError(parsed.error);
   const query = parsed.data;
+  const position = parseInput(SatelliteListCursor, input ?? {});
+  const { sort, dir, page, limit, ...filter } = query;
+  const digest = filterDigest(filter);
+  const cursor = decodeCursor(position.before ?? position.after);
+  const usable = cursor?.sort === sort && cursor.dir === dir && cursor.filter === digest ? cursor : null;
+  const backwards = usable !== null && position.before !== undefined;
   const where = satelliteWhere(query, now);
-  const skip = (query.page - 1) * query.limit;
-  const { total, rows } =
-    query.sort === "severity"
-      ? await bySeverity(where, query.dir, skip, query.limit, now)
-      : await Promise.all([
-          db.satellite.count({ where }),
-          db.satellite.findMany({ where, orderBy: ORDER[query.sort](query.dir), skip, take: query.limit }),
-        ]).then(([total, rows]) => ({ total, rows }));
+  const skip = usable ? 0 : (page - 1) * limit;
+  let total: number;
+  let rows: Row[];
+  if (sort === "severity") {
+    const start = usable
+      ? { cursor: usable.values.map(String) as [string, string, string], backwards }
+      : { skip };
+    ({ total, rows } = await bySeverity(where, dir, start, limit + 1, now));
+  } else {
+    const keys = backwards ? reversed(sortKeys(sort, dir)) : sortKeys(sort, dir);
+    const read = usable ? { AND: [where, afterWhere(keys, usable.values, backwards)] } : where;
+    [total, rows] = await Promise.all([
+      db.satellite.count({ where }),
+      db.satellite.findMany({ where: read, orderBy: orderOf(keys, backwards), skip, take: limit + 1 }),
+    ]);
+    if (backwards) rows.reverse();
+  }
+  // One row more than a page tells whether the list goes on in the direction read.
+  const hasMore = rows.length > limit;
+  if (hasMore) rows = backwards ? rows.slice(1) : rows.slice(0, limit);
+  const items = rows.map((r) => toSatelliteView(r, now));
+  const cursorAt = (i: number): string | null => {
+    const item = items[i];
+    if (!item) return null;
+    const values =
+      sort === "severity" ? [item.severity, item.name, item.slug] : valuesOf(sortKeys(sort, dir), rows[i]);
+    return encodeCursor({ sort, dir, filter: digest, values });
+  };
+  const atStart = backwards ? !hasMore : !usable && page === 1;
   return {
     total,
-    page: query.page,
-    limit: query.limit,
-    sort: query.sort,
-    dir: query.dir,
-    items: rows.map((r) => toSatelliteView(r, now)),
+    page,
+    limit,
+    sort,
+    dir,
+    items,
+    nextCursor: !backwards && !hasMore ? null : cursorAt(items.length - 1),
+    prevCursor: atStart ? null : cursorAt(0),
   };
 }
 
+/**
+ * The providers of the fleet's satellites (decommissioned ones left out), for the filter menus: from the
+ * latest state in memory (at most ~2 s old), not a DISTINCT over the Satellite table per page.
+ */
 export async function listProviders(ctx: Ctx): Promise<string[]> {
   authorize(ctx, "satellites.read");
-  const rows = await db.satellite.findMany({
-    distinct: ["provider"],
-    select: { provider: true },
-    orderBy: { provider: "asc" },
-  });
-  return rows.map((r) => r.provider);
+  return aggregatesOf(await latestFleet()).providers;
 }

@@ -144,6 +144,12 @@ export const SatelliteQuery = z.object({
 });
 export type SatelliteQuery = z.infer<typeof SatelliteQuery>;
 
+/** The console list's keyset position: after the cursor of one page's last row, or before its first row's. */
+export const SatelliteListCursor = z.object({
+  after: z.preprocess(blankToUndefined, z.string().max(2000).optional()),
+  before: z.preprocess(blankToUndefined, z.string().max(2000).optional()),
+});
+
 /** The list's filters alone, for a list paged by cursor (the REST API) rather than by page number. */
 export const SatelliteFilter = SatelliteQuery.omit({ sort: true, dir: true, page: true, limit: true });
 export type SatelliteFilter = z.infer<typeof SatelliteFilter>;

@@ -115,7 +115,8 @@ export default async function SatellitesPage({ searchParams }: { searchParams: P
               sort={{
                 by: sort,
                 dir,
-                href: (by, to) => `/satellites${withParams(params, { sort: by, dir: to, page: undefined })}`,
+                href: (by, to) =>
+                  `/satellites${withParams(params, { sort: by, dir: to, page: undefined, after: undefined, before: undefined })}`,
               }}
               empty={{
                 title: "No satellites match",
@@ -127,7 +128,14 @@ export default async function SatellitesPage({ searchParams }: { searchParams: P
                   limit={page.limit}
                   total={page.total}
                   isAlwaysShown={page.total > 0}
-                  href={(to) => `/satellites${withParams(params, { page: to })}`}
+                  // Next and previous carry the keyset cursor, so a deep page reads no rows before it.
+                  href={(to) =>
+                    `/satellites${withParams(params, {
+                      page: to,
+                      after: to > page.page ? (page.nextCursor ?? undefined) : undefined,
+                      before: to < page.page ? (page.prevCursor ?? undefined) : undefined,
+                    })}`
+                  }
                 />
               }
             />
