@@ -233,6 +233,8 @@ export async function listAuditEvents(ctx: Ctx, input: unknown): Promise<AuditPa
   const where = await auditWhere(q);
   const after = decodeCursor(q.cursor, cursorKey);
   const below: Prisma.AuditEventWhereInput | undefined = after && {
+    // The bound alone is what PostgreSQL can seek the index to; the OR then settles the ties.
+    at: { lte: new Date(after[0]) },
     OR: [{ at: { lt: new Date(after[0]) } }, { at: new Date(after[0]), id: { lt: after[1] } }],
   };
   const [counted, events] = await Promise.all([
@@ -309,6 +311,7 @@ export async function* auditCsv(ctx: Ctx, input: unknown): AsyncGenerator<string
   let last: EventRow | undefined;
   for (;;) {
     const below: Prisma.AuditEventWhereInput | undefined = last && {
+      at: { lte: last.at },
       OR: [{ at: { lt: last.at } }, { at: last.at, id: { lt: last.id } }],
     };
     const events = await db.auditEvent.findMany({

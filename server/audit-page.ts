@@ -48,6 +48,8 @@ export async function listAuditPage(
   const where = await auditWhere({ ...q, from: q.from ?? since, to: q.to ?? until });
   const at = page.after && new Date(page.after.at);
   const below: Prisma.AuditEventWhereInput | undefined = at && {
+    // The bound alone is what PostgreSQL can seek the index to; the OR then settles the ties.
+    at: { lte: at },
     OR: [{ at: { lt: at } }, { at, id: { lt: page.after!.id } }],
   };
   const events = await db.auditEvent.findMany({

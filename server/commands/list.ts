@@ -112,6 +112,8 @@ export async function listCommands(ctx: Ctx, input: unknown): Promise<CommandPag
   const where = await resolvedCommandWhere(q);
   const after = decodeCursor(q.cursor, cursorKey);
   const below: Prisma.CommandWhereInput | undefined = after && {
+    // The bound alone is what PostgreSQL can seek the index to; the OR then settles the ties.
+    issuedAt: { lte: new Date(after[0]) },
     OR: [{ issuedAt: { lt: new Date(after[0]) } }, { issuedAt: new Date(after[0]), id: { lt: after[1] } }],
   };
   const [counted, rows] = await Promise.all([

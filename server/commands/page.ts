@@ -29,6 +29,8 @@ export async function listCommandPage(
   const where = await resolvedCommandWhere(parseInput(CommandFilter, filter ?? {}));
   const after = page.after && new Date(page.after.issuedAt);
   const below = after && {
+    // The bound alone is what PostgreSQL can seek the index to; the OR then settles the ties.
+    issuedAt: { lte: after },
     OR: [{ issuedAt: { lt: after } }, { issuedAt: after, id: { lt: page.after!.id } }],
   };
   const rows = await db.command.findMany({
