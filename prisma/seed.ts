@@ -4,6 +4,8 @@
 //   npm run db:seed -- --satellites 10000 --reset     a benchmark-sized fleet
 //   --history-days N    days of past telemetry, outages and incidents (default 90 for a demo of up to 1000
 //                       satellites; 0 for larger fleets and for the browser tests' seed, NODE_ENV=test)
+//   --last-seen         every agent but the pending ones has just reported (a few stale, offline, degraded or
+//                       critical), as a running fleet: for benchmarks, which run without the simulator
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
@@ -21,6 +23,7 @@ import { buildFleet, type SeedSatellite } from "./seed-data/fleet";
 import { planHistory } from "./seed-data/history";
 import { REGIONS } from "./seed-data/regions";
 import { seedWindows } from "./seed-data/windows";
+import { insertFleet, insertRows, lastSeenColumns, seedId } from "./seed-data/write-fleet";
 import { writeHistory } from "./seed-data/write-history";
 
 const RELEASES = [
@@ -72,32 +75,29 @@ function regionOf(country: string): string {
   return REGIONS.find((r) => r.countries.includes(country))?.id ?? "global";
 }
 
-async function seedFleet(count: number): Promise<SeedSatellite[]> {
+async function seedFleet(count: number, lastSeen: boolean): Promise<SeedSatellite[]> {
   const fleet = buildFleet(count);
   const started = Date.now();
-  await db.$transaction(
-    async (tx) => {
-      for (let i = 0; i < fleet.length; i += 1000) {
-        await tx.satellite.createMany({
-          data: fleet.slice(i, i + 1000).map((s) => ({
-            ...s,
-            regionId: regionOf(s.country),
-            ...derivedColumns(s),
-          })),
-        });
-      }
-      await tx.auditEvent.create({
-        data: {
-          actorType: "system",
-          actorLabel: "seed",
-          action: "fleet.seed",
-          targetType: "fleet",
-          summary: `Seeded a demo fleet of ${fleet.length} satellites`,
-        },
-      });
-    },
-    { timeout: 600_000 },
+  const now = new Date(started);
+  await insertFleet(
+    fleet.map((s) => ({
+      ...s,
+      id: seedId(),
+      regionId: regionOf(s.country),
+      ...derivedColumns(s),
+      ...(lastSeen ? lastSeenColumns(s, started) : {}),
+    })),
+    now,
   );
+  await db.auditEvent.create({
+    data: {
+      actorType: "system",
+      actorLabel: "seed",
+      action: "fleet.seed",
+      targetType: "fleet",
+      summary: `Seeded a demo fleet of ${fleet.length} satellites`,
+    },
+  });
   const countries = new Set(fleet.map((s) => s.country)).size;
   console.log(`Seeded ${fleet.length} satellites in ${countries} countries (${Date.now() - started} ms).`);
   return fleet;
@@ -145,21 +145,38 @@ async function issueDemoJoinTokens() {
   const satellites = await db.satellite.findMany({
     where: { lifecycle: { notIn: ["pending", "decommissioned"] } },
     orderBy: { slug: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      heartbeatIntervalSec: true,
+      lat: true,
+      lon: true,
+      country: true,
+      kind: true,
+      uplinkMbps: true,
+      downlinkMbps: true,
+      stackVersion: true,
+      agentVersion: true,
+    },
   });
-  const expiresAt = new Date(Date.now() + 30 * 86_400_000);
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + 30 * 86_400_000);
   const entries = satellites.map((s) => ({ satellite: s, token: newToken(JOIN_TOKEN_PREFIX) }));
-  for (let i = 0; i < entries.length; i += 1000) {
-    await db.joinToken.createMany({
-      data: entries.slice(i, i + 1000).map(({ satellite, token }) => ({
-        tokenHash: hashToken(token),
-        tokenHint: tokenHint(token),
-        note: "demo simulator",
-        maxUses: 1,
-        expiresAt,
-        satelliteId: satellite.id,
-      })),
-    });
-  }
+  await insertRows(
+    "JoinToken",
+    ["id", "tokenHash", "tokenHint", "note", "maxUses", "uses", "expiresAt", "satelliteId", "createdAt"],
+    entries.map(({ satellite, token }) => ({
+      id: seedId(),
+      tokenHash: hashToken(token),
+      tokenHint: tokenHint(token),
+      note: "demo simulator",
+      maxUses: 1,
+      uses: 0,
+      expiresAt,
+      satelliteId: satellite.id,
+      createdAt: now,
+    })),
+  );
   await db.auditEvent.create({
     data: {
       actorType: "system",
@@ -185,7 +202,9 @@ async function issueDemoJoinTokens() {
     agentVersion: s.agentVersion,
   }));
   writeFileSync(DEMO_TOKENS_FILE, JSON.stringify(file, null, 1), { mode: 0o600 });
-  console.log(`Wrote ${file.length} demo join tokens to ${DEMO_TOKENS_FILE} for the simulator.`);
+  console.log(
+    `Wrote ${file.length} demo join tokens to ${DEMO_TOKENS_FILE} for the simulator (${Date.now() - now.getTime()} ms).`,
+  );
 }
 
 async function seedReleases() {
@@ -229,6 +248,7 @@ async function main() {
       reset: { type: "boolean", default: false },
       "no-users": { type: "boolean", default: false },
       "history-days": { type: "string" },
+      "last-seen": { type: "boolean", default: false },
     },
   });
   const count = Number(values.satellites);
@@ -248,7 +268,7 @@ async function main() {
     console.log(`Removed ${existing} satellites.`);
   }
   if (existing === 0 || values.reset) {
-    const fleet = await seedFleet(count);
+    const fleet = await seedFleet(count, values["last-seen"]);
     const factsStarted = Date.now();
     const withFacts = await seedFacts(db, factsStarted);
     console.log(

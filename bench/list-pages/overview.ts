@@ -3,6 +3,7 @@
 import { listRegions } from "../../server/compliance/regions";
 import { fleetMapShared } from "../../server/map/fleet-map";
 import { listProviders } from "../../server/satellites/list";
+import { fleetSummary } from "../../server/satellites/summary";
 import type { PageBench } from "./types";
 
 const pages: PageBench[] = [
@@ -16,6 +17,13 @@ const pages: PageBench[] = [
     name: "overview: map data (/api/v1/map)",
     async run({ operator }) {
       await fleetMapShared(operator, {});
+    },
+  },
+  {
+    // Not on a page today (the map's KPI strip counts from its own rows): the counts issue 17 measured.
+    name: "overview: fleet summary",
+    async run({ operator, now }) {
+      await fleetSummary(operator, now);
     },
   },
 ];

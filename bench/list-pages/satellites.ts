@@ -7,8 +7,7 @@ import { listReleases } from "../../server/releases/list";
 import { listProviders, listSatellites } from "../../server/satellites/list";
 import type { PageBench, PageBenchCtx } from "./types";
 
-async function satellitesPage({ operator: ctx }: PageBenchCtx, params: Record<string, string>) {
-  const now = new Date();
+async function satellitesPage({ operator: ctx, now }: PageBenchCtx, params: Record<string, string>) {
   await Promise.all([listRegions(ctx), listProviders(ctx)]);
   const page = await listSatellites(ctx, params, now);
   for (const s of page.items) commandRefusal(ctx, [s]);
@@ -28,8 +27,17 @@ const pages: PageBench[] = [
   variant(": sort name", () => ({ sort: "name" })),
   variant(": sort health", () => ({ sort: "severity", dir: "desc" })),
   variant(": sort last seen", () => ({ sort: "lastSeen", dir: "desc" })),
-  // Deep in the list: page 1,000 of 50 (the 50,000th satellite) on the default sort.
-  variant(": deep page", (c) => ({ page: String(Math.max(1, Math.floor(c.satellites / 100))) })),
+  // Halfway down the list on the default sort, by page number (OFFSET, as old links do) and by cursor.
+  variant(": deep page by number", (c) => ({ page: String(deepPage(c)) })),
+  { ...variant(": deep page by cursor", (c) => ({ page: String(deepPage(c)), after: deepCursor })), setup },
 ];
+
+const deepPage = (c: PageBenchCtx) => Math.max(2, Math.floor(c.satellites / 100));
+let deepCursor = "";
+/** The cursor the previous page's Next link carries (read once, outside the timing). */
+async function setup(c: PageBenchCtx) {
+  const before = await listSatellites(c.operator, { page: deepPage(c) - 1 }, c.now);
+  deepCursor = before.nextCursor ?? "";
+}
 
 export default pages;
