@@ -50,6 +50,11 @@ async function serve() {
   const { createGateway } = await import("../server/gateway");
   const { ingestWriter } = await import("../server/ingest");
   const { superviseReconciler } = await import("../server/reconciler/supervise");
+  const { refuseDeliveryInThisProcess } = await import("../server/outbox/background");
+  const { startBus, stopBus } = await import("../server/bus");
+  // As server/main.ts: the outbox belongs to the reconciler, and the bus runs before the first request.
+  refuseDeliveryInThisProcess();
+  startBus();
   const gateway = createGateway();
   const server = createServer((req, res) => {
     if (gateway.handle(req, res)) return;
@@ -72,7 +77,7 @@ async function serve() {
   process.on("SIGTERM", () => {
     server.close();
     server.closeAllConnections();
-    void Promise.all([reconciler.stop(), ingestWriter().close()]).finally(() => process.exit(0));
+    void Promise.all([reconciler.stop(), ingestWriter().close(), stopBus()]).finally(() => process.exit(0));
   });
 }
 

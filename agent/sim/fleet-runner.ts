@@ -37,6 +37,42 @@ export type FleetRunnerDeps = {
   makeClient?: (core: string) => SimAgentDeps["client"];
 };
 
+/**
+ * An enrollment is a database transaction on the core, a few dozen a second: ten thousand new agents starting
+ * within one interval enroll a few at a time and queue here, rather than pile up in the core until they time
+ * out (a timed-out enrollment may still have spent its single-use join token).
+ */
+const MAX_CONCURRENT_ENROLLMENTS = 4;
+
+type Client = SimAgentDeps["client"];
+
+function concurrencyLimit(max: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(call: () => Promise<T>): Promise<T> => {
+    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+    else active++;
+    try {
+      return await call();
+    } finally {
+      // The slot passes straight to the next in line, or frees up.
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
+
+function limitEnrollment(client: Client, limit: ReturnType<typeof concurrencyLimit>): Client {
+  return {
+    enroll: (request) => limit(() => client.enroll(request)),
+    heartbeat: (request) => client.heartbeat(request),
+    ack: (id, request) => client.ack(id, request),
+    facts: (request) => client.facts(request),
+    setToken: (token) => client.setToken(token),
+  };
+}
+
 export class FleetRunner {
   readonly agents: SimAgent[];
   readonly stats: SimStats;
@@ -60,12 +96,13 @@ export class FleetRunner {
     const transport = pooledTransport(options.maxSockets ?? 64, this.requests);
     const makeClient =
       deps.makeClient ?? ((core: string) => new AgentClient(core, undefined, undefined, transport));
+    const enrolling = concurrencyLimit(MAX_CONCURRENT_ENROLLMENTS);
     this.agents = specs.map((spec) => {
       const { stateFile } = options;
       const persist = stateFile ? () => saveState(stateFile, this.stateToSave()) : undefined;
       const agentDeps = {
         ...deps,
-        client: makeClient(options.core),
+        client: limitEnrollment(makeClient(options.core), enrolling),
         stats: this.stats,
         gate: this.gate,
         persist,
