@@ -30,7 +30,9 @@ WITH s AS (
   INSERT INTO "TelemetrySample" ("satelliteId","seq","at","receivedAt","cpuPct","memPct","diskPct","rxMbps","txMbps","rttMs","lossPct","health","services")
   SELECT sat, seq, at, received, cpu, mem, disk, rx, tx, rtt, loss, health::"Health", services::jsonb
   FROM s
-  WHERE NOT EXISTS (SELECT 1 FROM "TelemetrySample" t WHERE t."satelliteId" = s.sat AND t."seq" = s.seq)
+  -- OFFSET 0 keeps this a per-row probe of each partition's primary key: as an anti-join the planner may
+  -- hash the whole table instead.
+  WHERE NOT EXISTS (SELECT 1 FROM "TelemetrySample" t WHERE t."satelliteId" = s.sat AND t."seq" = s.seq OFFSET 0)
   ORDER BY sat, seq
   ON CONFLICT DO NOTHING
   RETURNING "satelliteId", "seq"
