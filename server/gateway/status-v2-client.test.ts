@@ -20,8 +20,22 @@ vi.hoisted(() => {
 let gateway: Awaited<ReturnType<typeof startGateway>>;
 let fx: V2Fixtures;
 
+let done: string;
+
 beforeAll(async () => {
   fx = await seedV2Pages();
+  // An ended maintenance, which readers get as completed.
+  const zrh = await db.satellite.findUniqueOrThrow({ where: { slug: "works-zrh" } });
+  done = (
+    await db.maintenanceWindow.create({
+      data: {
+        title: "Power work in Zurich",
+        startsAt: new Date(Date.now() - 7_200_000),
+        endsAt: new Date(Date.now() - 3_600_000),
+        satellites: { create: [{ satelliteId: zrh.id }] },
+      },
+    })
+  ).id;
   gateway = await startGateway();
 });
 afterAll(() => gateway.close());
@@ -99,6 +113,15 @@ describe("the statuspage.io client reads an Orrery page", () => {
     }
     const all = await api.scheduledMaintenances.getAll();
     expect(all.scheduled_maintenances[0].scheduled_for).toEqual(expect.any(String));
+    // What getAll should have asked for, read directly: the ended window too, as completed.
+    const listed = await fetch(`${gateway.url}/status/works/api/v2/scheduled-maintenances.json`);
+    const every = (await listed.json()) as typeof all;
+    expect(every.scheduled_maintenances.map((m) => [m.id, m.status])).toEqual([
+      [fx.works, "in_progress"],
+      [fx.soon, "scheduled"],
+      [done, "completed"],
+    ]);
+    expect(every.scheduled_maintenances[2].resolved_at).toBe(every.scheduled_maintenances[2].scheduled_until);
     // What getActive should have asked for, read directly.
     const active = await fetch(`${gateway.url}/status/works/api/v2/scheduled-maintenances/active.json`);
     const body = (await active.json()) as { scheduled_maintenances: { id: string; status: string }[] };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { xmlWellFormednessError } from "@/lib/status/well-formed";
 import { startGateway } from "../../test/gateway";
 import { seedV2Pages, type V2Fixtures } from "../../test/status-v2-fixtures";
+import { db } from "../db";
 import { clearSnapshots } from "../status/cache";
 import { V2_SCHEMAS, V2SingleIncidentSchema } from "../status/v2/format-schema";
 import { V2_PATHS } from "../status/v2/map";
@@ -10,9 +11,23 @@ vi.hoisted(() => (process.env.PUBLIC_URL = "https://status.orrery.test"));
 
 let gateway: Awaited<ReturnType<typeof startGateway>>;
 let fx: V2Fixtures;
+let done: string;
 
 beforeAll(async () => {
   fx = await seedV2Pages();
+  // Zurich's maintenance of yesterday, ended: Statuspage lists it as completed.
+  const zrh = await db.satellite.findUniqueOrThrow({ where: { slug: "works-zrh" } });
+  const day = 86_400_000;
+  done = (
+    await db.maintenanceWindow.create({
+      data: {
+        title: "Power work in Zurich",
+        startsAt: new Date(Date.now() - day - 3_600_000),
+        endsAt: new Date(Date.now() - day),
+        satellites: { create: [{ satelliteId: zrh.id }] },
+      },
+    })
+  ).id;
   gateway = await startGateway();
 });
 afterAll(() => gateway.close());
@@ -117,11 +132,43 @@ describe("the Statuspage v2 format", () => {
       [fx.soon, "scheduled"],
     ]);
     const all = (await v2("works", "scheduled-maintenances.json")).scheduled_maintenances;
-    expect(all).toHaveLength(2);
+    expect(all.map((m: { id: string; status: string }) => [m.id, m.status])).toEqual([
+      [fx.works, "in_progress"],
+      [fx.soon, "scheduled"],
+      [done, "completed"],
+    ]);
+    const summary = await v2("works", "summary.json");
+    expect(summary.scheduled_maintenances.map((m: { id: string }) => m.id)).toEqual([fx.works, fx.soon]);
     const zrh = (await v2("works", "components.json")).components.find(
       (c: { id: string }) => c.id === "satellite:works-zrh",
     );
     expect(zrh.status).toBe("under_maintenance");
+  });
+
+  it("an ended maintenance is completed: resolved at its end, components back to operational", async () => {
+    const all = (await v2("works", "scheduled-maintenances.json")).scheduled_maintenances;
+    const completed = all.find((m: { id: string }) => m.id === done);
+    expect(completed).toMatchObject({
+      name: "Power work in Zurich",
+      status: "completed",
+      impact: "maintenance",
+    });
+    expect(completed.resolved_at).toBe(completed.scheduled_until);
+    expect(completed.incident_updates.map((u: { status: string }) => u.status)).toEqual([
+      "completed",
+      "in_progress",
+    ]);
+    expect(completed.incident_updates[0].affected_components).toEqual([
+      {
+        code: "region:ch-fadp",
+        name: expect.any(String),
+        old_status: "under_maintenance",
+        new_status: "operational",
+      },
+    ]);
+    // Another page's maintenance is not this page's.
+    const calm = (await v2("calm", "scheduled-maintenances.json")).scheduled_maintenances;
+    expect(calm).toEqual([]);
   });
 
   it("a resolved incident is in incidents.json, not unresolved, with its monitoring and resolve times", async () => {

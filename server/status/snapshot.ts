@@ -14,6 +14,7 @@ import {
   PUBLISHED_INCIDENT,
   type OpenIncidentRow,
 } from "./page-inputs";
+import { RECENT_MAINTENANCE } from "./v2/map";
 
 /** What a status page shows of a satellite: never capacities, versions, links or anything operational. */
 export type PublicComponent = {
@@ -93,6 +94,8 @@ export type StatusSnapshot = {
   document: PublicStatusDocument;
   /** Resolved incidents of the last 90 days, newest first, for the page's history and the feed. */
   history: PublicIncident[];
+  /** Maintenance that ended in the last 90 days, latest end first, at most RECENT_MAINTENANCE (v2 lists it). */
+  completedMaintenance: PublicMaintenance[];
   /** Satellite ids on the page, for uptime. */
   satelliteIds: string[];
   /** Regions the page covers, shown or not yet (a region badge answers for any of them). */
@@ -151,7 +154,7 @@ export async function buildSnapshot(
   const historyFrom = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
   // Open incidents all, however many; history bounded. Both filtered to this page in the query, so
   // incidents elsewhere in the fleet never crowd this page's out.
-  const [inputs, regions, openIncidents, resolvedIncidents] = await Promise.all([
+  const [inputs, regions, openIncidents, resolvedIncidents, endedWindows] = await Promise.all([
     loadPageInputs(page, now),
     db.complianceRegion.findMany({ select: { id: true, name: true } }),
     loadOpenIncidents(where),
@@ -164,10 +167,17 @@ export async function buildSnapshot(
         satellites: { select: { satelliteId: true, satellite: { select: { regionId: true } } } },
       },
     }),
+    // Filtered to this page in the query too, so windows elsewhere never crowd this page's out.
+    db.maintenanceWindow.findMany({
+      where: { AND: [{ cancelledAt: null, endsAt: { lte: now, gte: historyFrom } }, onPageWhere(where)] },
+      orderBy: { endsAt: "desc" },
+      take: RECENT_MAINTENANCE,
+      include: { satellites: { select: { satelliteId: true } } },
+    }),
   ]);
   const { onPage, satellites } = inputs;
   const regionOf = new Map(satellites.map((s) => [s.id, s.regionId]));
-  const maintenance: PublicMaintenance[] = inputs.windows.map((w) => ({
+  const toMaintenance = (w: (typeof endedWindows)[number]): PublicMaintenance => ({
     id: w.id,
     title: w.title,
     description: w.description,
@@ -177,7 +187,8 @@ export async function buildSnapshot(
     regions: [
       ...new Set(w.satellites.map((s) => regionOf.get(s.satelliteId)).filter((r): r is string => !!r)),
     ].sort(),
-  }));
+  });
+  const maintenance = inputs.windows.map(toMaintenance);
 
   const regionName = new Map(regions.map((r) => [r.id, r.name]));
   const byRegion = new Map<string, PublicComponent[]>();
@@ -233,6 +244,7 @@ export async function buildSnapshot(
     },
     document,
     history: resolvedIncidents.filter((i) => i.status === "resolved").map((i) => toPublicIncident(i, onPage)),
+    completedMaintenance: endedWindows.map(toMaintenance),
     satelliteIds: [...onPage],
     regionIds: page.includeAll
       ? regions.map((r) => r.id)

@@ -43,6 +43,8 @@ export const satelliteComponentId = (slug: string) => `satellite:${slug}`;
 
 /** At most this many incidents in incidents.json, like Statuspage. */
 export const RECENT_INCIDENTS = 50;
+/** At most this many maintenances in scheduled-maintenances.json, like Statuspage: open ones, then completed. */
+export const RECENT_MAINTENANCE = 50;
 
 /**
  * `pageUrl` is the page's public address (with an unlisted page's key), `keySuffix` that key as a query
@@ -153,41 +155,54 @@ export function toV2(snapshot: StatusSnapshot, pageUrl: string, keySuffix: strin
     };
   };
 
-  const maintenance = (m: PublicMaintenance): V2Maintenance => {
-    const status = m.active ? "in_progress" : "scheduled";
+  /**
+   * An ended window is "completed" with a second update at its end, when its components went back to
+   * operational; the first update keeps the window's own words.
+   */
+  const maintenance = (m: PublicMaintenance, completed = false): V2Maintenance => {
+    const status = completed ? "completed" : m.active ? "in_progress" : "scheduled";
+    const components = touched(m.regions);
+    const affected = (old_status: V2Status, new_status: V2Status) =>
+      components.map((c) => ({ code: c.id, name: c.name, old_status, new_status }));
+    const update = (n: number, status: V2Maintenance["status"], body: string, at: string, to: V2Status) => ({
+      id: `${m.id}-${n}`,
+      status,
+      body,
+      incident_id: m.id,
+      created_at: at,
+      updated_at: at,
+      display_at: at,
+      affected_components: affected(to === "operational" ? "under_maintenance" : "operational", to),
+      deliver_notifications: true,
+      custom_tweet: null,
+      tweet_id: null,
+    });
+    const first = update(
+      1,
+      completed ? "in_progress" : status,
+      m.description || m.title,
+      m.startsAt,
+      "under_maintenance",
+    );
     return {
       id: m.id,
       name: m.title,
       status,
       created_at: m.startsAt,
-      updated_at: m.startsAt,
+      updated_at: completed ? m.endsAt : m.startsAt,
       monitoring_at: null,
-      resolved_at: null,
+      resolved_at: completed ? m.endsAt : null,
       impact: "maintenance",
       shortlink: link(`maintenance-${m.id}`),
       started_at: m.startsAt,
       page_id: pageId,
-      incident_updates: [
-        {
-          id: `${m.id}-1`,
-          status,
-          body: m.description || m.title,
-          incident_id: m.id,
-          created_at: m.startsAt,
-          updated_at: m.startsAt,
-          display_at: m.startsAt,
-          affected_components: touched(m.regions).map((c) => ({
-            code: c.id,
-            name: c.name,
-            old_status: "operational",
-            new_status: "under_maintenance",
-          })),
-          deliver_notifications: true,
-          custom_tweet: null,
-          tweet_id: null,
-        },
-      ],
-      components: touched(m.regions),
+      incident_updates: completed
+        ? [
+            update(2, "completed", "The scheduled maintenance has been completed.", m.endsAt, "operational"),
+            first,
+          ]
+        : [first],
+      components,
       scheduled_for: m.startsAt,
       scheduled_until: m.endsAt,
     };
@@ -205,7 +220,13 @@ export function toV2(snapshot: StatusSnapshot, pageUrl: string, keySuffix: strin
     status: { indicator: doc.indicator, description: doc.description },
     incidents,
     unresolved,
-    maintenances: doc.maintenance.map(maintenance),
+    // Upcoming and in progress all, then the latest completed up to Statuspage's 50.
+    maintenances: [
+      ...doc.maintenance.map((m) => maintenance(m)),
+      ...snapshot.completedMaintenance
+        .slice(0, Math.max(0, RECENT_MAINTENANCE - doc.maintenance.length))
+        .map((m) => maintenance(m, true)),
+    ],
     byId: new Map(all.map((i) => [i.id, i])),
   };
 }
