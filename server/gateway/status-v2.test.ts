@@ -1,3 +1,5 @@
+import { request, type IncomingHttpHeaders } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { xmlWellFormednessError } from "@/lib/status/well-formed";
 import { startGateway } from "../../test/gateway";
@@ -31,6 +33,19 @@ beforeAll(async () => {
   gateway = await startGateway();
 });
 afterAll(() => gateway.close());
+
+/** A GET with exactly this Accept-Encoding and the body as sent (fetch would decode it). */
+function rawGet(path: string, accept: string): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${gateway.url}${path}`, { headers: { "accept-encoding": accept } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function v2(slug: string, path: string, query = ""): Promise<any> {
@@ -220,12 +235,23 @@ describe("v2 visibility, caching and feeds", () => {
     expect(status.headers.get("etag")).not.toBe(etag);
   });
 
-  it("gzips on request and answers HEAD without a body", async () => {
+  it("gzips or Brotli-compresses on request and answers HEAD without a body", async () => {
     const res = await fetch(`${gateway.url}/status/calm/api/v2/components.json`, {
       headers: { "accept-encoding": "gzip" },
     });
     expect(res.headers.get("content-encoding")).toBe("gzip");
     expect((await res.json()).components.length).toBeGreaterThan(0);
+    for (const [accept, coding] of [
+      ["gzip, deflate, br", "br"],
+      ["br;q=0, gzip", "gzip"],
+      ["identity", null],
+    ]) {
+      const coded = await rawGet(`/status/calm/api/v2/components.json`, accept!);
+      expect(coded.headers["content-encoding"] ?? null, accept!).toBe(coding);
+      const text =
+        coding === "br" ? brotliDecompressSync(coded.body) : coding ? gunzipSync(coded.body) : coded.body;
+      expect(JSON.parse(text.toString()).components.length).toBeGreaterThan(0);
+    }
     const head = await fetch(`${gateway.url}/status/calm/api/v2/components.json`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe("");
