@@ -57,6 +57,8 @@ const EnvSchema = z.object({
   CONNECTIVITY_OFFLINE_FLOOR_SEC: z.coerce.number().min(0).default(180),
   // How often the reconciler passes over derived state; the lease it holds lasts four passes.
   RECONCILER_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  // The safety net under cross-process invalidation (server/bus): every cache re-reads this often.
+  BUS_RESYNC_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   // Outgoing email (alerts, status subscribers): an smtp:// or smtps:// URL; unset, no email is offered.
   SMTP_URL: z
     .string()

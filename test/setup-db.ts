@@ -38,6 +38,8 @@ if (base?.startsWith("postgres")) {
   afterAll(async () => {
     const { db: client } = await import("../server/db");
     const { closeRaw } = await import("../server/db-raw");
+    // The bus's LISTEN connection would otherwise be cut by DROP DATABASE … WITH (FORCE) and warn.
+    await (await import("../server/bus")).stopBus();
     await client.$disconnect();
     await closeRaw();
     await db.drop();

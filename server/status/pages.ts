@@ -6,7 +6,7 @@ import { authorize, type Ctx } from "../auth/context";
 import { conflictOnUnique, db, transaction } from "../db";
 import { AppError, validationError } from "../errors";
 import { encodeLabelPair, labelPairsOf } from "@/lib/labels";
-import { statusChanged } from "./changes";
+import { statusConfigChanged } from "./changes";
 import { configuredHosts } from "./v2/hosts";
 import {
   StatusPageIdInput as IdInput,
@@ -189,7 +189,7 @@ export async function createStatusPage(ctx: Ctx, raw: unknown): Promise<{ id: st
       });
       return created;
     });
-    statusChanged();
+    statusConfigChanged(page.id);
     return { id: page.id, slug: page.slug };
   } catch (error) {
     conflictOnUnique(error, { slug: `A status page "${input.slug}" already exists` });
@@ -234,7 +234,7 @@ export async function updateStatusPage(ctx: Ctx, raw: unknown): Promise<{ id: st
       customHost: `Another status page already answers on ${input.customHost}`,
     });
   }
-  statusChanged();
+  statusConfigChanged(input.id);
   return { id: input.id, slug: input.slug };
 }
 
@@ -255,7 +255,7 @@ export async function rotateStatusPageSecret(ctx: Ctx, raw: unknown): Promise<{ 
     });
     return row;
   });
-  statusChanged();
+  statusConfigChanged(page.id);
   return { id: page.id, slug: page.slug };
 }
 
@@ -275,6 +275,6 @@ export async function deleteStatusPage(ctx: Ctx, raw: unknown): Promise<{ id: st
     });
     return row;
   });
-  statusChanged();
+  statusConfigChanged(page.id);
   return { id: page.id, slug: page.slug };
 }
