@@ -4,7 +4,9 @@
 // reach Next, so no build is needed), enrolls the agents over HTTP and drives heartbeats with autocannon (one
 // token per request, rotating). Beside them it prints a no-op baseline from the same run: the same heartbeat
 // requests, same load generator and connections, answered by an endpoint that parses the body and does no
-// database work.
+// database work. The steady run offers --rate heartbeats/s; the target is 4,000/s at p99 ≤ 100 ms on
+// PostgreSQL. The PostgreSQL database is made fresh from BENCH_PG_URL (default the local server) and named
+// BENCH_PG_PREFIX_<random> (default orrery_ingest_…); it is dropped at the end.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
