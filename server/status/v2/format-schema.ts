@@ -116,7 +116,7 @@ export const V2_SCHEMAS = {
   }),
   "scheduled-maintenances.json": z.strictObject({
     ...page,
-    scheduled_maintenances: z.array(V2MaintenanceSchema),
+    scheduled_maintenances: z.array(V2MaintenanceSchema).max(50),
   }),
   "scheduled-maintenances/upcoming.json": z.strictObject({
     ...page,
