@@ -20,6 +20,13 @@ async function failure(res: Response, unauthorized: string): Promise<Error> {
   );
 }
 
+/** The answer comes gzip'd as its body (server/map/map-answer.ts): unzipped by the browser's own stream. */
+async function unzipped(bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
 /** `query` is the map's own query string (filters, posture); one held map per query. */
 export async function fetchFleetMap(query: string, unauthorized: string): Promise<FleetMapData> {
   const last = held.get(query);
@@ -32,7 +39,7 @@ export async function fetchFleetMap(query: string, unauthorized: string): Promis
   });
   if (res.status === 304 && last) return last;
   if (!res.ok) throw await failure(res, unauthorized);
-  const answer = decodeMap(new Uint8Array(await res.arrayBuffer()));
+  const answer = decodeMap(await unzipped(new Uint8Array(await res.arrayBuffer())));
   let next: FleetMapData;
   // Another poll of the same query may have answered meanwhile: what is held now is what a delta applies to.
   const current = held.get(query);

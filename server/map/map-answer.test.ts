@@ -35,13 +35,13 @@ beforeAll(async () => {
 });
 
 describe("the map's binary answer", () => {
-  it("is the columns gzip'd when the caller accepts it, with the same satellites as the JSON", async () => {
+  it("is the columns, gzip'd as its body when the caller accepts it", async () => {
     const plain = await ask({ format: "bin", kind: "datacenter" });
     const zipped = await ask({ format: "bin", kind: "datacenter" }, { "accept-encoding": "gzip, br" });
-    expect(zipped.headers.get("content-encoding")).toBe("gzip");
-    expect(plain.headers.get("content-encoding")).toBeNull();
+    const gz = await bytes(zipped);
+    expect([gz[0], gz[1]]).toEqual([0x1f, 0x8b]);
     const a = decodeMap(await bytes(plain));
-    const b = decodeMap(gunzipSync(await bytes(zipped)));
+    const b = decodeMap(gunzipSync(gz));
     expect(b).toEqual(a);
     expect(a.kind).toBe("full");
     expect(a.meta.count).toBeGreaterThanOrEqual(6);

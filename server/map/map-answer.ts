@@ -40,15 +40,19 @@ const BinaryQuery = z.object({
 
 const etagOf = (map: FleetMap) => `"m-${map.version}"`;
 
+/**
+ * The body is gzip'd here, once per build, for a caller that accepts gzip; it is sent as the body itself (the
+ * reader sees gzip's magic bytes and unzips it) because Next drops a route's Content-Encoding header, and its
+ * own compression leaves binary types alone.
+ */
 function send(req: Request, body: Body, etag: string, kind: "full" | "delta"): Response {
   const gzip = /\bgzip\b/.test(req.headers.get("accept-encoding") ?? "");
-  const headers: Record<string, string> = {
+  const headers = {
     "Content-Type": "application/octet-stream",
     ETag: etag,
     Vary: "Accept-Encoding",
     "X-Map-Answer": kind,
   };
-  if (gzip) headers["Content-Encoding"] = "gzip";
   return new Response(new Uint8Array(gzip ? body.gzip : body.bytes), { headers });
 }
 
