@@ -19,7 +19,9 @@ function drawRing(id: string, pixelRatio: number): ImageData | null {
   const canvas = document.createElement("canvas");
   canvas.width = size;
   canvas.height = size;
-  const g = canvas.getContext("2d");
+  // Read back at once (getImageData): a canvas kept on the CPU answers without a GPU stall, which with
+  // software GL cost tens of ms per image, and a live update or a zoom can ask for dozens in one task.
+  const g = canvas.getContext("2d", { willReadFrequently: true });
   if (!g) return null;
   const c = size / 2;
   const outer = c;
@@ -72,7 +74,7 @@ function drawBadge(id: string, pixelRatio: number): ImageData | null {
   const canvas = document.createElement("canvas");
   canvas.width = w;
   canvas.height = h;
-  const g = canvas.getContext("2d");
+  const g = canvas.getContext("2d", { willReadFrequently: true });
   if (!g) return null;
   g.fillStyle = "#ffffff";
   g.beginPath();
