@@ -26,7 +26,7 @@ export function seedId(): string {
     .toLowerCase()
     .replace(/[-_]/g, "0")}`;
 }
-let pool = Buffer.alloc(0);
+let pool: Buffer = Buffer.alloc(0);
 let used = 0;
 
 /**
@@ -152,11 +152,14 @@ export async function insertRows(
   try {
     await client.query("BEGIN");
     for (let i = 0; i < rows.length; i += PG_ROWS_PER_INSERT) {
-      const batch = rows
-        .slice(i, i + PG_ROWS_PER_INSERT)
-        .map((r) =>
-          Object.fromEntries(columns.map((c) => [c, r[c] instanceof Date ? pgDate(r[c]) : (r[c] ?? null)])),
-        );
+      const batch = rows.slice(i, i + PG_ROWS_PER_INSERT).map((r) =>
+        Object.fromEntries(
+          columns.map((c) => {
+            const v = r[c];
+            return [c, v instanceof Date ? pgDate(v) : (v ?? null)];
+          }),
+        ),
+      );
       await client.query(
         `INSERT INTO "${table}" (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
         [JSON.stringify(batch)],

@@ -122,15 +122,16 @@ let memo: { rows: readonly LatestSatellite[]; value: FleetAggregates } | null = 
 export function aggregatesOf(snapshot: FleetSnapshot, now = new Date()): FleetAggregates {
   const at = Math.floor(now.getTime() / 1000) * 1000;
   // The rows array is the same object until the state's version moves (any FleetState instance).
-  if (memo?.rows !== snapshot.rows || memo.value.at !== at) {
-    const value = {
-      ...aggregate(snapshot.rows, new Date(at)),
-      version: snapshot.version,
-      readAt: snapshot.readAt,
-    };
-    memo = { rows: snapshot.rows, value };
-  } else if (memo.value.readAt !== snapshot.readAt) {
-    memo.value = { ...memo.value, readAt: snapshot.readAt };
+  const held = memo;
+  if (held && held.rows === snapshot.rows && held.value.at === at) {
+    if (held.value.readAt !== snapshot.readAt) held.value = { ...held.value, readAt: snapshot.readAt };
+    return held.value;
   }
-  return memo.value;
+  const value = {
+    ...aggregate(snapshot.rows, new Date(at)),
+    version: snapshot.version,
+    readAt: snapshot.readAt,
+  };
+  memo = { rows: snapshot.rows, value };
+  return value;
 }

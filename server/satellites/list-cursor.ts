@@ -62,10 +62,11 @@ export function orderOf(
   keys: readonly SortKey[],
   nullsFirst = false,
 ): Prisma.SatelliteOrderByWithRelationInput[] {
-  return keys.map((key) =>
-    key.nullable
-      ? { [key.field]: { sort: key.dir, nulls: nullsFirst ? "first" : "last" } }
-      : { [key.field]: key.dir },
+  return keys.map(
+    (key) =>
+      (key.nullable
+        ? { [key.field]: { sort: key.dir, nulls: nullsFirst ? "first" : "last" } }
+        : { [key.field]: key.dir }) as Prisma.SatelliteOrderByWithRelationInput,
   );
 }
 
@@ -80,14 +81,17 @@ export function afterWhere(
   values: readonly Value[],
   nullsFirst = false,
 ): Prisma.SatelliteWhereInput {
-  const eq = (i: number) => ({ [keys[i].field]: values[i] });
+  const on = (field: Field, condition: unknown) => ({ [field]: condition }) as Prisma.SatelliteWhereInput;
+  const eq = (i: number) => on(keys[i].field, values[i]);
   const beyond = (i: number, strict: boolean): Prisma.SatelliteWhereInput | null => {
     const { field, dir, nullable } = keys[i];
     const v = values[i];
-    if (v === null)
-      return nullsFirst ? { [field]: strict ? { not: null } : undefined } : strict ? null : { [field]: null };
-    const range = { [field]: { [dir === "asc" ? (strict ? "gt" : "gte") : strict ? "lt" : "lte"]: v } };
-    return nullable && !nullsFirst ? { OR: [range, { [field]: null }] } : range;
+    if (v === null) {
+      if (nullsFirst) return strict ? on(field, { not: null }) : {};
+      return strict ? null : on(field, null);
+    }
+    const range = on(field, { [dir === "asc" ? (strict ? "gt" : "gte") : strict ? "lt" : "lte"]: v });
+    return nullable && !nullsFirst ? { OR: [range, on(field, null)] } : range;
   };
   const or: Prisma.SatelliteWhereInput[] = [];
   for (let i = 0; i < keys.length; i++) {
