@@ -5,8 +5,8 @@ import type { Browser, Page } from "@playwright/test";
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Navigation start → the map has drawn at least half the fleet and is idle (ms, the page's own clock). */
-export async function mapIdleMs(page: Page, core: string, count: number): Promise<number> {
-  await page.goto(`${core}/`, { waitUntil: "commit" });
+export async function mapIdleMs(page: Page, core: string, count: number, path = "/"): Promise<number> {
+  await page.goto(`${core}${path}`, { waitUntil: "commit" });
   // A string, not a function: tsx's name-keeping helpers do not exist in the page.
   return page.evaluate(`new Promise((resolve) => {
     const check = () => {
@@ -54,7 +54,7 @@ export async function pan(page: Page): Promise<void> {
   })`);
 }
 
-export type TaskCost = { busy: number; longest: number };
+export type TaskCost = { busy: number; longest: number; inLongest: string[] };
 
 type TraceEvent = {
   name: string;
@@ -63,7 +63,7 @@ type TraceEvent = {
   ts: number;
   tid: number;
   pid: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { functionName?: string; url?: string; type?: string } };
 };
 
 /**
@@ -88,17 +88,35 @@ export async function mainThreadCost(
       .map((e) => `${e.pid}:${e.tid}`),
   );
   // The renderer main thread that ran the map: the one with the most work.
-  const busyOf = new Map<string, number[]>();
+  const busyOf = new Map<string, TraceEvent[]>();
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
     if (e.name !== "RunTask" || e.ph !== "X" || !mains.has(key) || e.dur === undefined) continue;
     let list = busyOf.get(key);
     if (!list) busyOf.set(key, (list = []));
-    list.push(e.dur / 1000);
+    list.push(e);
   }
-  let best: number[] = [];
-  for (const list of busyOf.values()) {
-    if (list.reduce((a, b) => a + b, 0) > best.reduce((a, b) => a + b, 0)) best = list;
-  }
-  return { busy: best.reduce((a, b) => a + b, 0), longest: Math.max(0, ...best) };
+  const total = (list: TraceEvent[]) => list.reduce((a, e) => a + (e.dur ?? 0), 0);
+  let best: TraceEvent[] = [];
+  for (const list of busyOf.values()) if (total(list) > total(best)) best = list;
+  const top = best.reduce<TraceEvent | null>((a, e) => (!a || (e.dur ?? 0) > (a.dur ?? 0) ? e : a), null);
+  // What the longest task spent its time in: the heaviest events inside it, to say where a long task comes from.
+  const inside = (e: TraceEvent) =>
+    top !== null &&
+    e.pid === top.pid &&
+    e.tid === top.tid &&
+    e.ph === "X" &&
+    e !== top &&
+    e.ts >= top.ts &&
+    e.ts < top.ts + (top.dur ?? 0);
+  const inLongest = events
+    .filter(inside)
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+    .slice(0, 6)
+    .map((e) => {
+      const d = e.args?.data;
+      const what = [d?.functionName, d?.url?.split("/").pop()].filter(Boolean).join(" ");
+      return `${e.name}${what ? ` ${what}` : ""} ${((e.dur ?? 0) / 1000).toFixed(0)} ms`;
+    });
+  return { busy: total(best) / 1000, longest: (top?.dur ?? 0) / 1000, inLongest };
 }
