@@ -4,6 +4,7 @@ import { conflictOnUnique, transaction } from "../db";
 import { AppError, validationError } from "../errors";
 import { resolveRegion } from "../satellites/register";
 import { derivedColumns } from "../satellites/view";
+import { publish } from "../bus";
 import { forgetSatelliteTokens } from "./auth";
 import { EnrollInput, EnrollSatellite } from "./schemas";
 import { restartSequence, type SequenceReset } from "./sequence-reset";
@@ -127,6 +128,8 @@ export async function enrollAgent(input: unknown, ip?: string, now = new Date())
       return { satelliteId, agentToken, heartbeatIntervalSec: intervalSec };
     });
     forgetSatelliteTokens(enrolled.satelliteId);
+    // A new or re-enrolled satellite's row changed: every process's fleet state reads it now.
+    publish({ type: "fleet.changed", satelliteIds: [enrolled.satelliteId] });
     return enrolled;
   } catch (error) {
     const taken = (body.satellite as { slug?: unknown } | undefined)?.slug;

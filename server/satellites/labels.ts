@@ -3,7 +3,7 @@ import { authorize, type Ctx } from "../auth/context";
 import { transaction } from "../db";
 import { AppError, parseInput } from "../errors";
 import { Labels, SatelliteLabelsInput } from "./schemas";
-import { applySatelliteUpdate } from "./update";
+import { applySatelliteUpdate, satelliteEdited } from "./update";
 
 const refuse = (field: string, fragment: string) =>
   new AppError("VALIDATION", `${field}: ${fragment}`, { fields: { [field]: fragment } });
@@ -28,7 +28,7 @@ export async function changeSatelliteLabels(ctx: Ctx, input: unknown): Promise<{
   if (set === undefined && merge === undefined && remove === undefined) {
     throw refuse("set", "is required, unless merge or remove is given");
   }
-  return transaction(async (tx) => {
+  const updated = await transaction(async (tx) => {
     const before = await tx.satellite.findUnique({ where: { id }, select: { labels: true } });
     if (!before) throw new AppError("NOT_FOUND", "No such satellite.");
     const next = set ?? { ...asLabels(before.labels), ...merge };
@@ -39,4 +39,6 @@ export async function changeSatelliteLabels(ctx: Ctx, input: unknown): Promise<{
     }
     return applySatelliteUpdate(tx, ctx, { id, labels: checked.data });
   });
+  satelliteEdited(updated.id);
+  return updated;
 }

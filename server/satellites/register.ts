@@ -1,4 +1,5 @@
 import "server-only";
+import { publish } from "../bus";
 import { recordAudit } from "../audit";
 import { authorize, type Ctx } from "../auth/context";
 import { conflictOnUnique, transaction, type Tx } from "../db";
@@ -25,7 +26,7 @@ export async function registerSatellite(ctx: Ctx, input: unknown): Promise<{ id:
   if (!parsed.success) throw validationError(parsed.error);
   const s = parsed.data;
   try {
-    return await transaction(async (tx) => {
+    const created = await transaction(async (tx) => {
       const regionId = await resolveRegion(tx, s.country, s.regionId);
       const created = await tx.satellite.create({
         data: {
@@ -62,6 +63,9 @@ export async function registerSatellite(ctx: Ctx, input: unknown): Promise<{ id:
       });
       return created;
     });
+    // After the commit, so every process's fleet state and agent identities read the new row.
+    publish({ type: "fleet.changed", satelliteIds: [created.id] });
+    return created;
   } catch (error) {
     conflictOnUnique(error, { slug: `slug: "${s.slug}" is already taken` });
   }

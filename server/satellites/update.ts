@@ -1,4 +1,5 @@
 import "server-only";
+import { publish } from "../bus";
 import { recordAudit } from "../audit";
 import { authorize, type Ctx } from "../auth/context";
 import { transaction, type Tx } from "../db";
@@ -11,7 +12,14 @@ export async function updateSatellite(ctx: Ctx, input: unknown): Promise<{ id: s
   authorize(ctx, "satellites.write");
   const parsed = SatelliteUpdate.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
-  return transaction((tx) => applySatelliteUpdate(tx, ctx, parsed.data));
+  const updated = await transaction((tx) => applySatelliteUpdate(tx, ctx, parsed.data));
+  satelliteEdited(updated.id);
+  return updated;
+}
+
+/** After an edit has committed: every process re-reads the satellite (fleet state, agent identity). */
+export function satelliteEdited(id: string): void {
+  publish({ type: "fleet.changed", satelliteIds: [id] });
 }
 
 /**

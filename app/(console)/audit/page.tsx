@@ -9,7 +9,7 @@ import { listAuditEvents, listAuditFacets, type AuditPage, type AuditRow } from 
 import { refusal } from "@/server/auth/refusal";
 import { getCtx } from "@/server/auth/session";
 import { isAppError, type AppError } from "@/server/errors";
-import { cappedCount, CursorPager } from "../commands/_components/cursor-pager";
+import { cappedCount, CursorPager } from "@/components/tables/cursor-pager";
 import { AuditFilters, type AuditFilterValues } from "./_components/audit-filters";
 import styles from "./audit.module.css";
 

@@ -12,7 +12,7 @@ import { getCtx } from "@/server/auth/session";
 import { COMMAND_STATES, listCommands, type CommandPage } from "@/server/commands/list";
 import { isAppError, readableError } from "@/server/errors";
 import { versionsOf } from "@/server/live/versions";
-import { cappedCount, CursorPager } from "./_components/cursor-pager";
+import { cappedCount, CursorPager } from "@/components/tables/cursor-pager";
 
 export const metadata: Metadata = { title: "Commands" };
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CommandComposer } from "@/components/commands/command-composer";
 import { CommandsTable } from "@/components/commands/commands-table";
+import { cappedCount } from "@/components/tables/cursor-pager";
 import type { CommandPage } from "@/server/commands/list";
 import type { ReleaseView } from "@/server/releases/list";
 import type { SatelliteDetail } from "@/server/satellites/get";
@@ -21,7 +22,9 @@ export function CommandsCard({ s, commands, releases, mayCommand, refusal }: Pro
       <div className="card-head">
         <h2 id="commands-title">Commands</h2>
         <Link href={`/commands?satellite=${encodeURIComponent(s.slug)}`}>
-          {commands.total > commands.items.length ? `All ${commands.total} commands` : "On the Commands page"}{" "}
+          {commands.total > commands.items.length
+            ? `All ${cappedCount(commands.total, commands.isTotalAtLeast, "command")}`
+            : "On the Commands page"}{" "}
           →
         </Link>
       </div>
