@@ -108,7 +108,7 @@ async function main() {
     }
   });
 
-  const drainMs = shutdownEnv.SHUTDOWN_DRAIN_MS ?? (isDev ? 0 : 2_000);
+  const drainMs = shutdownEnv.SHUTDOWN_DRAIN_MS ?? (isDev ? 0 : 5_000);
   const graceMs = shutdownEnv.SHUTDOWN_GRACE_MS;
   let isStopping = false;
   /**

@@ -66,7 +66,7 @@ export function clusterEnv(databaseUrl: string, publicUrl: string, tickMs: numbe
     ORRERY_ALLOW_INSECURE_HTTP: "1",
     TRUSTED_PROXIES: "127.0.0.1",
     RECONCILER_TICK_MS: String(tickMs),
-    SHUTDOWN_DRAIN_MS: "2000",
+    SHUTDOWN_DRAIN_MS: "5000",
     LOG_LEVEL: "warn",
     NEXT_TELEMETRY_DISABLED: "1",
   };
