@@ -41,7 +41,7 @@ async function main() {
     { superviseReconciler },
     { rewriteCustomHostRoot },
     { latestFleet },
-    { isMetricsEnabled, metricsAccessConfig },
+    { postureLog },
     { beginDraining, isDraining, warming },
     { refuseDeliveryInThisProcess },
     { startBus, stopBus },
@@ -52,7 +52,7 @@ async function main() {
     import("./reconciler/supervise"),
     import("./status/v2/hosts"),
     import("./fleet-state"),
-    import("./metrics/access"),
+    import("./policies/read-store"),
     import("./gateway/readiness"),
     import("./outbox/background"),
     import("./bus"),
@@ -99,13 +99,16 @@ async function main() {
       mode: isDev ? "development" : "production",
     });
     if (env.RECONCILER !== "off") background.reconciler = superviseReconciler();
-    // With metrics on, the fleet's latest state loads now, so the first scrape is as quick as the rest.
-    if (isMetricsEnabled(metricsAccessConfig())) {
-      const fleetWarm = warming("fleet state");
-      void latestFleet()
-        .catch((error: unknown) => log("warn", "fleet state warm-up failed", { error: String(error) }))
-        .finally(fleetWarm);
-    }
+    // The fleet's latest state (the Overview, the map, filter options, metrics) and the compliance posture
+    // load now, before /readyz says ready, so no first visitor pays for reading a large fleet.
+    const warmUp = (name: string, load: () => Promise<unknown>) => {
+      const done = warming(name);
+      void load()
+        .catch((error: unknown) => log("warn", `${name} warm-up failed`, { error: String(error) }))
+        .finally(done);
+    };
+    warmUp("fleet state", latestFleet);
+    warmUp("compliance posture", postureLog);
   });
 
   const drainMs = shutdownEnv.SHUTDOWN_DRAIN_MS ?? (isDev ? 0 : 5_000);
