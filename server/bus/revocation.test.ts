@@ -51,7 +51,13 @@ afterAll(async () => {
 });
 
 async function satelliteWithToken() {
+  // Registering announces fleet.changed, which also clears the other process's cache of that satellite:
+  // wait until it has arrived, so it cannot land after the identity below is cached.
+  let announced = false;
+  const stop = other.subscribe("fleet.changed", () => (announced = true));
   const { id } = await registerSatellite(admin, satelliteInput());
+  await within(5_000, () => announced);
+  stop();
   const token = newToken(AGENT_TOKEN_PREFIX);
   await db.agentCredential.create({
     data: { satelliteId: id, tokenHash: hashToken(token), tokenHint: tokenHint(token) },
