@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { decodeCursor, encodeCursor } from "./api/pagination";
+import { logPage, type LogPage } from "./api/log-page";
 import { authorize, type Ctx } from "./auth/context";
 import { db, Prisma } from "./db";
 import { validationError } from "./errors";
@@ -111,55 +111,28 @@ export const NEWEST_FIRST = [
   { id: "desc" },
 ] satisfies Prisma.AuditEventOrderByWithRelationInput[];
 
-export type AuditPage = {
-  /** How many events match, counted up to TOTAL_CAP: past it, `isTotalAtLeast` says "at least". */
-  total: number;
-  isTotalAtLeast: boolean;
-  page: number;
-  limit: number;
-  items: AuditRow[];
-  /** The cursor of the next (older) page, null on the last. */
-  next: string | null;
-};
+export type AuditPage = Omit<LogPage<unknown>, "rows"> & { items: AuditRow[] };
 
-/** Counting stops here: a count of every match would read the whole log on each request. */
-export const TOTAL_CAP = 1000;
-
-const cursorKey = z.tuple([z.iso.datetime(), z.string().min(1).max(200)]);
+export { TOTAL_CAP } from "./api/log-page";
 
 export async function listAuditEvents(ctx: Ctx, input: unknown): Promise<AuditPage> {
   authorize(ctx, "audit.read");
   const q = parse(input);
   const where = await auditWhere(q);
-  const after = decodeCursor(q.cursor, cursorKey);
-  const below: Prisma.AuditEventWhereInput | undefined = after && {
-    // The bound alone is what PostgreSQL can seek the index to; the OR then settles the ties.
-    at: { lte: new Date(after[0]) },
-    OR: [{ at: { lt: new Date(after[0]) } }, { at: new Date(after[0]), id: { lt: after[1] } }],
-  };
-  const [counted, events] = await Promise.all([
-    // Ids in the list's own order, so the count walks the index the page does (count() would add
-    // ORDER BY id, which SQLite serves by scanning the primary key past every row a rare filter skips).
-    db.auditEvent
-      .findMany({ where, select: { id: true }, orderBy: NEWEST_FIRST, take: TOTAL_CAP + 1 })
-      .then((ids) => ids.length),
-    db.auditEvent.findMany({
-      where: below ? { AND: [where, below] } : where,
-      orderBy: NEWEST_FIRST,
-      skip: after ? 0 : (q.page - 1) * q.limit,
-      take: q.limit + 1,
-    }),
-  ]);
-  const page = events.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    total: Math.min(counted, TOTAL_CAP),
-    isTotalAtLeast: counted > TOTAL_CAP,
-    page: q.page,
-    limit: q.limit,
-    items: await toRows(page),
-    next: events.length > q.limit && last ? encodeCursor([last.at.toISOString(), last.id]) : null,
-  };
+  const { rows, ...page } = await logPage(q, {
+    timeField: "at",
+    ids: (take) => db.auditEvent.findMany({ where, select: { id: true }, orderBy: NEWEST_FIRST, take }),
+    rows: (older, skip, take) =>
+      db.auditEvent.findMany({
+        where: older ? { AND: [where, older as Prisma.AuditEventWhereInput] } : where,
+        orderBy: NEWEST_FIRST,
+        skip,
+        take,
+      }),
+    timeOf: (e) => e.at,
+    idOf: (e) => e.id,
+  });
+  return { ...page, items: await toRows(rows) };
 }
 
 /**

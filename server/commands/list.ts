@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { authorize, mayDo, type Ctx } from "../auth/context";
 import { db, type Prisma } from "../db";
-import { decodeCursor, encodeCursor } from "../api/pagination";
+import { logPage, type LogPage } from "../api/log-page";
 import { validationError } from "../errors";
 import { cancelRefusal, COMMAND_STATES, type CommandState } from "./lifecycle";
 import { COMMAND_TYPES, isCommandType } from "./types";
@@ -69,21 +69,9 @@ export type CommandView = {
   canCancel: boolean;
 };
 
-export type CommandPage = {
-  /** How many commands match, counted up to TOTAL_CAP: past it, `isTotalAtLeast` says "at least". */
-  total: number;
-  isTotalAtLeast: boolean;
-  page: number;
-  limit: number;
-  items: CommandView[];
-  /** The cursor of the next (older) page, null on the last. */
-  next: string | null;
-};
+export type CommandPage = Omit<LogPage<unknown>, "rows"> & { items: CommandView[] };
 
-/** Counting stops here: a count of every match would read the whole table on each request. */
-export const TOTAL_CAP = 1000;
-
-const cursorKey = z.tuple([z.iso.datetime(), z.string().min(1).max(200)]);
+export { TOTAL_CAP } from "../api/log-page";
 
 const MAX_RESULT_CHARS = 8000;
 
@@ -110,36 +98,21 @@ export async function listCommands(ctx: Ctx, input: unknown): Promise<CommandPag
   if (!parsed.success) throw validationError(parsed.error);
   const q = parsed.data;
   const where = await resolvedCommandWhere(q);
-  const after = decodeCursor(q.cursor, cursorKey);
-  const below: Prisma.CommandWhereInput | undefined = after && {
-    // The bound alone is what PostgreSQL can seek the index to; the OR then settles the ties.
-    issuedAt: { lte: new Date(after[0]) },
-    OR: [{ issuedAt: { lt: new Date(after[0]) } }, { issuedAt: new Date(after[0]), id: { lt: after[1] } }],
-  };
-  const [counted, rows] = await Promise.all([
-    // Ids in the list's own order, so the count walks the index the page does (count() would add
-    // ORDER BY id, which SQLite serves by scanning the primary key past every row a rare filter skips).
-    db.command
-      .findMany({ where, select: { id: true }, orderBy: NEWEST_FIRST, take: TOTAL_CAP + 1 })
-      .then((ids) => ids.length),
-    db.command.findMany({
-      where: below ? { AND: [where, below] } : where,
-      include: commandInclude,
-      orderBy: NEWEST_FIRST,
-      skip: after ? 0 : (q.page - 1) * q.limit,
-      take: q.limit + 1,
-    }),
-  ]);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    total: Math.min(counted, TOTAL_CAP),
-    isTotalAtLeast: counted > TOTAL_CAP,
-    page: q.page,
-    limit: q.limit,
-    items: toCommandViews(ctx, page),
-    next: rows.length > q.limit && last ? encodeCursor([last.issuedAt.toISOString(), last.id]) : null,
-  };
+  const { rows, ...page } = await logPage(q, {
+    timeField: "issuedAt",
+    ids: (take) => db.command.findMany({ where, select: { id: true }, orderBy: NEWEST_FIRST, take }),
+    rows: (older, skip, take) =>
+      db.command.findMany({
+        where: older ? { AND: [where, older as Prisma.CommandWhereInput] } : where,
+        include: commandInclude,
+        orderBy: NEWEST_FIRST,
+        skip,
+        take,
+      }),
+    timeOf: (c) => c.issuedAt,
+    idOf: (c) => c.id,
+  });
+  return { ...page, items: toCommandViews(ctx, rows) };
 }
 
 /** The list's filters alone, for a list paged by cursor; `batch` is the key one issue request answered. */
