@@ -1,7 +1,6 @@
 import "server-only";
-import { foldServices } from "@/lib/connectivity";
 import { pgDate } from "../db-raw";
-import { satellitePatch } from "./latest";
+import { SAMPLE_COLUMNS, sampleValues, satellitePatch } from "./latest";
 import { toDelivered } from "./sqlite-writer";
 import type { IngestJob, IngestResult } from "./types";
 import { leaseUntilFrom, MAX_DELIVERIES } from "../commands/lifecycle";
@@ -27,7 +26,7 @@ WITH s AS (
     $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::float8[], $12::text[], $13::text[], $14::int[])
     AS s(sat, seq, at, received, cpu, mem, disk, rx, tx, rtt, loss, health, services, job)
 ), ins AS (
-  INSERT INTO "TelemetrySample" ("satelliteId","seq","at","receivedAt","cpuPct","memPct","diskPct","rxMbps","txMbps","rttMs","lossPct","health","services")
+  INSERT INTO "TelemetrySample" (${SAMPLE_COLUMNS})
   SELECT sat, seq, at, received, cpu, mem, disk, rx, tx, rtt, loss, health::"Health", services::jsonb
   FROM s
   -- OFFSET 0 keeps this a per-row probe of each partition's primary key: as an anti-join the planner may
@@ -98,22 +97,7 @@ export function batchParams(jobs: IngestJob[]): unknown[] {
       const key = `${job.satelliteId}:${s.seq}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const row = [
-        job.satelliteId,
-        s.seq,
-        pgDate(new Date(s.at)),
-        received,
-        s.cpuPct,
-        s.memPct,
-        s.diskPct,
-        s.rxMbps,
-        s.txMbps,
-        s.rttMs,
-        s.lossPct,
-        foldServices(s.services),
-        JSON.stringify(s.services),
-        j,
-      ];
+      const row = [...sampleValues(job.satelliteId, s, received, pgDate), j];
       row.forEach((value, c) => cols[c].push(value));
     }
   });

@@ -1,7 +1,6 @@
 import "server-only";
-import { foldServices } from "@/lib/connectivity";
 import { openSqlite, sqliteDate, type RawSqlite } from "../db-raw";
-import { parseJson, satellitePatch } from "./latest";
+import { parseJson, SAMPLE_COLUMNS, sampleValues, satellitePatch } from "./latest";
 import {
   FLUSH_MAX_SAMPLES,
   FLUSH_WINDOW_MS,
@@ -41,8 +40,7 @@ export class SqliteIngestWriter implements IngestWriter {
   constructor(private readonly db: RawSqlite = openSqlite(0)) {
     this.statements = {
       insertSample: db.prepare(
-        `INSERT OR IGNORE INTO "TelemetrySample" ("satelliteId","seq","at","receivedAt","cpuPct","memPct","diskPct","rxMbps","txMbps","rttMs","lossPct","health","services")
-         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+        `INSERT OR IGNORE INTO "TelemetrySample" (${SAMPLE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       ),
       // Expressions on the right see the row as it was, so an old buffered batch never overwrites newer state.
       updateSatellite: db.prepare(
@@ -93,19 +91,7 @@ export class SqliteIngestWriter implements IngestWriter {
     let accepted = 0;
     for (const s of job.samples) {
       const info = this.statements.insertSample.run(
-        job.satelliteId,
-        s.seq,
-        sqliteDate(new Date(s.at)),
-        received,
-        s.cpuPct,
-        s.memPct,
-        s.diskPct,
-        s.rxMbps,
-        s.txMbps,
-        s.rttMs,
-        s.lossPct,
-        foldServices(s.services),
-        JSON.stringify(s.services),
+        ...sampleValues(job.satelliteId, s, received, sqliteDate),
       );
       accepted += info.changes;
     }
