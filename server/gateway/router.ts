@@ -66,6 +66,8 @@ export class GatewayRouter {
     Promise.resolve()
       .then(() => route.handler(req, res, params))
       .catch((error: unknown) => {
+        // A client that hung up while its body was read is gone: nothing to answer, and not our failure.
+        if (hungUp(req, error)) return;
         const { status, body } = toErrorBody(error, String(req.headers["x-request-id"] ?? ""));
         if (status >= 500) logError("gateway handler failed", error, { path });
         const retry =
@@ -77,6 +79,11 @@ export class GatewayRouter {
       });
     return true;
   }
+}
+
+/** Node rejects a body read with "aborted" (ECONNRESET) when the client closes the connection mid-request. */
+function hungUp(req: IncomingMessage, error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === "ECONNRESET" && !req.complete;
 }
 
 export function sendJson(
