@@ -59,6 +59,11 @@ const EnvSchema = z.object({
   RECONCILER_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   // The safety net under cross-process invalidation (server/bus): every cache re-reads this often.
   BUS_RESYNC_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  // Stopping (SIGTERM): for DRAIN, /readyz answers 503 while requests are still served, so the load
+  // balancer's checks take the replica out before it stops accepting (unset: 5 s in production, none in
+  // development); then in-flight requests get up to GRACE.
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
   // Outgoing email (alerts, status subscribers): an smtp:// or smtps:// URL; unset, no email is offered.
   SMTP_URL: z
     .string()

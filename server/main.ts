@@ -4,7 +4,6 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
 import { applyAuthEnv, env } from "./env";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./http/headers";
 import { answerMalformedPath } from "./http/malformed-path";
@@ -12,18 +11,6 @@ import { log } from "./log";
 import { refuseUnsafeStart } from "./startup-guard";
 
 type NextFactory = typeof import("next").default;
-
-/**
- * Shutdown timing. DRAIN: how long /readyz answers 503 while requests are still served, so the load
- * balancer's health check takes this replica out before it stops accepting (2 s in production, none in
- * development). GRACE: how long in-flight requests may take once it stops accepting (issue: at most 10 s).
- */
-const shutdownEnv = z
-  .object({
-    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).optional(),
-    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
-  })
-  .parse(process.env);
 
 /** `next` is CommonJS: under Node's ESM loader its factory may sit on `.default`. */
 function nextFactory(nextModule: unknown): NextFactory {
@@ -111,8 +98,8 @@ async function main() {
     warmUp("compliance posture", postureLog);
   });
 
-  const drainMs = shutdownEnv.SHUTDOWN_DRAIN_MS ?? (isDev ? 0 : 5_000);
-  const graceMs = shutdownEnv.SHUTDOWN_GRACE_MS;
+  const drainMs = env.SHUTDOWN_DRAIN_MS ?? (isDev ? 0 : 5_000);
+  const graceMs = env.SHUTDOWN_GRACE_MS;
   let isStopping = false;
   /**
    * Readiness flips to 503 first and requests are still served for the drain delay, so the balancer stops
