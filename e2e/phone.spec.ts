@@ -85,13 +85,6 @@ async function expectFits(page: Page, path: string) {
   ).toBeNull();
 }
 
-/** The first detail page a list links to (a rollout, an incident), so no spec depends on the seed's ids. */
-async function firstDetail(page: Page, list: string, pattern: RegExp): Promise<string | null> {
-  await gotoReady(page, list);
-  const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-  return hrefs.find((h): h is string => !!h && pattern.test(h)) ?? null;
-}
-
 test.describe("every page fits a phone", () => {
   for (const path of PAGES) {
     test(path, async ({ page }) => {
@@ -109,18 +102,54 @@ test.describe("every page fits a phone", () => {
     await expect(page.getByRole("heading", { name: "Enroll this satellite" })).toBeVisible();
   });
 
-  test("a rollout's page", async ({ page }) => {
-    const href = await firstDetail(page, "/rollouts", /^\/rollouts\/(?!new)[^/?]+$/);
-    test.skip(!href, "no rollout to open: the seed makes none, e2e/rollouts.spec.ts does");
-    await expectFits(page, href!);
+  // A rollout and an incident of their own, so neither depends on what another spec left behind.
+  test("a rollout's page", async ({ page, enroll, baseURL }) => {
+    const headers = { origin: new URL(baseURL!).origin };
+    const sat = await enroll();
+    await sat.beat({ compute: "ok", storage: "ok", network: "ok" });
+    const release = await page.request.post("/api/v1/releases", {
+      headers,
+      data: {
+        version: `2043.${Date.now().toString().slice(-6)}.0`,
+        artifactSizeMb: 900,
+        regionIds: ["eu-gdpr"],
+        minAgentVersion: "1.0.0",
+      },
+    });
+    expect(release.status(), await release.text()).toBe(201);
+    const releaseId = ((await release.json()) as { id: string }).id;
+    const started = await page.request.post("/api/v1/rollouts", {
+      headers,
+      data: { releaseId, satellites: [sat.slug], waves: [100] },
+    });
+    expect(started.status(), await started.text()).toBe(202);
+    const { id } = (await started.json()) as { id: string };
+    try {
+      await expectFits(page, `/rollouts/${id}`);
+    } finally {
+      await page.request.post(`/api/v1/rollouts/${id}/cancel`, {
+        headers,
+        data: { reason: "phone check done" },
+      });
+    }
   });
 
-  test("an incident's page", async ({ page }) => {
-    const href =
-      (await firstDetail(page, "/incidents", /^\/incidents\/(?!new|resolved|maintenance)[^/?]+$/)) ??
-      (await firstDetail(page, "/incidents/resolved", /^\/incidents\/(?!new|resolved|maintenance)[^/?]+$/));
-    test.skip(!href, "no incident to open");
-    await expectFits(page, href!);
+  test("an incident's page", async ({ page, enroll, baseURL }) => {
+    const sat = await enroll();
+    const res = await page.request.post("/api/v1/incidents", {
+      headers: { origin: new URL(baseURL!).origin },
+      data: {
+        title: "Phone check: packet loss",
+        impact: "minor",
+        body: "Looking into packet loss on the uplink.",
+        satellites: [sat.slug],
+        isPublished: false,
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    await expectFits(page, `/incidents/${id}`);
+    await expect(page.getByRole("heading", { name: "Phone check: packet loss" })).toBeVisible();
   });
 });
 
