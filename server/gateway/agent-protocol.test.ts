@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ctxAs, satelliteInput, seedRegions } from "../../test/factories";
 import { post, sample, startGateway } from "../../test/gateway";
 import type { Ctx } from "../auth/context";
@@ -298,13 +298,20 @@ describe("POST /api/agent/v1/heartbeat", () => {
     const body = { agentVersion: "1", stackVersion: "1", samples: [sample(1)] };
     const statuses: number[] = [];
     let retryAfter: string | null = null;
-    for (let i = 0; i < 125; i++) {
-      const res = await post(beatUrl(), body, auth);
-      statuses.push(res.status);
-      if (res.status === 429) retryAfter = res.headers.get("retry-after");
+    // The bucket refills 2 calls a second: with the clock held still, a slow machine cannot refill it
+    // between calls and hide the limit.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    try {
+      for (let i = 0; i < 125; i++) {
+        const res = await post(beatUrl(), body, auth);
+        statuses.push(res.status);
+        if (res.status === 429) retryAfter = res.headers.get("retry-after");
+      }
+    } finally {
+      vi.useRealTimers();
     }
     expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true);
-    expect(statuses.slice(120)).toContain(429);
+    expect(statuses.slice(120)).toEqual([429, 429, 429, 429, 429]);
     expect(Number(retryAfter)).toBeGreaterThan(0);
   });
 });
@@ -410,13 +417,18 @@ describe("hostile requests", () => {
   it("guessing tokens from one address earns 429s, but a valid agent at that address is never refused", async () => {
     const { auth } = await enrolled();
     const statuses: number[] = [];
-    for (let i = 0; i < 35; i++) {
-      const res = await post(
-        beatUrl(),
-        { agentVersion: "1", stackVersion: "1", samples: [sample(i)] },
-        { authorization: `Bearer orr_agent_${"b".repeat(43)}` },
-      );
-      statuses.push(res.status);
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() }); // no refill between guesses on a slow machine
+    try {
+      for (let i = 0; i < 35; i++) {
+        const res = await post(
+          beatUrl(),
+          { agentVersion: "1", stackVersion: "1", samples: [sample(i)] },
+          { authorization: `Bearer orr_agent_${"b".repeat(43)}` },
+        );
+        statuses.push(res.status);
+      }
+    } finally {
+      vi.useRealTimers();
     }
     expect(statuses).toContain(401);
     expect(statuses.at(-1)).toBe(429);
