@@ -69,3 +69,22 @@ export async function agentAck(
   });
   expect(res.status(), await res.text()).toBe(200);
 }
+
+/** Publishes a release for the eu-gdpr region through the session's request context; answers its id. */
+export async function publishRelease(
+  request: APIRequestContext,
+  origin: { origin: string },
+  major: number,
+): Promise<string> {
+  const res = await request.post("/api/v1/releases", {
+    headers: origin,
+    data: {
+      version: `${major}.${Date.now().toString().slice(-6)}.0`,
+      artifactSizeMb: 1200,
+      regionIds: ["eu-gdpr"],
+      minAgentVersion: "1.0.0",
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}

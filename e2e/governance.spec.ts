@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test, type EnrolledSatellite } from "./fixtures";
+import { publishRelease } from "./api-helpers";
 import { authFile, gotoReady, mapIdle } from "./helpers";
 
 // The governance walkthrough on satellites of the test's own in eu-gdpr: some report disk encryption off,
@@ -144,17 +145,7 @@ test.describe("governance", () => {
       const res = await page.request.patch(`/api/v1/policies/${POLICY}`, { headers: origin, data: { mode } });
       expect(res.status(), await res.text()).toBe(200);
     };
-    const release = await page.request.post("/api/v1/releases", {
-      headers: origin,
-      data: {
-        version: `2042.${Date.now().toString().slice(-6)}.0`,
-        artifactSizeMb: 1200,
-        regionIds: ["eu-gdpr"],
-        minAgentVersion: "1.0.0",
-      },
-    });
-    expect(release.status(), await release.text()).toBe(201);
-    const releaseId = ((await release.json()) as { id: string }).id;
+    const releaseId = await publishRelease(page.request, origin, 2042);
     await setMode("enforce");
     try {
       const preview = await page.request.post("/api/v1/rollouts/preview", {

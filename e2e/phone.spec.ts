@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { publishRelease } from "./api-helpers";
 import { authFile, gotoReady } from "./helpers";
 
 // The phone project (playwright.config.ts, 390×844): every console page as an admin, and the public status
@@ -107,17 +108,7 @@ test.describe("every page fits a phone", () => {
     const headers = { origin: new URL(baseURL!).origin };
     const sat = await enroll();
     await sat.beat({ compute: "ok", storage: "ok", network: "ok" });
-    const release = await page.request.post("/api/v1/releases", {
-      headers,
-      data: {
-        version: `2043.${Date.now().toString().slice(-6)}.0`,
-        artifactSizeMb: 900,
-        regionIds: ["eu-gdpr"],
-        minAgentVersion: "1.0.0",
-      },
-    });
-    expect(release.status(), await release.text()).toBe(201);
-    const releaseId = ((await release.json()) as { id: string }).id;
+    const releaseId = await publishRelease(page.request, headers, 2043);
     const started = await page.request.post("/api/v1/rollouts", {
       headers,
       data: { releaseId, satellites: [sat.slug], waves: [100] },
