@@ -89,6 +89,12 @@ export function ComponentPicker({
   );
 }
 
+type Kind = "email" | "webhook";
+const KINDS: [Kind, string][] = [
+  ["email", "Email"],
+  ["webhook", "Webhook"],
+];
+
 /**
  * Subscribe by email (only when the server can send mail) or by webhook, to the whole page or to chosen
  * regions and sites. A webhook's signing secret is shown once, here.
@@ -107,7 +113,7 @@ export function SubscribeForm({
   choices: ComponentChoice[];
 }) {
   const { state, onSubmit, isPending, errors } = useFormAction(action);
-  const [kind, setKind] = useState<"email" | "webhook">(emailEnabled ? "email" : "webhook");
+  const [kind, setKind] = useState<Kind>(emailEnabled ? "email" : "webhook");
   const [scope, setScope] = useState<FollowScope>("page");
   if (state?.ok) {
     return (
@@ -150,26 +156,18 @@ export function SubscribeForm({
       {emailEnabled ? (
         <fieldset className={styles.choices}>
           <legend>Tell me by</legend>
-          <label className={styles.choice}>
-            <input
-              type="radio"
-              name="kind"
-              value="email"
-              checked={kind === "email"}
-              onChange={() => setKind("email")}
-            />
-            Email
-          </label>
-          <label className={styles.choice}>
-            <input
-              type="radio"
-              name="kind"
-              value="webhook"
-              checked={kind === "webhook"}
-              onChange={() => setKind("webhook")}
-            />
-            Webhook
-          </label>
+          {KINDS.map(([value, label]) => (
+            <label key={value} className={styles.choice}>
+              <input
+                type="radio"
+                name="kind"
+                value={value}
+                checked={kind === value}
+                onChange={() => setKind(value)}
+              />
+              {label}
+            </label>
+          ))}
         </fieldset>
       ) : (
         <input type="hidden" name="kind" value="webhook" />
