@@ -2,10 +2,11 @@
 // the server time of the console's pages with a large fleet. Seeds a fresh database with the real seed
 // (prisma/seed.ts), then runs every page module of bench/list-pages/ (each makes the server calls its
 // page.tsx makes, in the same parallel shape) and prints p50 and p95 per page beside a `SELECT 1` through the
-// same client, measured in the same run.
+// same client, measured in the same run. `--keep NAME` keeps the seeded database (a file in the temp folder, or
+// the PostgreSQL database orrery_bench_NAME) and reuses it when it exists, so a large fleet is seeded once.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "30" },
     db: { type: "string", default: "sqlite" },
     pages: { type: "string" },
+    keep: { type: "string" },
   },
 });
 const count = Number(values.satellites);
@@ -25,27 +27,37 @@ const runs = Number(values.runs);
 if (values.db !== "sqlite" && values.db !== "postgres") throw new Error("--db is sqlite or postgres");
 const kind = values.db;
 const wanted = values.pages?.split(",").map((p) => p.trim()) ?? null;
+const keep = values.keep ?? null;
+if (keep !== null && !/^[a-z0-9_]{1,40}$/.test(keep)) throw new Error("--keep is a short lower-case name");
+let reused = false;
 
 let dropPg: (() => Promise<void>) | null = null;
 if (kind === "postgres") {
   const base = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `orrery_bench_${randomBytes(4).toString("hex")}`;
+  const name = `orrery_bench_${keep ?? randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const found = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+  reused = keep !== null && found.rowCount === 1;
+  if (!reused) await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
   process.env.NEXTAUTH_SECRET ??= "orrery-bench-secret-orrery-bench-secret";
-  dropPg = async () => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
+  if (!keep)
+    dropPg = async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
 } else {
-  process.env.DATABASE_URL = `file:${join(mkdtempSync(join(tmpdir(), "orrery-bench-")), "bench.db")}`;
+  const file = keep
+    ? join(tmpdir(), `orrery-bench-${keep}.db`)
+    : join(mkdtempSync(join(tmpdir(), "orrery-bench-")), "bench.db");
+  reused = keep !== null && existsSync(file);
+  process.env.DATABASE_URL = `file:${file}`;
 }
 process.env.LOG_LEVEL ??= "warn";
 
@@ -64,19 +76,21 @@ if (chosen.length === 0) throw new Error(`no page matches --pages ${values.pages
 
 try {
   const seedStart = Date.now();
-  const seeded = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "--import",
-      "./scripts/register.mjs",
-      "prisma/seed.ts",
-      "--satellites",
-      String(count),
-    ],
-    { stdio: ["ignore", "pipe", "inherit"], env: process.env, encoding: "utf8" },
-  );
+  const seeded = reused
+    ? { status: 0, stdout: "" }
+    : spawnSync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "--import",
+          "./scripts/register.mjs",
+          "prisma/seed.ts",
+          "--satellites",
+          String(count),
+        ],
+        { stdio: ["ignore", "pipe", "inherit"], env: process.env, encoding: "utf8" },
+      );
   if (seeded.status !== 0) throw new Error(`seeding failed:\n${seeded.stdout}`);
   const seedMs = Date.now() - seedStart;
 
@@ -135,7 +149,7 @@ try {
     );
 
   console.log(
-    `\nConsole pages, ${count.toLocaleString("en")} satellites on ${kind === "sqlite" ? "SQLite" : "PostgreSQL"} (seeded in ${seedMs} ms), ${runs} runs each`,
+    `\nConsole pages, ${count.toLocaleString("en")} satellites on ${kind === "sqlite" ? "SQLite" : "PostgreSQL"} (${reused ? "reused" : `seeded in ${seedMs} ms`}), ${runs} runs each`,
   );
   console.log(`${"page".padEnd(48)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max ms".padStart(8)}`);
   row("baseline: SELECT 1", await time(() => db.$queryRaw`SELECT 1`));

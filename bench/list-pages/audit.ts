@@ -32,12 +32,22 @@ export async function execBulk(kind: PageBenchCtx["db"], statements: string[]): 
   }
 }
 
+/** Whether a kept database (--keep) already holds the row a setup step writes first. */
+export async function alreadyAdded(kind: PageBenchCtx["db"], table: string, id: string): Promise<boolean> {
+  const raw = await import("../../server/db-raw");
+  const sql = `SELECT 1 AS "one" FROM "${table}" WHERE "id" = ${kind === "sqlite" ? "?" : "$1"}`;
+  return kind === "sqlite"
+    ? raw.rawSqlite().prepare(sql).get(id) !== undefined
+    : ((await raw.rawPgPool().query(sql, [id])).rowCount ?? 0) > 0;
+}
+
 let seeded = false;
 let deep: string | null = null;
 
 async function addEvents(ctx: PageBenchCtx): Promise<void> {
   if (seeded) return;
   seeded = true;
+  if (await alreadyAdded(ctx.db, "AuditEvent", "bench-a-1-0")) return;
   const d = dialect(ctx.db);
   const span = 90 * 86_400;
   const started = Date.now();

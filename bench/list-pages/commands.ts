@@ -3,7 +3,7 @@
 // fleet, so setup adds three per satellite over 90 days (300,000 at 100k): most finished, a few open.
 import { listCommands } from "../../server/commands/list";
 import { versionsOf } from "../../server/live/versions";
-import { dialect, execBulk } from "./audit";
+import { alreadyAdded, dialect, execBulk } from "./audit";
 import type { PageBench, PageBenchCtx } from "./types";
 
 let seeded = false;
@@ -12,6 +12,7 @@ let deep: string | null = null;
 async function addCommands(ctx: PageBenchCtx): Promise<void> {
   if (seeded) return;
   seeded = true;
+  if (await alreadyAdded(ctx.db, "Command", "bench-c-1-0")) return;
   const { db } = await import("../../server/db");
   const users = await db.user.findMany({
     where: { email: { in: ["operator@orrery.local", "admin@orrery.local"] } },

@@ -6,7 +6,7 @@
 import { loadMatrix, loadReport, loadTrend } from "../../app/(console)/compliance/_lib/load";
 import { listRegions } from "../../server/compliance/regions";
 import { getPolicy, listPolicies, listWaivers, policyVersions, postureAt } from "../../server/policies/read";
-import { dialect, execBulk } from "./audit";
+import { alreadyAdded, dialect, execBulk } from "./audit";
 import type { PageBench, PageBenchCtx } from "./types";
 
 let seeded = false;
@@ -14,6 +14,18 @@ let seeded = false;
 async function addResults(ctx: PageBenchCtx): Promise<void> {
   if (seeded) return;
   seeded = true;
+  if (!(await alreadyAdded(ctx.db, "PolicyResultChange", "bench-f-1-1"))) await insertResults(ctx);
+  // What the first compliance read in a process pays (the warm-up runs below hide it): the whole log.
+  const { postureLog } = await import("../../server/policies/read-store");
+  const { latestFleet } = await import("../../server/fleet-state");
+  const loading = performance.now();
+  await Promise.all([postureLog(), latestFleet()]);
+  console.log(
+    `  (first read of the posture log and the fleet state: ${(performance.now() - loading).toFixed(0)} ms)`,
+  );
+}
+
+async function insertResults(ctx: PageBenchCtx): Promise<void> {
   const d = dialect(ctx.db);
   const started = Date.now();
   const pairs = `WITH s AS (SELECT "id", ROW_NUMBER() OVER (ORDER BY "id") AS n FROM "Satellite"),
@@ -41,14 +53,6 @@ async function addResults(ctx: PageBenchCtx): Promise<void> {
      FROM s CROSS JOIN p WHERE ${flips}`,
   ]);
   console.log(`  (setup: policy results and their history in ${Date.now() - started} ms)`);
-  // What the first compliance read in a process pays (the warm-up runs below hide it): the whole log.
-  const { postureLog } = await import("../../server/policies/read-store");
-  const { latestFleet } = await import("../../server/fleet-state");
-  const loading = performance.now();
-  await Promise.all([postureLog(), latestFleet()]);
-  console.log(
-    `  (first read of the posture log and the fleet state: ${(performance.now() - loading).toFixed(0)} ms)`,
-  );
 }
 
 const pages: PageBench[] = [

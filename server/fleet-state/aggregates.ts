@@ -7,6 +7,7 @@ import {
   type Connectivity,
   type Health,
 } from "@/lib/connectivity";
+import { mapStatusOf, type MapStatus } from "@/lib/fleet-map";
 import type { LatestSatellite } from "./rows";
 import type { FleetSnapshot } from "./state";
 
@@ -133,5 +134,46 @@ export function aggregatesOf(snapshot: FleetSnapshot, now = new Date()): FleetAg
     readAt: snapshot.readAt,
   };
   memo = { rows: snapshot.rows, value };
+  return value;
+}
+
+/** What one filter of the Satellites list counts: its rows, and how many hold each map status. */
+export type FilteredCounts = { total: number; byStatus: Map<MapStatus, number> };
+
+let filtered: { rows: readonly LatestSatellite[]; at: number; byKey: Map<string, FilteredCounts> } | null =
+  null;
+/** Filters remembered per state version and second: a page's reloads and its pager share one pass. */
+const MAX_FILTERS = 64;
+
+/**
+ * How many held rows pass the filter at `now` (to the second), by map status (mapStatusOf: the list's severity
+ * buckets): one pass per state version, second and filter (`key` names the filter), shared by every request
+ * until then, instead of counting queries over the Satellite table per page.
+ */
+export function filteredCountsOf(
+  snapshot: FleetSnapshot,
+  key: string,
+  filterAt: (now: Date) => (row: LatestSatellite) => boolean,
+  now = new Date(),
+): FilteredCounts {
+  const at = Math.floor(now.getTime() / 1000) * 1000;
+  if (!filtered || filtered.rows !== snapshot.rows || filtered.at !== at)
+    filtered = { rows: snapshot.rows, at, byKey: new Map() };
+  const held = filtered.byKey.get(key);
+  if (held) return held;
+  const when = new Date(at);
+  const keep = filterAt(when);
+  const byStatus = new Map<MapStatus, number>();
+  let total = 0;
+  for (const row of snapshot.rows) {
+    if (!keep(row)) continue;
+    total++;
+    const c = connectivityOf(row.lastSeenAt, row.heartbeatIntervalSec, when);
+    const status = mapStatusOf(c, row.reportedHealth as Health);
+    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+  }
+  const value = { total, byStatus };
+  if (filtered.byKey.size >= MAX_FILTERS) filtered.byKey.clear();
+  filtered.byKey.set(key, value);
   return value;
 }

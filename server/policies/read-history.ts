@@ -4,8 +4,8 @@ import { labelPairsOf } from "@/lib/labels";
 import { authorize, type Ctx } from "../auth/context";
 import { db } from "../db";
 import { validationError } from "../errors";
-import { trendPoints, type TrendPoint } from "./read-posture";
-import { postureLog, satellitesById } from "./read-store";
+import { postureAggregate } from "./read-aggregate";
+import type { TrendPoint } from "./read-posture";
 
 export type WaiverView = {
   id: string;
@@ -79,7 +79,8 @@ const TrendQuery = z.object({
 /**
  * The fleet's compliant share at the end of each UTC day, from the change history (results as they were
  * recorded; a waiver does not make a result compliant, and its result is counted as it was): the in-memory
- * log (read-store.ts) walked back from now, a day's changes at a time, instead of a replay of every change.
+ * log's counts now and per day (read-aggregate.ts) walked back from now, a day at a time, instead of a replay
+ * of every change (trendPoints in read-posture.ts is the scan it must equal).
  * Satellites count in their current region; decommissioned ones no longer count.
  */
 export async function postureTrend(ctx: Ctx, query: unknown, now = new Date()): Promise<TrendPoint[]> {
@@ -89,13 +90,12 @@ export async function postureTrend(ctx: Ctx, query: unknown, now = new Date()): 
   const { days, region, framework } = parsed.data;
   const scoped = ctx.actor?.regionIds ?? null;
   if (region && scoped && !scoped.includes(region)) return [];
-  const [policyIds, log, sats] = await Promise.all([
+  const [policyIds, { agg }] = await Promise.all([
     framework ? policiesWithFramework(framework) : null,
-    postureLog(),
-    satellitesById(),
+    postureAggregate(),
   ]);
   const regions = region ? new Set([region]) : scoped ? new Set(scoped) : null;
-  return trendPoints(log, sats, { days, regions, policyIds }, now);
+  return agg.trend({ days, regions, policyIds }, now);
 }
 
 /** Policies whose any version names the framework (a framework added later still shows its history). */

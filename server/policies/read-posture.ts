@@ -12,6 +12,12 @@ const DAY_MS = 86_400_000;
 /** What the posture needs of a satellite (the fleet state's rows, or a decommissioned one read for a report). */
 export type SatLike = { id: string; slug: string; regionId: string; labelText: string };
 
+/** Satellites by id, and all of them (a Map, or the fleet with past satellites beside it). */
+export type SatLookup<S extends SatLike = SatLike> = {
+  get(id: string): S | undefined;
+  values(): Iterable<S>;
+};
+
 /** Every pair's outcome, reason and since at one moment, with the slot width they were laid out by. */
 export type PostureState = Pick<PostureLog, "outcome" | "reason" | "since" | "width">;
 
@@ -36,7 +42,7 @@ export function stateAt(log: PostureLog, at: number): PostureState {
 /** policyId → satelliteId, for the live waivers given (satellite waivers and label selectors alike). */
 export function coveredPairs(
   waivers: readonly (WaiverLike & { id: string })[],
-  sats: ReadonlyMap<string, SatLike>,
+  sats: SatLookup,
   at: Date,
 ): Map<string, Map<string, string>> {
   const out = new Map<string, Map<string, string>>();
@@ -51,7 +57,13 @@ export function coveredPairs(
       if (s && waiverCovers(w, w.policyId, s, at)) add(w.policyId, s.id, w.id);
       continue;
     }
-    for (const s of sats.values()) if (waiverCovers(w, w.policyId, s, at)) add(w.policyId, s.id, w.id);
+    // A selector's answer depends on the label text alone, and a fleet repeats a few label sets.
+    const byText = new Map<string, boolean>();
+    for (const s of sats.values()) {
+      let covers = byText.get(s.labelText);
+      if (covers === undefined) byText.set(s.labelText, (covers = waiverCovers(w, w.policyId, s, at)));
+      if (covers) add(w.policyId, s.id, w.id);
+    }
   }
   return out;
 }

@@ -6,8 +6,10 @@ import { db } from "../db";
 import { validationError } from "../errors";
 import { listWaivers, policiesWithFramework, type WaiverView } from "./read-history";
 import { addCount, emptyCounts, type Counts } from "./counts";
-import { coveredPairs, policyRows, stateAt, type PostureState } from "./read-posture";
-import { NONE, postureLog, satellitesById, type PostureLog } from "./read-store";
+import { postureAggregate } from "./read-aggregate";
+import { coveredPairs, stateAt } from "./read-posture";
+import { scopeOf, withPastSatellites } from "./read-scope";
+import { NONE, OUTCOMES } from "./read-store";
 
 export type ReportRow = {
   satelliteId: string;
@@ -68,57 +70,8 @@ const ReportQuery = z.object({
   after: z.string().max(200).optional().meta({ label: "After" }),
 });
 
-/** Outcome rank (violations first) then slug, or slug alone. */
+/** Outcome rank: violations first. */
 const RANK = { violation: 0, unknown: 1, waived: 2, compliant: 3 } as const;
-const byOutcome = (a: ReportRow, b: ReportRow) =>
-  RANK[a.outcome] - RANK[b.outcome] || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
-const bySlug = (a: ReportRow, b: ReportRow) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
-
-/** The first `limit` rows in `compare` order, without sorting them all: kept to twice the limit as they come. */
-function firstRows(
-  rows: Iterable<ReportRow>,
-  compare: (a: ReportRow, b: ReportRow) => number,
-  limit: number,
-): ReportRow[] {
-  let kept: ReportRow[] = [];
-  for (const r of rows) {
-    kept.push(r);
-    if (kept.length >= 2 * limit) kept = kept.sort(compare).slice(0, limit);
-  }
-  return kept.sort(compare).slice(0, limit);
-}
-
-type Sat = { id: string; slug: string; regionId: string; labelText: string };
-
-/**
- * The fleet's satellites, and those a result at this moment names that have since been decommissioned (the
- * fleet state holds only satellites in service): a past report still shows them.
- */
-async function withPastSatellites(
-  log: PostureLog,
-  state: PostureState,
-  fleet: ReadonlyMap<string, Sat>,
-): Promise<ReadonlyMap<string, Sat>> {
-  const missing: string[] = [];
-  for (let si = 0; si < log.sats.length; si++) {
-    if (fleet.has(log.sats[si])) continue;
-    for (let p = 0; p < log.policies.length; p++) {
-      if (state.outcome[si * state.width + p] === NONE) continue;
-      missing.push(log.sats[si]);
-      break;
-    }
-  }
-  if (missing.length === 0) return fleet;
-  const merged = new Map(fleet);
-  for (let i = 0; i < missing.length; i += 500) {
-    const rows = await db.satellite.findMany({
-      where: { id: { in: missing.slice(i, i + 500) } },
-      select: { id: true, slug: true, regionId: true, labelText: true },
-    });
-    for (const r of rows) merged.set(r.id, r);
-  }
-  return merged;
-}
 
 /**
  * The posture as it was at `at`, rebuilt from the change history (the in-memory log, read-store.ts): for each
@@ -138,21 +91,16 @@ export async function postureAt(ctx: Ctx, query: unknown): Promise<PostureReport
   const policyIds = framework ? await policiesWithFramework(framework) : null;
   const wanted = (id: string) => (!policyIds || policyIds.has(id)) && (!policyId || policyId === id);
 
-  const [log, fleet, versions] = await Promise.all([
-    postureLog(),
-    satellitesById(),
+  const [{ log, agg, sats: fleet }, versions] = await Promise.all([
+    postureAggregate(),
     db.policyVersion.findMany({ where: policyId ? { policyId } : {}, orderBy: { version: "asc" } }),
   ]);
   // The version in force at `at`: the latest written by then, or the latest a result was judged by.
-  const judged = new Map<string, number>();
-  for (let k = 0; k < log.n && log.cAt[k] <= at.getTime(); k++) {
-    const id = log.policies[log.cPol[k]];
-    if (log.cVer[k] > (judged.get(id) ?? 0)) judged.set(id, log.cVer[k]);
-  }
+  const judged = (id: string) => agg.judgedVersion(id, at.getTime());
   const versionAt = new Map<string, (typeof versions)[number]>();
   for (const v of versions) {
     if (!wanted(v.policyId)) continue;
-    if (v.createdAt <= at || v.version <= (judged.get(v.policyId) ?? 0)) versionAt.set(v.policyId, v);
+    if (v.createdAt <= at || v.version <= judged(v.policyId)) versionAt.set(v.policyId, v);
   }
 
   const waivers = (await listWaivers(ctx, { includeEnded: true }, at)).filter(
@@ -163,7 +111,7 @@ export async function postureAt(ctx: Ctx, query: unknown): Promise<PostureReport
       versionAt.has(w.policyId),
   );
   const state = stateAt(log, at.getTime());
-  const sats = await withPastSatellites(log, state, fleet);
+  const sats = await withPastSatellites(log, state, fleet, (si) => agg.inFleet(si));
   // Live at `at` by the filter above; a later revocation must not hide it.
   const raw = await db.policyWaiver.findMany({ where: { id: { in: waivers.map((w) => w.id) } } });
   const covered = coveredPairs(
@@ -173,24 +121,46 @@ export async function postureAt(ctx: Ctx, query: unknown): Promise<PostureReport
   );
 
   const inRegion = regions ? new Set(regions) : null;
-  const keep = (s: { regionId: string }) => !inRegion || inRegion.has(s.regionId);
   const showOutcome = outcomes ? new Set<EffectiveOutcome>(outcomes) : null;
+  // The satellites in scope, in slug order; each policy's rows are then one pass over typed arrays.
+  const scope = scopeOf(log, sats, inRegion);
   const policies: ReportPolicy[] = [];
   for (const [id, v] of versionAt) {
-    const counts = emptyCounts();
     const waivedHere = covered.get(id);
+    const p = log.policyIndex(id);
+    const tally = [0, 0, 0, 0];
+    // Rows in slug order, or one bucket per outcome rank (each in slug order) joined in rank order.
+    const buckets: ReportRow[][] = order === "slug" ? [[]] : [[], [], [], []];
     let matching = 0;
-    const rows = (function* () {
-      for (const r of policyRows(log, state, id, sats, (s) => waivedHere?.get(s.id) ?? null, keep)) {
-        addCount(counts, r.outcome);
-        if (showOutcome && !showOutcome.has(r.outcome)) continue;
-        if (after !== undefined && r.satellite.slug <= after) continue;
-        matching++;
-        const { satellite, ...row } = r;
-        yield { ...row, slug: satellite.slug, regionId: satellite.regionId };
-      }
-    })();
-    const compare = order === "slug" ? bySlug : byOutcome;
+    for (let i = 0; p !== undefined && i < scope.length; i++) {
+      const { si, sat } = scope[i];
+      const slot = si * state.width + p;
+      const o = state.outcome[slot];
+      if (o === NONE) continue;
+      const waiverId = waivedHere?.get(sat.id) ?? null;
+      const outcome: EffectiveOutcome = waiverId ? "waived" : OUTCOMES[o];
+      tally[RANK[outcome]]++;
+      if (showOutcome && !showOutcome.has(outcome)) continue;
+      if (after !== undefined && sat.slug <= after) continue;
+      matching++;
+      const bucket = buckets[order === "slug" ? 0 : RANK[outcome]];
+      if (limit !== undefined && bucket.length >= limit) continue;
+      bucket.push({
+        satelliteId: sat.id,
+        slug: sat.slug,
+        regionId: sat.regionId,
+        outcome,
+        result: OUTCOMES[o],
+        reason: log.reasons[state.reason[slot]],
+        since: new Date(state.since[slot]),
+        waiverId,
+      });
+    }
+    const counts = emptyCounts();
+    (Object.keys(RANK) as (keyof typeof RANK)[]).forEach(
+      (o) => tally[RANK[o]] && addCount(counts, o, tally[RANK[o]]),
+    );
+    const rows = buckets.flat();
     policies.push({
       id,
       version: v.version,
@@ -199,7 +169,7 @@ export async function postureAt(ctx: Ctx, query: unknown): Promise<PostureReport
       mode: v.mode,
       frameworks: Array.isArray(v.frameworks) ? (v.frameworks as string[]) : [],
       counts,
-      rows: limit === undefined ? [...rows].sort(compare) : firstRows(rows, compare, limit),
+      rows: limit === undefined ? rows : rows.slice(0, limit),
       matching,
     });
   }

@@ -14,7 +14,7 @@ import "server-only";
 //                                                   → PostureReport   as it was at `at` (read-report.ts)
 //
 // The matrix, the counts, the trend and postureAt read the in-memory posture (read-store.ts), caught up
-// with the change log on each call; satellitePosture and violatingSatelliteIds are indexed queries.
+// with the change log on each call, and the counts kept from it (read-aggregate.ts); satellitePosture and violatingSatelliteIds are indexed queries.
 // Counts: `waived` results are counted apart, never as compliant; percent = compliant / total × 100, where
 // total includes waived and unknown (null when total is 0).
 import type { EffectiveOutcome, Mode, Outcome, Severity } from "@/lib/policies/kinds";
@@ -22,8 +22,8 @@ import { authorize, type Ctx } from "../auth/context";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { addCount, emptyCounts, type Counts } from "./counts";
-import { coveredPairs, countCells } from "./read-posture";
-import { postureLog, satellitesById } from "./read-store";
+import { postureAggregate } from "./read-aggregate";
+import { coveredPairs } from "./read-posture";
 import { liveWaivers, waivedPairs } from "./waived";
 
 export type { Counts };
@@ -103,18 +103,18 @@ function versionView(v: {
 }
 
 /**
- * Result counts per policy × region (region-scoped callers: their regions only), waived counted apart: one
- * pass over the in-memory posture (read-store.ts) and the fleet's regions, instead of a GROUP BY over every
- * result on each request.
+ * Result counts per policy × region (region-scoped callers: their regions only), waived counted apart: the
+ * counts kept up to date from the in-memory posture (read-aggregate.ts) with the live waivers moved apart,
+ * instead of a GROUP BY, or a pass over every result, on each request.
  */
 async function countsBy(ctx: Ctx, now: Date): Promise<{ cells: Map<string, Map<string, Counts>> }> {
-  const [log, sats, waivers] = await Promise.all([postureLog(), satellitesById(), liveWaivers(now)]);
+  const [{ agg, sats }, waivers] = await Promise.all([postureAggregate(), liveWaivers(now)]);
   const waived = coveredPairs(
     waivers.map((w) => ({ ...w, revokedAt: null })),
     sats,
     now,
   );
-  return { cells: countCells(log, sats, readableRegions(ctx), waived) };
+  return { cells: agg.cells(readableRegions(ctx), waived) };
 }
 
 function sum(cells: Map<string, Counts> | undefined): Counts {

@@ -48,8 +48,10 @@ export async function bySeverity(
   start: SeverityStart,
   take: number,
   now: Date,
+  held?: ReadonlyMap<Severity, number>,
 ): Promise<{ total: number; rows: Row[] }> {
-  const counts = await severityCounts(where, now);
+  // Counts from the fleet's state in memory when the caller has them (the list: ./list.ts), else in SQL.
+  const counts = held ?? (await severityCounts(where, now));
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const backwards = "cursor" in start && start.backwards;
   let order: readonly Severity[] = severityOrder(dir);
@@ -65,8 +67,9 @@ export async function bySeverity(
   for (let i = from; i < order.length && take > 0; i++) {
     const severity = order[i];
     const n = counts.get(severity) ?? 0;
-    if (n === 0) continue;
-    if (skip >= n) {
+    // Held counts may be a second old: a bucket they call empty is still read when a cursor places the page.
+    if (n === 0 && !(held && "cursor" in start)) continue;
+    if (skip >= n && !(held && "cursor" in start)) {
       skip -= n;
       continue;
     }

@@ -2,7 +2,8 @@ import "server-only";
 import { authorize, type Ctx } from "../auth/context";
 import { db, type Prisma } from "../db";
 import { latestFleet } from "../fleet-state";
-import { aggregatesOf } from "../fleet-state/aggregates";
+import { aggregatesOf, filteredCountsOf, type FilteredCounts } from "../fleet-state/aggregates";
+import { rowFilter } from "../map/map-rows";
 import { parseInput, validationError } from "../errors";
 import { labelNeedle } from "@/lib/labels";
 import {
@@ -95,18 +96,19 @@ export async function listSatellites(ctx: Ctx, input: unknown, now = new Date())
   const backwards = usable !== null && position.before !== undefined;
   const where = satelliteWhere(query, now);
   const skip = usable ? 0 : (page - 1) * limit;
+  const held = await heldCounts(filter, digest, now);
   let total: number;
   let rows: Row[];
   if (sort === "severity") {
     const start = usable
       ? { cursor: usable.values.map(String) as [string, string, string], backwards }
       : { skip };
-    ({ total, rows } = await bySeverity(where, dir, start, limit + 1, now));
+    ({ total, rows } = await bySeverity(where, dir, start, limit + 1, now, held?.byStatus));
   } else {
     const keys = backwards ? reversed(sortKeys(sort, dir)) : sortKeys(sort, dir);
     const read = usable ? { AND: [where, afterWhere(keys, usable.values, backwards)] } : where;
     [total, rows] = await Promise.all([
-      db.satellite.count({ where }),
+      held ? held.total : db.satellite.count({ where }),
       db.satellite.findMany({ where: read, orderBy: orderOf(keys, backwards), skip, take: limit + 1 }),
     ]);
     if (backwards) rows.reverse();
@@ -133,6 +135,20 @@ export async function listSatellites(ctx: Ctx, input: unknown, now = new Date())
     nextCursor: !backwards && !hasMore ? null : cursorAt(items.length - 1),
     prevCursor: atStart ? null : cursorAt(0),
   };
+}
+
+/**
+ * The list's counts from the fleet's latest state in memory (at most ~2 s old; server/fleet-state/aggregates.ts),
+ * the filters applied to its rows as satelliteWhere applies them in SQL: no count over the Satellite table per
+ * page. The state holds no decommissioned satellite, so a filter that asks for them is counted in SQL (null).
+ */
+async function heldCounts(
+  filter: SatelliteFilter,
+  digest: string,
+  now: Date,
+): Promise<FilteredCounts | null> {
+  if (filter.lifecycle?.includes("decommissioned")) return null;
+  return filteredCountsOf(await latestFleet(), digest, (at) => rowFilter(filter, at), now);
 }
 
 /**
