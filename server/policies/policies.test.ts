@@ -16,6 +16,10 @@ import {
   violatingSatelliteIds,
 } from "./read";
 import { createWaiver, revokeWaiver } from "./waiver-verbs";
+import { decommissionSatellite } from "../satellites/decommission";
+import { fleetState } from "../fleet-state";
+import { addCount, emptyCounts, type Counts } from "./counts";
+import { liveWaivers, waivedPairs } from "./waived";
 
 // One file, one database: the steps below build on each other like an admin's afternoon.
 let admin: UserCtx;
@@ -262,5 +266,51 @@ describe("posture for people and auditors", () => {
     const trend = await postureTrend(admin, { days: 3 }, at(90));
     expect(trend).toHaveLength(3);
     expect(trend.at(-1)?.total).toBeGreaterThanOrEqual(0);
+  });
+
+  it("keeps counts that equal a scan of the results after a pass, a waiver and a decommission", async () => {
+    // After the periodic full pass above (27 h after t0): a pass writes with the clock, never before the last.
+    const late = (min: number) => new Date(t0.getTime() + 28 * 3_600_000 + min * 60_000);
+    /** The matrix as a GROUP BY over the results table would give it. */
+    const scanned = async (now: Date) => {
+      const results = await db.policyResult.findMany({
+        where: { policy: { archivedAt: null }, satellite: { lifecycle: { not: "decommissioned" } } },
+        include: { satellite: { select: { regionId: true } } },
+      });
+      const waived = await waivedPairs(await liveWaivers(now));
+      const cells: Record<string, Record<string, Counts>> = {};
+      for (const r of results) {
+        const c = ((cells[r.policyId] ??= {})[r.satellite.regionId] ??= emptyCounts());
+        addCount(c, waived.get(r.policyId)?.has(r.satelliteId) ? "waived" : r.outcome);
+      }
+      return cells;
+    };
+    const kept = async (now: Date) =>
+      Object.fromEntries((await postureMatrix(admin, now)).policies.map((p) => [p.id, p.cells]));
+    for (const s of sats)
+      await db.satelliteFacts.update({ where: { satelliteId: s.id }, data: { reportedAt: late(0) } });
+    await createPolicy(admin, {
+      id: `${tag}-enc`,
+      name: "Disk again",
+      kind: "disk-encryption",
+      severity: "high",
+    });
+    await evaluatePolicies(late(1), { force: true });
+    expect(await kept(late(2))).toEqual(await scanned(late(2)));
+    await createWaiver(
+      admin,
+      {
+        policyId: `${tag}-enc`,
+        labels: { tier: "gold" },
+        reason: "Vendor fix due",
+        expiresAt: late(60 * 24 * 30),
+      },
+      late(3),
+    );
+    expect(await kept(late(4))).toEqual(await scanned(late(4)));
+    await decommissionSatellite(admin, { id: sats[2].id, reason: "Retired" }, late(5));
+    fleetState().invalidate({ full: true });
+    await evaluatePolicies(late(6));
+    expect(await kept(late(7))).toEqual(await scanned(late(7)));
   });
 });
