@@ -15,7 +15,11 @@ export const FULL_EVERY_MS = 60_000;
 // Rows committed by another process just before our read may carry a slightly earlier stamp.
 const MARGIN_MS = 2_000;
 
-type State = { watermark: string; signature: string; fullAt: string };
+/**
+ * `wrote` counts the passes that wrote a change row and `wroteAt` is the time the last wrote them at, so the
+ * posture log (read-store.ts) sees a pass whose clock was behind the newest change, which wrote below it.
+ */
+type State = { watermark: string; signature: string; fullAt: string; wrote?: number; wroteAt?: string };
 export type PolicyPassReport = {
   mode: "full" | "changed" | "none";
   satellites: number;
@@ -98,10 +102,13 @@ export async function evaluatePolicies(
   const snapshot = await loadSnapshot(ids);
   const writes = decide(policies, snapshot, now);
   await applyWrites(writes, now);
+  const changed = writes.some((w) => w.op !== "touch");
   await writeState({
     watermark: started.toISOString(),
     signature,
     fullAt: isFull ? now.toISOString() : state!.fullAt,
+    wrote: (state?.wrote ?? 0) + (changed ? 1 : 0),
+    ...((changed || state?.wroteAt) && { wroteAt: changed ? now.toISOString() : state!.wroteAt }),
   });
   return {
     mode: isFull ? "full" : "changed",

@@ -17,7 +17,8 @@ export const OUTCOMES = ["compliant", "violation", "unknown"] as const satisfies
 /** No result: never evaluated, or the satellite left the policy's scope. */
 export const NONE = -1;
 
-type Mark = { maxAt: number; atMax: number; minAt: number; fullAt: number };
+/** `wrote`: how many passes wrote changes (pass.ts), and the time the last one wrote them at. */
+type Mark = { maxAt: number; atMax: number; minAt: number; fullAt: number; wrote: number; wroteAt: number };
 type ChangeRow = {
   id: string;
   policyId: string;
@@ -65,7 +66,14 @@ export class PostureLog {
   cPrev = new Int8Array(0);
   cPrevReason = new Uint32Array(0);
   cPrevSince = new Float64Array(0);
-  mark: Mark = { maxAt: -Infinity, atMax: 0, minAt: Infinity, fullAt: -Infinity };
+  mark: Mark = {
+    maxAt: -Infinity,
+    atMax: 0,
+    minAt: Infinity,
+    fullAt: -Infinity,
+    wrote: 0,
+    wroteAt: -Infinity,
+  };
   /** When this log was read whole (ms, this process's clock). */
   readonly loadedAt = Date.now();
   /** Ids of the rows at `mark.maxAt`, so a mark that moved within the same instant reads only the new ones. */
@@ -165,7 +173,10 @@ export class PostureLog {
   async catchUp(mark: Mark): Promise<boolean> {
     // A full pass that ran with an earlier time than the last (a clock stepped back) wrote below the mark.
     if (mark.fullAt < this.mark.fullAt || Date.now() - this.loadedAt > RELOAD_MS) return false;
+    // Any pass that wrote with an earlier time than the newest change here (a clock behind) wrote below it.
+    if (mark.wrote !== this.mark.wrote && mark.wroteAt < this.mark.maxAt) return false;
     this.mark.fullAt = mark.fullAt;
+    this.mark.wrote = mark.wrote;
     if (mark.minAt !== this.mark.minAt && this.n > 0) return false;
     if (mark.maxAt === this.mark.maxAt && mark.atMax === this.mark.atMax) return true;
     if (mark.maxAt < this.mark.maxAt) return false;
@@ -193,8 +204,13 @@ async function readMark(): Promise<Mark> {
     ? (rawSqlite().prepare(MARK_SQL).get() as Record<string, unknown>)
     : (await rawPgPool().query<Record<string, unknown>>(MARK_SQL)).rows[0];
   let fullAt = -Infinity;
+  let wrote = 0;
+  let wroteAt = -Infinity;
   try {
-    fullAt = new Date((JSON.parse(String(row.pass)) as { fullAt: string }).fullAt).getTime() || -Infinity;
+    const pass = JSON.parse(String(row.pass)) as { fullAt: string; wrote?: number; wroteAt?: string };
+    fullAt = new Date(pass.fullAt).getTime() || -Infinity;
+    wrote = pass.wrote ?? 0;
+    wroteAt = pass.wroteAt ? new Date(pass.wroteAt).getTime() : -Infinity;
   } catch {
     // No pass has run yet.
   }
@@ -202,6 +218,8 @@ async function readMark(): Promise<Mark> {
     maxAt: ms(row.maxAt) ?? -Infinity,
     minAt: ms(row.minAt) ?? Infinity,
     atMax: Number(row.atMax ?? 0),
+    wrote,
+    wroteAt,
     fullAt,
   };
 }
@@ -260,6 +278,7 @@ export async function postureLog(): Promise<PostureLog> {
       for (const c of await readChanges(null)) log.apply(c);
       log.overlay(await readResults());
       log.mark.fullAt = mark.fullAt;
+      log.mark.wrote = mark.wrote;
       holder.log = log;
     }
     return holder.log;
