@@ -8,7 +8,12 @@ const row = (cells: (string | number | null)[]) => `${cells.map(csvCell).join(",
  * so a spreadsheet can filter it, and the header lines say what moment and scope it shows.
  */
 export function reportCsv(r: ReportView): string {
-  let out = row([
+  return [...reportCsvLines(r)].join("");
+}
+
+/** The CSV's lines one by one, so a large report is streamed rather than held as one string. */
+export function* reportCsvLines(r: ReportView): Generator<string> {
+  yield row([
     "section",
     "at",
     "region",
@@ -28,7 +33,7 @@ export function reportCsv(r: ReportView): string {
   const head = [r.at, r.region, r.framework] as const;
   for (const p of r.policies) {
     if (p.satellites.length === 0) {
-      out += row([
+      yield row([
         "result",
         ...head,
         p.policyId,
@@ -45,7 +50,7 @@ export function reportCsv(r: ReportView): string {
       ]);
     }
     for (const s of p.satellites) {
-      out += row([
+      yield row([
         "result",
         ...head,
         p.policyId,
@@ -63,7 +68,7 @@ export function reportCsv(r: ReportView): string {
     }
   }
   for (const w of r.waivers) {
-    out += row([
+    yield row([
       "waiver",
       ...head,
       w.policyId,
@@ -80,7 +85,7 @@ export function reportCsv(r: ReportView): string {
     ]);
   }
   for (const e of r.audit) {
-    out += row([
+    yield row([
       "change",
       ...head,
       null,
@@ -96,5 +101,4 @@ export function reportCsv(r: ReportView): string {
       e.action,
     ]);
   }
-  return out;
 }
