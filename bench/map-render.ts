@@ -127,9 +127,9 @@ try {
       setTimeout(() => { done = true; resolve(times.slice(1)); }, 4100);
     })`) as Promise<number[]>;
     const frames = await move();
-    await page.evaluate(`new Promise((r) => window.orreryFleetMap.once("idle", r))`);
+    await page.evaluate(`new Promise((r) => window.orreryFleetMap.once("idle", () => r(0)))`);
     const again = await move();
-    await page.evaluate(`new Promise((r) => window.orreryFleetMap.once("idle", r))`);
+    await page.evaluate(`new Promise((r) => window.orreryFleetMap.once("idle", () => r(0)))`);
     // A live update: 3 % of the fleet changes status; the next poll brings it.
     round = 7;
     const update = await page.evaluate(`new Promise((resolve) => {

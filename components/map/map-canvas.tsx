@@ -93,6 +93,9 @@ export default function MapCanvas(props: Props) {
         attributionControl: false,
         dragRotate: false,
         pitchWithRotate: false,
+        // No symbol fade: each fade keeps the map drawing frames for 300 ms, and under software GL every frame
+        // is read back from the GPU on the page's main thread. A live update reloads every satellite tile.
+        fadeDuration: 0,
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
