@@ -14,9 +14,14 @@ export function csvCell(value: string | number | null): string {
 
 /**
  * A CSV download streamed from batches of lines. The first batch is read before answering, so a refused
- * or invalid request gets its JSON error from route() rather than a broken download.
+ * or invalid request gets its JSON error from route() rather than a broken download. The file name carries
+ * the time of download unless `name` already says what moment it shows (`stamp: false`).
  */
-export async function csvDownload(lines: AsyncGenerator<string>, name: string): Promise<Response> {
+export async function csvDownload(
+  lines: AsyncGenerator<string> | Generator<string>,
+  name: string,
+  { stamp = true } = {},
+): Promise<Response> {
   const first = await lines.next();
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
@@ -33,11 +38,11 @@ export async function csvDownload(lines: AsyncGenerator<string>, name: string): 
       await lines.return(undefined);
     },
   });
-  const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, "");
+  const at = stamp ? `-${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, "")}` : "";
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="orrery-${name}-${stamp}.csv"`,
+      "Content-Disposition": `attachment; filename="orrery-${name}${at}.csv"`,
     },
   });
 }

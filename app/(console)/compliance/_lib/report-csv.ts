@@ -4,15 +4,24 @@ import { csvCell } from "@/server/http/csv";
 const row = (cells: (string | number | null)[]) => `${cells.map(csvCell).join(",")}\r\n`;
 
 /**
- * The report as one CSV: a `section` column says which part each line belongs to (result, waiver, change),
- * so a spreadsheet can filter it, and the header lines say what moment and scope it shows.
+ * The report as CSV, in batches of lines so a large report is streamed rather than held as one string: a
+ * `section` column says which part each line belongs to (result, waiver, change), so a spreadsheet can
+ * filter it, and the header lines say what moment and scope it shows.
  */
-export function reportCsv(r: ReportView): string {
-  return [...reportCsvLines(r)].join("");
+export function* reportCsvBatches(r: ReportView, size = 2000): Generator<string> {
+  let batch = "";
+  let n = 0;
+  for (const line of reportCsvLines(r)) {
+    batch += line;
+    if (++n % size === 0) {
+      yield batch;
+      batch = "";
+    }
+  }
+  if (batch) yield batch;
 }
 
-/** The CSV's lines one by one, so a large report is streamed rather than held as one string. */
-export function* reportCsvLines(r: ReportView): Generator<string> {
+function* reportCsvLines(r: ReportView): Generator<string> {
   yield row([
     "section",
     "at",
