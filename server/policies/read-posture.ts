@@ -1,5 +1,4 @@
 import "server-only";
-import type { EffectiveOutcome } from "@/lib/policies/kinds";
 import { waiverCovers, type WaiverLike } from "@/lib/policies/waivers";
 import { addCount, emptyCounts, type Counts } from "./counts";
 import { NONE, OUTCOMES, type PostureLog } from "./read-store";
@@ -158,45 +157,6 @@ export function trendPoints(
     }
   }
   return points.reverse();
-}
-
-export type PolicyRow = {
-  satelliteId: string;
-  outcome: EffectiveOutcome;
-  result: (typeof OUTCOMES)[number];
-  reason: string;
-  since: Date;
-  waiverId: string | null;
-};
-
-/** Every result of one policy at a moment, for the satellites `keep` accepts, in the fleet's order. */
-export function* policyRows(
-  log: PostureLog,
-  state: PostureState,
-  policyId: string,
-  sats: ReadonlyMap<string, SatLike>,
-  waiverOf: (s: SatLike) => string | null,
-  keep: (s: SatLike) => boolean,
-): Generator<PolicyRow & { satellite: SatLike }> {
-  const p = log.policyIndex(policyId);
-  if (p === undefined) return;
-  for (const [id, s] of sats) {
-    const si = log.satIdx.get(id);
-    if (si === undefined || !keep(s)) continue;
-    const slot = si * state.width + p;
-    const o = state.outcome[slot];
-    if (o === NONE) continue;
-    const waiverId = waiverOf(s);
-    yield {
-      satellite: s,
-      satelliteId: id,
-      outcome: waiverId ? "waived" : OUTCOMES[o],
-      result: OUTCOMES[o],
-      reason: log.reasons[state.reason[slot]],
-      since: new Date(state.since[slot]),
-      waiverId,
-    };
-  }
 }
 
 export { emptyCounts };
