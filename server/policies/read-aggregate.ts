@@ -236,10 +236,11 @@ export class PostureAggregate {
     const sum = (d: Int32Array | undefined) => {
       let dc = 0;
       let dt = 0;
-      for (const s of d ? slots : []) {
-        dc += d![s * 2];
-        dt += d![s * 2 + 1];
-      }
+      if (d)
+        for (const s of slots) {
+          dc += d[s * 2];
+          dt += d[s * 2 + 1];
+        }
       return [dc, dt];
     };
     // Today's point is the state now: changes stamped later (a clock ahead) are undone one by one.

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { connectivityDeadlines } from "@/lib/connectivity";
 import { ctxAs, satelliteInput, seedRegions } from "../../test/factories";
 import type { Ctx } from "../auth/context";
 import { db } from "../db";
@@ -37,16 +38,14 @@ beforeAll(async () => {
         labels: { tier: i % 3 ? "gold" : "bronze" },
       }),
     );
-    // As ingest stores a heartbeat: last seen, its deadlines (10 s interval: stale after 30 s, offline after
-    // 120 s) and the reported health.
+    // As ingest stores a heartbeat: last seen, its deadlines (10 s interval) and the reported health.
     const seen = s.seen === null ? null : ago(s.seen);
     await db.satellite.update({
       where: { id: sat.id },
       data: {
         lastSeenAt: seen,
         heartbeatIntervalSec: 10,
-        staleAfter: seen && new Date(seen.getTime() + 30_000),
-        offlineAfter: seen && new Date(seen.getTime() + 120_000),
+        ...(seen ? connectivityDeadlines(seen, 10) : { staleAfter: null, offlineAfter: null }),
         reportedHealth: s.health,
       },
     });

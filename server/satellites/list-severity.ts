@@ -54,6 +54,7 @@ export async function bySeverity(
   const counts = held ?? (await severityCounts(where, now));
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const backwards = "cursor" in start && start.backwards;
+  const heldAtCursor = held !== undefined && "cursor" in start;
   let order: readonly Severity[] = severityOrder(dir);
   if (backwards) order = [...order].reverse();
   let skip = "skip" in start ? start.skip : 0;
@@ -67,9 +68,9 @@ export async function bySeverity(
   for (let i = from; i < order.length && take > 0; i++) {
     const severity = order[i];
     const n = counts.get(severity) ?? 0;
-    // Held counts may be a second old: a bucket they call empty is still read when a cursor places the page.
-    if (n === 0 && !(held && "cursor" in start)) continue;
-    if (skip >= n && !(held && "cursor" in start)) {
+    // Held counts may be a second old: a bucket they call empty is still read when a cursor places the page
+    // (a cursor never skips, so only an empty bucket is passed over here).
+    if (skip >= n && !heldAtCursor) {
       skip -= n;
       continue;
     }
