@@ -4,6 +4,7 @@ import { processSingleton } from "../cache/process-singleton";
 import { isSqlite, pgDate, rawPgPool, rawSqlite, sqliteDate } from "../db-raw";
 import { env } from "../env";
 import { latestFleet, type LatestSatellite } from "../fleet-state";
+import { logError } from "../log";
 
 // The posture reads (matrix, trend, report, a policy's results) replay the change log (PolicyResultChange)
 // once per process into compact arrays: each (satellite, policy) pair's outcome, reason and since, and for
@@ -169,10 +170,15 @@ export class PostureLog {
     return this.satIdx.get(satelliteId)! * this.width + this.policyIdx.get(policyId)!;
   }
 
+  /** Whether the safety net's whole re-read is due (it runs beside readers, who keep this log meanwhile). */
+  get due(): boolean {
+    return Date.now() - this.loadedAt > RELOAD_MS;
+  }
+
   /** Brings the log up to `mark`; false when it cannot (a late row, a trimmed log): read it again whole. */
   async catchUp(mark: Mark): Promise<boolean> {
     // A full pass that ran with an earlier time than the last (a clock stepped back) wrote below the mark.
-    if (mark.fullAt < this.mark.fullAt || Date.now() - this.loadedAt > RELOAD_MS) return false;
+    if (mark.fullAt < this.mark.fullAt) return false;
     // Any pass that wrote with an earlier time than the newest change here (a clock behind) wrote below it.
     if (mark.wrote !== this.mark.wrote && mark.wroteAt < this.mark.maxAt) return false;
     this.mark.fullAt = mark.fullAt;
@@ -262,24 +268,46 @@ async function readResults() {
   }));
 }
 
-type Holder = { log: PostureLog | null; pending: Promise<PostureLog> | null };
+type Holder = {
+  log: PostureLog | null;
+  pending: Promise<PostureLog> | null;
+  /** The safety net's whole re-read, when one is running. */
+  refreshing: Promise<void> | null;
+};
+
+/** The log read whole from the database, as of `mark` (read before it). */
+async function readWhole(mark: Mark): Promise<PostureLog> {
+  const log = new PostureLog();
+  for (const c of await readChanges(null)) log.apply(c);
+  log.overlay(await readResults());
+  log.mark.fullAt = mark.fullAt;
+  log.mark.wrote = mark.wrote;
+  return log;
+}
 
 /** The process's log, caught up with what is committed; concurrent readers share one catch-up. */
 export async function postureLog(): Promise<PostureLog> {
   const holder = processSingleton<Holder>(`policy-posture-log:${env.DATABASE_URL}`, () => ({
     log: null,
     pending: null,
+    refreshing: null,
   }));
   if (holder.pending) return holder.pending;
   holder.pending = (async () => {
     const mark = await readMark();
     if (!holder.log || !(await holder.log.catchUp(mark))) {
-      const log = new PostureLog();
-      for (const c of await readChanges(null)) log.apply(c);
-      log.overlay(await readResults());
-      log.mark.fullAt = mark.fullAt;
-      log.mark.wrote = mark.wrote;
-      holder.log = log;
+      holder.log = await readWhole(mark);
+    } else if (holder.log.due && !holder.refreshing) {
+      // At 100,000 satellites the whole log takes many seconds to read: readers keep the caught-up log
+      // meanwhile, and the fresh one replaces it when done (the next read catches it up from its own mark).
+      holder.refreshing = readWhole(mark)
+        .then((log) => {
+          holder.log = log;
+        })
+        .catch((err: unknown) => logError("the posture log's periodic re-read failed", err))
+        .finally(() => {
+          holder.refreshing = null;
+        });
     }
     return holder.log;
   })().finally(() => {
