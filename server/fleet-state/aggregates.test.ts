@@ -68,6 +68,8 @@ describe("the fleet's aggregates", () => {
     expect(Object.fromEntries(a.byLifecycle)).toEqual({ active: 3, pending: 1 });
     expect(a.providers).toEqual(["aws", "own"]);
     expect(a.stackVersions).toEqual(["2026.11.1"]);
+    // A decommissioned satellite runs nothing any more; one with no version is in no count.
+    expect(Object.fromEntries(a.byStackVersion)).toEqual({ "2026.11.1": 3 });
     expect(a.labels).toEqual([
       { key: "env", values: ["prod"] },
       { key: "tier", values: ["gold", "silver"] },

@@ -31,6 +31,8 @@ export type FleetAggregates = {
   /** Sorted values in use, for filter menus. */
   providers: string[];
   stackVersions: string[];
+  /** Satellites running each stack version (the Releases list's "running" column). */
+  byStackVersion: Map<string, number>;
   agentVersions: string[];
   /** Label keys in use, each with its values, sorted. */
   labels: { key: string; values: string[] }[];
@@ -70,7 +72,7 @@ export function aggregate(
   const byKind = new Map<string, number>();
   const byLifecycle = new Map<string, number>();
   const providers = new Set<string>();
-  const stackVersions = new Set<string>();
+  const byStackVersion = new Map<string, number>();
   const agentVersions = new Set<string>();
   const labels = new Map<string, Set<string>>();
   const labelTexts = new Set<string>();
@@ -86,7 +88,7 @@ export function aggregate(
     bump(byKind, row.kind);
     bump(byLifecycle, row.lifecycle);
     providers.add(row.provider);
-    if (row.stackVersion) stackVersions.add(row.stackVersion);
+    if (row.stackVersion) bump(byStackVersion, row.stackVersion);
     if (row.agentVersion) agentVersions.add(row.agentVersion);
     labelTexts.add(row.labelText);
     uplinkMbps += row.uplinkMbps;
@@ -107,7 +109,8 @@ export function aggregate(
     byKind,
     byLifecycle,
     providers: sorted(providers),
-    stackVersions: sorted(stackVersions),
+    stackVersions: sorted(byStackVersion.keys()),
+    byStackVersion,
     agentVersions: sorted(agentVersions),
     labels: sorted(labels.keys()).map((key) => ({ key, values: sorted(labels.get(key) ?? []) })),
     uplinkMbps,

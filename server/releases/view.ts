@@ -1,6 +1,8 @@
 import "server-only";
 import type { db, Tx } from "../db";
 import { AppError } from "../errors";
+import { latestFleet } from "../fleet-state";
+import { aggregatesOf } from "../fleet-state/aggregates";
 import { ACTIVE_ROLLOUT_STATUSES } from "../rollouts/types";
 
 export type ReleaseView = {
@@ -29,18 +31,16 @@ type ReleaseRow = Awaited<ReturnType<typeof db.release.findFirstOrThrow<{ includ
 /** Views with their fleet and rollout counts, in two grouped queries however many releases there are. */
 export async function toReleaseViews(client: Tx, rows: ReleaseRow[]): Promise<ReleaseView[]> {
   if (rows.length === 0) return [];
-  const [running, rollouts] = await Promise.all([
-    client.satellite.groupBy({
-      by: ["stackVersion"],
-      where: { stackVersion: { in: rows.map((r) => r.version) }, lifecycle: { not: "decommissioned" } },
-      _count: { _all: true },
-    }),
+  const [fleet, rollouts] = await Promise.all([
+    // From the fleet's latest state (≤ ~2 s old): a GROUP BY over every satellite cost 55 ms at 100,000.
+    latestFleet(),
     client.rollout.groupBy({
       by: ["releaseId", "status"],
       where: { releaseId: { in: rows.map((r) => r.id) } },
       _count: { _all: true },
     }),
   ]);
+  const running = aggregatesOf(fleet).byStackVersion;
   const active = new Set<string>(ACTIVE_ROLLOUT_STATUSES);
   return rows.map((r) => {
     const mine = rollouts.filter((g) => g.releaseId === r.id);
@@ -53,7 +53,7 @@ export async function toReleaseViews(client: Tx, rows: ReleaseRow[]): Promise<Re
       regionIds: r.certifiedRegions.map((c) => c.regionId).sort(),
       createdBy: r.createdBy?.email ?? null,
       createdAt: r.createdAt.toISOString(),
-      satelliteCount: running.find((g) => g.stackVersion === r.version)?._count._all ?? 0,
+      satelliteCount: running.get(r.version) ?? 0,
       rolloutCount: mine.reduce((sum, g) => sum + g._count._all, 0),
       activeRolloutCount: mine.filter((g) => active.has(g.status)).reduce((sum, g) => sum + g._count._all, 0),
     };
