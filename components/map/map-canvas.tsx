@@ -16,11 +16,13 @@ import {
   addBasemap,
   addSatellites,
   applyBasemapTheme,
+  clusterFor,
   currentTheme,
   LAYERS,
   offlineStyle,
   paintSatellites,
   tintColor,
+  tintFilter,
   type MapRegion,
 } from "./map-layers";
 import { provideRingImages } from "./ring-image";
@@ -113,7 +115,7 @@ export default function MapCanvas(props: Props) {
     });
     map.on("load", () => {
       addBasemap(map, theme, !styleUrl);
-      addSatellites(map, theme);
+      addSatellites(map, theme, latest.current.mode);
       setLoaded(true);
     });
     const onTheme = () => {
@@ -147,11 +149,14 @@ export default function MapCanvas(props: Props) {
     const map = mapRef.current;
     if (!map || !loaded) return;
     paintSatellites(map, mode, regions, currentTheme());
+    // Clusters add up only what the mode draws; until re-clustered for a new mode they show no figure.
+    void clusterFor(map, mode).catch(() => undefined);
   }, [mode, regions, loaded]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
+    map.setFilter(LAYERS.tint, tintFilter(regions));
     map.setPaintProperty(LAYERS.tint, "fill-color", tintColor(regions, currentTheme()));
     map.setLayoutProperty(LAYERS.tint, "visibility", showRegions ? "visible" : "none");
   }, [regions, showRegions, loaded]);

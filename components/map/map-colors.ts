@@ -118,31 +118,55 @@ export function clusterColor(mode: ColorMode, regions: RegionColor[]): Expressio
     case "health":
       return byIndex([], ["get", "point_count"], NO_DATA_COLOR);
     case "bandwidth":
-      return bandwidth(["get", "bwMax"]);
+      return whenSummed("bwMax", bandwidth(["get", "bwMax"]), NO_DATA_COLOR);
     case "region":
-      return [
-        "case",
-        ["==", ["get", "regionMin"], ["get", "regionMax"]],
-        byIndex(
-          regions.map((r) => r.color),
-          ["get", "regionMin"],
+      return whenSummed(
+        "regionMin",
+        [
+          "case",
+          ["==", ["get", "regionMin"], ["get", "regionMax"]],
+          byIndex(
+            regions.map((r) => r.color),
+            ["get", "regionMin"],
+            MIXED_COLOR,
+          ),
           MIXED_COLOR,
-        ),
+        ] as unknown as ExpressionSpecification,
         MIXED_COLOR,
-      ] as unknown as ExpressionSpecification;
+      );
     case "rollout":
-      return byIndex(
-        MAP_ROLLOUT_STATES.map((s) => ROLLOUT_COLOR[s]),
-        ["get", "rolloutWorst"],
+      return whenSummed(
+        "rolloutWorst",
+        byIndex(
+          MAP_ROLLOUT_STATES.map((s) => ROLLOUT_COLOR[s]),
+          ["get", "rolloutWorst"],
+          NO_DATA_COLOR,
+        ),
         NO_DATA_COLOR,
       );
     case "posture":
-      return byIndex(
-        MAP_POSTURES.map((s) => POSTURE_COLOR[s]),
-        ["get", "postureWorst"],
+      return whenSummed(
+        "postureWorst",
+        byIndex(
+          MAP_POSTURES.map((s) => POSTURE_COLOR[s]),
+          ["get", "postureWorst"],
+          NO_DATA_COLOR,
+        ),
         NO_DATA_COLOR,
       );
   }
+}
+
+/**
+ * Clusters add up only the current mode's figure (map-layers.ts): right after a switch, until the map has
+ * re-clustered, a cluster has none and is drawn as having no figure.
+ */
+function whenSummed(
+  property: string,
+  color: ExpressionSpecification,
+  fallback: string,
+): ExpressionSpecification {
+  return ["case", ["has", property], color, fallback] as unknown as ExpressionSpecification;
 }
 
 /** `tint`: the region's land tint in each theme, beside its dot colour (region mode). */

@@ -37,7 +37,8 @@ describe("updatesFor", () => {
     next.cols.status[3] = 6;
     const update = updatesFor(shown, next);
     expect(update?.map((u) => u.id)).toEqual([1, 3]);
-    expect(update?.[1].addOrUpdateProperties).toContainEqual({ key: "status", value: 6 });
+    expect(update?.[1]).toMatchObject({ id: 3, properties: { i: 3, status: 6 } });
+    expect(update?.[1].geometry.coordinates).toEqual([10.03, 49.97]);
     expect(updatesFor(shown, next)).toEqual([]);
   });
 

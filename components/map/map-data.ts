@@ -1,4 +1,3 @@
-import type { GeoJSONSourceDiff } from "maplibre-gl";
 import type { MapColumns, MapMeta } from "@/lib/fleet-map-wire";
 
 // What the map draws, as columns: one feature per index, whose id is that index for the life of a layout, so
@@ -43,17 +42,19 @@ function propsOf(data: MapData, i: number): SatelliteProps {
   return p;
 }
 
-export function allFeatures(data: MapData): SatelliteFeature[] {
+function featureOf(data: MapData, i: number): SatelliteFeature {
   const { cols } = data;
+  return {
+    type: "Feature",
+    id: i,
+    geometry: { type: "Point", coordinates: [cols.lon[i] / 100, cols.lat[i] / 100] },
+    properties: propsOf(data, i),
+  };
+}
+
+export function allFeatures(data: MapData): SatelliteFeature[] {
   const out = new Array<SatelliteFeature>(data.meta.count);
-  for (let i = 0; i < out.length; i++) {
-    out[i] = {
-      type: "Feature",
-      id: i,
-      geometry: { type: "Point", coordinates: [cols.lon[i] / 100, cols.lat[i] / 100] },
-      properties: propsOf(data, i),
-    };
-  }
+  for (let i = 0; i < out.length; i++) out[i] = featureOf(data, i);
   return out;
 }
 
@@ -65,10 +66,14 @@ export function emptyShown(): ShownData {
 }
 
 /**
- * The property updates that bring the map from `shown` to `data`, or null when only a full load will do (a
- * new layout, or answers the map missed). `shown` is moved to `data` either way.
+ * The changed satellites, whole, that bring the map from `shown` to `data`, or null when only a full load will
+ * do (a new layout, or answers the map missed). `shown` is moved to `data` either way.
+ *
+ * Whole features replace their namesakes (same id, so a satellite keeps its index) rather than going as
+ * property updates: maplibre's worker applies property updates one satellite at a time over the whole
+ * fleet (seconds for 3,000 of 100,000), and replacements in one pass.
  */
-export function updatesFor(shown: ShownData, data: MapData): NonNullable<GeoJSONSourceDiff["update"]> | null {
+export function updatesFor(shown: ShownData, data: MapData): SatelliteFeature[] | null {
   const from = shown.seq;
   const same = shown.layout === data.meta.layout;
   shown.layout = data.meta.layout;
@@ -81,22 +86,7 @@ export function updatesFor(shown: ShownData, data: MapData): NonNullable<GeoJSON
     if (!change) return null;
     for (const i of change.index) touched.add(i);
   }
-  const c = data.cols;
-  const update: NonNullable<GeoJSONSourceDiff["update"]> = [];
-  for (const i of touched) {
-    // Only the values that move; a satellite's index, slug and name stay with it for the life of a layout.
-    update.push({
-      id: i,
-      addOrUpdateProperties: [
-        { key: "region", value: c.region[i] },
-        { key: "status", value: c.status[i] },
-        { key: "bw", value: c.bw[i] },
-        { key: "rollout", value: c.rollout[i] },
-        { key: "posture", value: c.posture ? c.posture[i] : 0 },
-      ],
-    });
-  }
-  return update;
+  return [...touched].map((i) => featureOf(data, i));
 }
 
 export type PlainBounds = [[number, number], [number, number]];

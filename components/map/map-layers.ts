@@ -1,4 +1,10 @@
-import type { ExpressionSpecification, Map as MapLibre, StyleSpecification } from "maplibre-gl";
+import type {
+  ExpressionSpecification,
+  FilterSpecification,
+  GeoJSONSource,
+  Map as MapLibre,
+  StyleSpecification,
+} from "maplibre-gl";
 import type { ColorMode } from "@/lib/fleet-map";
 import {
   badgeImageExpression,
@@ -48,6 +54,15 @@ export function tintColor(regions: MapRegion[], theme: Theme): ExpressionSpecifi
   return ["match", ["get", "iso"], ...pairs, "rgba(0,0,0,0)"] as unknown as ExpressionSpecification;
 }
 
+/**
+ * Only the countries of some region: the others would be drawn fully transparent, and under software GL
+ * every such country's pixels still cost each frame.
+ */
+export function tintFilter(regions: MapRegion[]): FilterSpecification {
+  const isos = [...new Set(regions.flatMap((r) => r.countries))];
+  return ["in", ["get", "iso"], ["literal", isos]] as unknown as FilterSpecification;
+}
+
 export function offlineStyle(theme: Theme): StyleSpecification {
   const c = BASEMAP[theme];
   return {
@@ -62,13 +77,25 @@ export function addBasemap(map: MapLibre, theme: Theme, withLand: boolean) {
   const c = BASEMAP[theme];
   map.addSource("countries", { type: "geojson", data: absolute("/api/v1/map/basemap") });
   if (withLand) {
-    map.addLayer({ id: "land", type: "fill", source: "countries", paint: { "fill-color": c.land } });
+    // No antialiased outline: the borders above draw every country's edge.
+    map.addLayer({
+      id: "land",
+      type: "fill",
+      source: "countries",
+      paint: { "fill-color": c.land, "fill-antialias": false },
+    });
   }
   map.addLayer({
     id: LAYERS.tint,
     type: "fill",
     source: "countries",
-    paint: { "fill-color": "rgba(0,0,0,0)", "fill-opacity": TINT[theme].opacity },
+    filter: tintFilter([]),
+    paint: {
+      "fill-color": "rgba(0,0,0,0)",
+      "fill-opacity": TINT[theme].opacity,
+      // Where Orrery draws the borders they outline the tint too; over a deployment's own style, keep it.
+      "fill-antialias": !withLand,
+    },
   });
   if (withLand) {
     map.addLayer({
@@ -107,7 +134,46 @@ const badgeOffset = (unit: number) =>
   ] as unknown as ExpressionSpecification;
 const BADGE_TEXT_SIZE = 10;
 
-export function addSatellites(map: MapLibre, theme: Theme) {
+type ClusterProperties = Record<string, ExpressionSpecification>;
+
+/**
+ * What clusters add up in each colour mode: every mode's tooltip lists the status mix, and each mode adds
+ * only what its own colour reads. Every property is one more expression per merge when maplibre's worker
+ * re-clusters the fleet, which it does for each live update (seconds at 100,000 satellites).
+ */
+export function clusterPropertiesFor(mode: ColorMode): ClusterProperties {
+  const own: Record<ColorMode, ClusterProperties> = {
+    health: {},
+    bandwidth: { bwMax: ["max", ["get", "bw"]] as unknown as ExpressionSpecification },
+    region: {
+      regionMin: ["min", ["get", "region"]] as unknown as ExpressionSpecification,
+      regionMax: ["max", ["get", "region"]] as unknown as ExpressionSpecification,
+    },
+    rollout: { rolloutWorst: ["max", ["get", "rollout"]] as unknown as ExpressionSpecification },
+    posture: { postureWorst: ["max", ["get", "posture"]] as unknown as ExpressionSpecification },
+  };
+  return { ...statusCountProperties(), ...own[mode] };
+}
+
+const sameKeys = (a: object | undefined, b: object) =>
+  !!a && Object.keys(a).sort().join() === Object.keys(b).sort().join();
+
+/**
+ * Makes the clusters add up what `mode` draws. Resolves true once the worker has re-clustered with them (at
+ * once, false, when they already do): until then a cluster lacks the new mode's figure.
+ */
+export async function clusterFor(map: MapLibre, mode: ColorMode): Promise<boolean> {
+  const source = map.getSource(SOURCE) as GeoJSONSource | undefined;
+  const wanted = clusterPropertiesFor(mode);
+  if (!source || sameKeys(source.workerOptions.clusterProperties, wanted)) return false;
+  source.workerOptions.clusterProperties = wanted as NonNullable<
+    GeoJSONSource["workerOptions"]["clusterProperties"]
+  >;
+  await source.setClusterOptions({ cluster: true });
+  return true;
+}
+
+export function addSatellites(map: MapLibre, theme: Theme, mode: ColorMode) {
   const stroke = BASEMAP[theme].stroke;
   map.addSource(SOURCE, {
     type: "geojson",
@@ -115,14 +181,13 @@ export function addSatellites(map: MapLibre, theme: Theme) {
     cluster: true,
     clusterRadius: 42,
     clusterMaxZoom: CLUSTER_MAX_ZOOM,
-    clusterProperties: {
-      ...statusCountProperties(),
-      bwMax: ["max", ["get", "bw"]],
-      regionMin: ["min", ["get", "region"]],
-      regionMax: ["max", ["get", "region"]],
-      rolloutWorst: ["max", ["get", "rollout"]],
-      postureWorst: ["max", ["get", "posture"]],
-    },
+    // Past the last clustered zoom the points only spread out: deeper tiles are the same ones magnified.
+    maxzoom: CLUSTER_MAX_ZOOM + 1,
+    // A tile carries the features this far (px) past its edge, so a cluster on the edge is drawn whole: the
+    // largest disc and its badge reach about 45 px from their centre. The default, 128, makes every tile
+    // carry and lay out half again as many clusters.
+    buffer: 64,
+    clusterProperties: clusterPropertiesFor(mode),
   });
   // The plain circle is every mode's click and hover target; in health mode the ring above draws it.
   map.addLayer({

@@ -1,10 +1,50 @@
-import type { GeoJSONSource, Map as MapLibre } from "maplibre-gl";
+import type { GeoJSONSource, MapSourceDataEvent, Map as MapLibre } from "maplibre-gl";
 import { useEffect, useRef, type RefObject } from "react";
 import { allFeatures, boundsOf, emptyShown, updatesFor, type MapData } from "./map-data";
 import { SOURCE } from "./map-layers";
 
+type Repainting = MapLibre & { triggerRepaint(): void };
+const holding = new WeakSet<MapLibre>();
+/** Long enough for 100,000 satellites to re-cluster and their tiles to come back on a busy machine. */
+const HOLD_AT_MOST_MS = 8000;
+
 /**
- * Keeps the map's satellites in step with `data`: the changed satellites' properties when the layout is the
+ * A live update re-clusters every satellite, so maplibre reloads every satellite tile and draws a frame as
+ * each one arrives; under software GL each frame costs the page's main thread a read-back of the whole
+ * canvas. Until the source's tiles are all back this holds the frames the reload asks for and then draws
+ * once, showing the update whole rather than tile by tile. A camera move, or anything that redraws the
+ * map while it moves, ends the hold at once, so panning and zooming are never held back.
+ */
+function drawOnceReloaded(map: MapLibre) {
+  if (holding.has(map)) return;
+  const m = map as Repainting;
+  let asked = false;
+  const release = () => {
+    holding.delete(map);
+    // The instance's own method shadowed maplibre's; removing it restores the original.
+    delete (m as Partial<Repainting>).triggerRepaint;
+    map.off("sourcedata", check);
+    map.off("movestart", release);
+    clearTimeout(timer);
+    if (asked) m.triggerRepaint();
+  };
+  // Not on the metadata event: the worker is done by then, but the tiles are only set reloading after it.
+  const check = (e: MapSourceDataEvent) => {
+    if (e.sourceDataType === "metadata") return;
+    if (map.isSourceLoaded(SOURCE) && map.areTilesLoaded()) release();
+  };
+  m.triggerRepaint = () => {
+    asked = true;
+    if (map.isMoving()) release();
+  };
+  holding.add(map);
+  map.on("sourcedata", check);
+  map.on("movestart", release);
+  const timer = setTimeout(release, HOLD_AT_MOST_MS);
+}
+
+/**
+ * Keeps the map's satellites in step with `data`: the changed satellites when the layout is the
  * one shown, everything otherwise; and fits the map once to `fitTo` (indexes, or all) for each new `fitKey`
  * (the filters the data answers, and the scope). Returns a reset for when the map is removed.
  */
@@ -27,7 +67,10 @@ export function useMapData(
     // A whole load is a diff too: maplibre then keeps the features by id from the start, rather than converting
     // 100,000 of them on the main thread at the first live update.
     if (update === null) void source.updateData({ removeAll: true, add: allFeatures(data) });
-    else if (update.length > 0) void source.updateData({ update });
+    else if (update.length > 0) {
+      drawOnceReloaded(map);
+      void source.updateData({ add: update });
+    }
     if (fitKey !== null && fitKey !== fittedKey.current && data.meta.count > 0) {
       const first = fittedKey.current === null;
       fittedKey.current = fitKey;
