@@ -1,4 +1,4 @@
-// npm run bench:status [-- --satellites 1000 --small 10 --seconds 10 --connections 32 --rounds 3]
+// npm run bench:status [-- --satellites 1000 --small 10 --seconds 10 --connections 32 --rounds 3 --only summary]
 // Starts the built console on a fresh SQLite file with a seeded fleet, a live-looking status mix, an open
 // incident and an ended maintenance, warms the status snapshots, then drives, on the page of the whole fleet
 // ("global") and on a small page, the public JSON, every Statuspage v2 answer (the JSON paths, one incident,
@@ -19,6 +19,8 @@ const { values } = parseArgs({
     connections: { type: "string", default: "32" },
     port: { type: "string", default: "3403" },
     rounds: { type: "string", default: "3" },
+    // Only the lines whose label contains this text (the no-op baseline is always measured).
+    only: { type: "string" },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -194,7 +196,10 @@ try {
   const badge = line("badge  /api/status/global/badge.svg", "/api/status/global/badge.svg", GZIP, 200, 5_000);
   const keyless = line("unlisted page without its key (404)", "/api/status/hidden", {}, 404, null);
   const unknown = line("unknown slug (404)", "/api/status/never-made", {}, 404, null);
-  const all = [noop, ...sections.flatMap((s) => s.lines), badge, keyless, unknown];
+  const only = values.only;
+  const picked = (l: Line) => l === noop || !only || l.label.includes(only);
+  for (const s of sections) s.lines = s.lines.filter(picked);
+  const all = [noop, ...sections.flatMap((s) => s.lines), badge, keyless, unknown].filter(picked);
   for (let round = 1; round <= ROUNDS; round++) {
     for (const l of all) {
       process.stdout.write(`▸ round ${round}/${ROUNDS}: GET ${l.path}\n`);
@@ -209,7 +214,7 @@ load generator on the same 2 cores; target: JSON and v2 ≥ 10,000 req/s warm (b
 Requests ask for gzip unless marked br; the load generator counts the bytes of each answer without decoding them.
 
 ${sections.map((s) => [s.title, ...s.lines.map(print), print(noop), ""].join("\n")).join("\n")}
-${[badge, keyless, unknown, noop].map(print).join("\n")}
+${[badge, keyless, unknown, noop].filter(picked).map(print).join("\n")}
 `);
 } finally {
   server.kill("SIGTERM");
