@@ -91,4 +91,42 @@ describe("the in-memory posture", () => {
     expect(us?.total ?? 0).toBe((d ? 1 : 0) + (b ? 1 : 0));
     expect(cells.get("p1")?.has("eu") ?? false).toBe(false);
   });
+
+  it("rewinds a past moment once while the log grows at its end", () => {
+    const log = logOf();
+    const then = now - 17 * DAY;
+    const outcomesAt = (state: ReturnType<typeof stateAt>) =>
+      sats.flatMap((s) =>
+        ["p1", "p2", "p3"].map(
+          (p) => state.outcome[log.satIdx.get(s.id)! * state.width + log.policyIndex(p)!],
+        ),
+      );
+    const first = stateAt(log, then);
+    const expected = outcomesAt(first);
+    expect(stateAt(log, then)).toBe(first);
+    // A newer change leaves the past as it was: the same moment, not rewound again.
+    log.apply({
+      policyId: "p1",
+      satelliteId: "a",
+      outcome: "violation",
+      at: now + 1,
+      id: "n1",
+      reason: "",
+      policyVersion: 1,
+    });
+    expect(stateAt(log, then)).toBe(first);
+    // A satellite that arrived later had nothing then, whether or not the moment was rewound again.
+    log.apply({
+      policyId: "p2",
+      satelliteId: "z",
+      outcome: "compliant",
+      at: now + 2,
+      id: "n2",
+      reason: "",
+      policyVersion: 1,
+    });
+    const later = stateAt(log, then);
+    expect(outcomesAt(later)).toEqual(expected);
+    expect(later.outcome[log.satIdx.get("z")! * later.width + log.policyIndex("p2")!]).toBe(NONE);
+  });
 });

@@ -20,12 +20,35 @@ export type SatLookup<S extends SatLike = SatLike> = {
 /** Every pair's outcome, reason and since at one moment, with the slot width they were laid out by. */
 export type PostureState = Pick<PostureLog, "outcome" | "reason" | "since" | "width">;
 
-/** The state at `at`: the log's own arrays, or a copy with the later changes undone. */
+/**
+ * The state at `at`: the log's own arrays, or a copy with the later changes undone, kept for the next read
+ * of the same moment. Either way shared: read it, never write it.
+ */
 export function stateAt(log: PostureLog, at: number): PostureState {
   const { width } = log;
   if (log.n === 0 || log.cAt[log.n - 1] <= at) {
     return { outcome: log.outcome, reason: log.reason, since: log.since, width };
   }
+  // A log only ever grows at its end, from its newest time on (anything else makes a new log): a past
+  // state rewound from this log stays true, so an auditor paging a past report rewinds it once.
+  let held = pastStates.get(log);
+  if (!held) pastStates.set(log, (held = new Map()));
+  const memo = held.get(at);
+  // A new policy or satellite widens the arrays: that log's moments are rewound again.
+  if (memo && memo.width === width && memo.outcome.length === log.outcome.length) return memo;
+  const state = rewind(log, at);
+  held.delete(at);
+  held.set(at, state);
+  // A few moments per log: each is the whole fleet × policies (13 bytes a pair).
+  while (held.size > PAST_STATES) held.delete(held.keys().next().value!);
+  return state;
+}
+
+const PAST_STATES = 3;
+const pastStates = new WeakMap<PostureLog, Map<number, PostureState>>();
+
+function rewind(log: PostureLog, at: number): PostureState {
+  const { width } = log;
   const outcome = log.outcome.slice();
   const reason = log.reason.slice();
   const since = log.since.slice();
@@ -120,9 +143,8 @@ export function trendPoints(
     const s = sats.get(id);
     keepSat[i] = s && (!filter.regions || filter.regions.has(s.regionId)) ? 1 : 0;
   });
-  const at = stateAt(log, now.getTime()).outcome;
-  // The walk below rewrites it: never the log's own array.
-  const outcome = at === log.outcome ? at.slice() : at;
+  // The walk below rewrites it: a copy, never the log's own array or a kept past moment.
+  const outcome = stateAt(log, now.getTime()).outcome.slice();
   let compliant = 0;
   let total = 0;
   for (let si = 0; si < log.sats.length; si++) {
