@@ -32,7 +32,8 @@ const { values } = parseArgs({
     "no-build": { type: "boolean", default: false },
     // The overview's colour mode: health draws clusters as status rings, the others as plain circles.
     color: { type: "string", default: "health" },
-    // Samples the page's JS during the live update, to name the functions in the breakdown (slows the page).
+    // Samples the page's JS during the live update and the pan, to name the functions in the breakdowns (slows
+    // the page).
     profile: { type: "boolean", default: false },
   },
 });
@@ -196,16 +197,37 @@ async function measureFleet(size: number): Promise<Figures> {
 
     process.stdout.write(`▸ ${size}: panning, a poll with nothing new, a live update\n`);
     await watchLongTasks(page);
-    await pan(page);
+    // With --profile the pan is traced too, to say what its longest task spent the time in (the trace costs
+    // the page a little, so the figure is then a shade high).
+    if (values.profile) {
+      const panned = await mainThreadCost(browser, page, () => pan(page), true);
+      process.stdout.write(
+        `▸ ${size}: the longest task while panning: ${panned.inLongest.join(" · ")}\n  ${panned.breakdown.join("\n  ")}\n`,
+      );
+    } else await pan(page);
     const panLongest = await takeLongest(page);
     const poll = (p: Page, status: number) =>
       p.waitForResponse((r) => r.url().includes("/api/v1/map?") && r.status() === status, {
         timeout: 30_000,
       });
-    const idleAfter = (p: Page) =>
-      // Resolves with nothing: handing back maplibre's event would have Playwright serialize the whole map in the
-      // page (seconds at 100,000 satellites, in the animation frame the update is measured in).
-      p.evaluate(`new Promise((r) => setTimeout(() => window.orreryFleetMap.once("idle", () => r(0)), 300))`);
+    // Resolves once the map is idle after the satellites' next re-cluster: the content event marks the worker's
+    // answer, and the idle after it the last tile drawn. Watching from before the change, not from some time
+    // after the answer, since a small fleet is done and idle within a few hundred ms and would never fire idle
+    // again. Resolves with nothing: handing back maplibre's event would have Playwright serialize the whole map
+    // in the page (seconds at 100,000 satellites, in the animation frame the update is measured in).
+    const watchUpdate = (p: Page) =>
+      p.evaluate(`(() => {
+        const map = window.orreryFleetMap;
+        window.__updated = new Promise((r) => {
+          const content = (e) => {
+            if (e.sourceId !== "satellites" || e.sourceDataType !== "content") return;
+            map.off("sourcedata", content);
+            map.once("idle", () => r(0));
+          };
+          map.on("sourcedata", content);
+        });
+      })()`);
+    const idleAfter = (p: Page) => p.evaluate(`window.__updated.then(() => 0)`);
     const quiet = await mainThreadCost(browser, page, async () => {
       await poll(page, 304);
       await page.waitForTimeout(600);
@@ -215,6 +237,7 @@ async function measureFleet(size: number): Promise<Figures> {
       browser,
       page,
       async () => {
+        await watchUpdate(page);
         change(200);
         const res = await poll(page, 200);
         if (res.headers()["x-map-answer"] !== "delta") throw new Error("the live update was not a delta");

@@ -28,7 +28,7 @@ import {
 import { provideRingImages } from "./ring-image";
 import styles from "./map-canvas.module.css";
 import noticeStyles from "./map-notice.module.css";
-import { useMapData } from "./use-map-data";
+import { drawHeldFrames, useMapData } from "./use-map-data";
 
 export type { MapRegion } from "./map-layers";
 
@@ -122,6 +122,7 @@ export default function MapCanvas(props: Props) {
       if (!map.isStyleLoaded()) return;
       const { mode, regions } = latest.current;
       const next = currentTheme();
+      drawHeldFrames(map);
       applyBasemapTheme(map, next, !styleUrl, regions);
       paintSatellites(map, mode, regions, next);
     };
@@ -148,6 +149,7 @@ export default function MapCanvas(props: Props) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
+    drawHeldFrames(map);
     paintSatellites(map, mode, regions, currentTheme());
     // Clusters add up only what the mode draws; until re-clustered for a new mode they show no figure.
     void clusterFor(map, mode).catch(() => undefined);
@@ -156,6 +158,7 @@ export default function MapCanvas(props: Props) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
+    drawHeldFrames(map);
     map.setFilter(LAYERS.tint, tintFilter(regions));
     map.setPaintProperty(LAYERS.tint, "fill-color", tintColor(regions, currentTheme()));
     map.setLayoutProperty(LAYERS.tint, "visibility", showRegions ? "visible" : "none");
@@ -164,6 +167,7 @@ export default function MapCanvas(props: Props) {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded) return;
+    drawHeldFrames(map);
     map.setFilter(LAYERS.selected, ["==", ["get", "i"], selected ?? -1]);
   }, [selected, loaded]);
 

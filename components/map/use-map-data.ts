@@ -4,7 +4,8 @@ import { allFeatures, boundsOf, emptyShown, updatesFor, type MapData } from "./m
 import { SOURCE } from "./map-layers";
 
 type Repainting = MapLibre & { triggerRepaint(): void };
-const holding = new WeakSet<MapLibre>();
+/** The maps whose frames a live update holds, each with what ends the hold. */
+const holding = new WeakMap<MapLibre, () => void>();
 /** Long enough for 100,000 satellites to re-cluster and their tiles to come back on a busy machine. */
 const HOLD_AT_MOST_MS = 8000;
 
@@ -12,19 +13,21 @@ const HOLD_AT_MOST_MS = 8000;
  * A live update re-clusters every satellite, so maplibre reloads every satellite tile and draws a frame as
  * each one arrives; under software GL each frame costs the page's main thread a read-back of the whole
  * canvas. Until the source's tiles are all back this holds the frames the reload asks for and then draws
- * once, showing the update whole rather than tile by tile. A camera move, or anything that redraws the
- * map while it moves, ends the hold at once, so panning and zooming are never held back.
+ * once, showing the update whole rather than tile by tile. A camera move, a click, or a change the console
+ * makes to the map's style (`drawHeldFrames`) ends the hold at once, so the reader is never kept waiting.
  */
-function drawOnceReloaded(map: MapLibre) {
+export function drawOnceReloaded(map: MapLibre) {
   if (holding.has(map)) return;
   const m = map as Repainting;
   let asked = false;
   const release = () => {
+    if (holding.get(map) !== release) return;
     holding.delete(map);
     // The instance's own method shadowed maplibre's; removing it restores the original.
     delete (m as Partial<Repainting>).triggerRepaint;
     map.off("sourcedata", check);
     map.off("movestart", release);
+    map.off("click", release);
     clearTimeout(timer);
     if (asked) m.triggerRepaint();
   };
@@ -37,10 +40,16 @@ function drawOnceReloaded(map: MapLibre) {
     asked = true;
     if (map.isMoving()) release();
   };
-  holding.add(map);
+  holding.set(map, release);
   map.on("sourcedata", check);
   map.on("movestart", release);
+  map.on("click", release);
   const timer = setTimeout(release, HOLD_AT_MOST_MS);
+}
+
+/** Ends a live update's hold on the map's frames, before a change the reader asked for is drawn. */
+export function drawHeldFrames(map: MapLibre) {
+  holding.get(map)?.();
 }
 
 /**
