@@ -21,16 +21,14 @@ import {
   LAYERS,
   offlineStyle,
   paintSatellites,
-  tintColor,
-  tintFilter,
-  type MapRegion,
 } from "./map-layers";
+import { tintColor, tintFilter, type MapRegion } from "./region-tint";
 import { provideRingImages } from "./ring-image";
 import styles from "./map-canvas.module.css";
 import noticeStyles from "./map-notice.module.css";
 import { drawHeldFrames, useMapData } from "./use-map-data";
 
-export type { MapRegion } from "./map-layers";
+export type { MapRegion } from "./region-tint";
 
 declare global {
   interface Window {

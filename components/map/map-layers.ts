@@ -1,6 +1,5 @@
 import type {
   ExpressionSpecification,
-  FilterSpecification,
   GeoJSONSource,
   Map as MapLibre,
   StyleSpecification,
@@ -14,10 +13,10 @@ import {
   unhealthyExpression,
 } from "./cluster-ring";
 import { BASEMAP, clusterColor, pointColor, type RegionColor, type Theme } from "./map-colors";
-import { mutedTint, TINT } from "./region-tint";
+import { TINT, tintColor, tintFilter, type MapRegion } from "./region-tint";
 import { RING_CENTER, RING_RADIUS } from "./ring-image";
 
-export type MapRegion = RegionColor & { countries: string[] };
+export type { MapRegion } from "./region-tint";
 
 export const SOURCE = "satellites";
 export const CLUSTER_MAX_ZOOM = 11;
@@ -37,30 +36,6 @@ export function currentTheme(): Theme {
 
 function absolute(path: string): string {
   return new URL(path, window.location.href).href;
-}
-
-/** Each country in its region's muted tint (region-tint.ts), so no region reads as a health colour. */
-export function tintColor(regions: MapRegion[], theme: Theme): ExpressionSpecification {
-  const pairs: string[] = [];
-  const seen = new Set<string>();
-  for (const r of regions) {
-    for (const iso of r.countries) {
-      if (seen.has(iso)) continue;
-      seen.add(iso);
-      pairs.push(iso, mutedTint(r.color, theme));
-    }
-  }
-  if (pairs.length === 0) return ["literal", "rgba(0,0,0,0)"] as unknown as ExpressionSpecification;
-  return ["match", ["get", "iso"], ...pairs, "rgba(0,0,0,0)"] as unknown as ExpressionSpecification;
-}
-
-/**
- * Only the countries of some region: the others would be drawn fully transparent, and under software GL
- * every such country's pixels still cost each frame.
- */
-export function tintFilter(regions: MapRegion[]): FilterSpecification {
-  const isos = [...new Set(regions.flatMap((r) => r.countries))];
-  return ["in", ["get", "iso"], ["literal", isos]] as unknown as FilterSpecification;
 }
 
 export function offlineStyle(theme: Theme): StyleSpecification {
