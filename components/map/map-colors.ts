@@ -135,24 +135,14 @@ export function clusterColor(mode: ColorMode, regions: RegionColor[]): Expressio
         MIXED_COLOR,
       );
     case "rollout":
-      return whenSummed(
+      return worstOf(
         "rolloutWorst",
-        byIndex(
-          MAP_ROLLOUT_STATES.map((s) => ROLLOUT_COLOR[s]),
-          ["get", "rolloutWorst"],
-          NO_DATA_COLOR,
-        ),
-        NO_DATA_COLOR,
+        MAP_ROLLOUT_STATES.map((s) => ROLLOUT_COLOR[s]),
       );
     case "posture":
-      return whenSummed(
+      return worstOf(
         "postureWorst",
-        byIndex(
-          MAP_POSTURES.map((s) => POSTURE_COLOR[s]),
-          ["get", "postureWorst"],
-          NO_DATA_COLOR,
-        ),
-        NO_DATA_COLOR,
+        MAP_POSTURES.map((s) => POSTURE_COLOR[s]),
       );
   }
 }
@@ -168,6 +158,10 @@ function whenSummed(
 ): ExpressionSpecification {
   return ["case", ["has", property], color, fallback] as unknown as ExpressionSpecification;
 }
+
+/** The colour of a cluster's worst code, summed as `property`, from `colors` by code. */
+const worstOf = (property: string, colors: string[]) =>
+  whenSummed(property, byIndex(colors, ["get", property], NO_DATA_COLOR), NO_DATA_COLOR);
 
 /** `tint`: the region's land tint in each theme, beside its dot colour (region mode). */
 export type LegendEntry = { label: string; color: string; tint?: Record<Theme, string> };
