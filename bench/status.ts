@@ -37,17 +37,31 @@ run(`seeding ${values.satellites} satellites and the public page "global"`, [
   "--no-users",
 ]);
 
-// Most satellites report, a few are late, offline or unwell, and one incident is open: the page has work.
+// Most satellites report, a few are offline or unwell, and one incident is open: the page has work. The
+// heartbeat interval is an hour so no satellite goes stale while the bench runs (a full run takes ~20 min):
+// a page whose content moves mid-run would fail its 304 lines and measure rebuilds, not answers.
 const sqlite = new Database(dbFile);
 const now = Date.now();
+const DAY = 86_400_000;
+// The deadlines the core would write for a 3,600 s interval (lib/connectivity.ts): 2 beats + 20 s, 6 beats.
+const STALE_MS = 7_220_000;
+const OFFLINE_MS = 21_600_000;
 sqlite
   .prepare(
-    `UPDATE "Satellite" SET "lifecycle" = 'active', "heartbeatIntervalSec" = 300,
+    `UPDATE "Satellite" SET "lifecycle" = 'active', "heartbeatIntervalSec" = 3600,
        "lastSeenAt" = CASE WHEN rowid % 40 = 0 THEN ? ELSE ? END,
-       "staleAfter" = ?, "offlineAfter" = CASE WHEN rowid % 40 = 0 THEN ? ELSE ? END,
+       "staleAfter" = CASE WHEN rowid % 40 = 0 THEN ? ELSE ? END,
+       "offlineAfter" = CASE WHEN rowid % 40 = 0 THEN ? ELSE ? END,
        "reportedHealth" = CASE WHEN rowid % 25 = 0 THEN 'degraded' WHEN rowid % 60 = 0 THEN 'critical' ELSE 'healthy' END`,
   )
-  .run(iso(now - 7_200_000), iso(now), iso(now + 620_000), iso(now - 3_600_000), iso(now + 1_800_000));
+  .run(
+    iso(now - DAY),
+    iso(now),
+    iso(now - DAY + STALE_MS),
+    iso(now + STALE_MS),
+    iso(now - DAY + OFFLINE_MS),
+    iso(now + OFFLINE_MS),
+  );
 sqlite
   .prepare(
     `INSERT INTO "Incident" ("id", "title", "impact", "status", "isProposed", "isPublished", "startedAt", "createdAt", "updatedAt")
@@ -173,8 +187,11 @@ try {
   ];
   const noop = line("baseline: no-op GET /healthz", "/healthz", {}, 200, null);
   const sections: { title: string; lines: Line[] }[] = [];
+  // Each page's ETag when warmed: a page that changed during the run measured rebuilds, which the end says.
+  const etags = new Map<string, string>();
   for (const [slug, title] of pages) {
     const json = await warm(`/api/status/${slug}`);
+    etags.set(slug, json.etag);
     const summary = await warm(`/status/${slug}/api/v2/summary.json`);
     const lines = linesFor(slug).map(([label, path, headers]) => line(label, path, headers));
     for (const l of lines) await warm(l.path);
@@ -207,6 +224,10 @@ try {
     }
   }
 
+  const moved: string[] = [];
+  for (const [slug, etag] of etags) {
+    if ((await warm(`/api/status/${slug}`)).etag !== etag) moved.push(slug);
+  }
   const print = (l: Line) => `  ${l.label.padEnd(38)} ${fmt(median(l), l.floor)}`;
   console.log(`
 Public status on the machine path. ${CONNECTIONS} connections, ${SECONDS} s per run, the median of ${ROUNDS} rounds,
@@ -216,6 +237,12 @@ Requests ask for gzip unless marked br; the load generator counts the bytes of e
 ${sections.map((s) => [s.title, ...s.lines.map(print), print(noop), ""].join("\n")).join("\n")}
 ${[badge, keyless, unknown, noop].filter(picked).map(print).join("\n")}
 `);
+  if (moved.length > 0) {
+    console.log(
+      `✗ The page${moved.length > 1 ? "s" : ""} ${moved.join(", ")} changed during the run: the lines measured rebuilds, not a warm answer.`,
+    );
+    process.exitCode = 1;
+  }
 } finally {
   server.kill("SIGTERM");
 }
