@@ -1,11 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Ctx } from "../auth/context";
-import { processSingleton } from "../cache/process-singleton";
 import { transaction, type Tx } from "../db";
 import { AppError, parseInput } from "../errors";
-import { RateLimiter } from "../gateway/rate-limit";
 import { addressBucket } from "../http/client-address";
+import { SharedRateLimiter } from "../http/shared-rate-limit";
 import { checkDestination, type EgressPolicy } from "../outbox/egress";
 import { enqueueMessage } from "../outbox/enqueue";
 import { mailConfig, type MailConfig } from "../outbox/mail";
@@ -18,9 +17,11 @@ import { confirmationMail } from "./mail-formats";
 import { SubscribeInput } from "./schemas";
 import { verificationBody } from "./verify-ping";
 
-// In memory, per process, like the API's limits: a form that anyone can post must not become a mail cannon.
-const perAddress = processSingleton("subscribers.rate.address", () => new RateLimiter(10));
-const perTarget = processSingleton("subscribers.rate.target", () => new RateLimiter(3));
+// A form that anyone can post must not become a mail cannon: per minute, 10 tries from one address and 3
+// for one email or webhook on a page, counted across every replica.
+export const SUBSCRIBE_LIMITS = { perAddress: 10, perTarget: 3 };
+const perAddress = new SharedRateLimiter("subscribe.address", SUBSCRIBE_LIMITS.perAddress);
+const perTarget = new SharedRateLimiter("subscribe.target", SUBSCRIBE_LIMITS.perTarget);
 
 export type SubscribeResult = {
   kind: "email" | "webhook";
@@ -28,8 +29,8 @@ export type SubscribeResult = {
   secret?: string;
 };
 
-function limited(bucket: RateLimiter, key: string, now: Date): void {
-  const wait = bucket.take(key, now.getTime());
+async function limited(bucket: SharedRateLimiter, key: string, now: Date): Promise<void> {
+  const wait = await bucket.take(key, now);
   if (wait > 0) {
     throw new AppError("RATE_LIMITED", `Too many subscriptions from here; try again in ${wait} s.`, {
       retryAfterSec: wait,
@@ -67,7 +68,7 @@ export async function subscribe(
   now = new Date(),
   opts: { egress?: EgressPolicy; mail?: MailConfig } = {},
 ): Promise<SubscribeResult> {
-  limited(perAddress, addressBucket(ctx.ip ?? "unknown"), now);
+  await limited(perAddress, addressBucket(ctx.ip ?? "unknown"), now);
   const i = parseInput(SubscribeInput, input);
   // A bot filled the hidden field: answer as if it worked, so it learns nothing.
   if (i.website) return { kind: i.kind };
@@ -79,11 +80,11 @@ export async function subscribe(
   const pageId = snapshot.page.id;
   if (i.kind === "email") {
     if (!mail.smtpUrl) throw invalid("kind", "Email subscriptions are not offered here; use a webhook.");
-    limited(perTarget, `${pageId}:${i.email}`, now);
+    await limited(perTarget, `${pageId}:${i.email}`, now);
     return transaction((tx) => subscribeEmail(tx, snapshot, i.email!, components, now));
   }
   const url = i.webhookUrl!;
-  limited(perTarget, `${pageId}:${url}`, now);
+  await limited(perTarget, `${pageId}:${url}`, now);
   try {
     await checkDestination(url, opts.egress ?? egressPolicy());
   } catch (error) {
