@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PAGE_COMPONENT, publishPage, type PageInput, type RegionInput } from "./publish-page";
+import { publishPage, type PageInput, type RegionInput } from "./publish-page";
 import {
   DEFAULT_STATUS_THRESHOLDS,
   emptyCounts,
@@ -37,16 +37,15 @@ function input(regions: RegionInput[], patch: Partial<PageInput> = {}): PageInpu
 }
 
 describe("publishPage", () => {
-  it("a new page publishes its computed statuses at once, regions and page", () => {
+  it("a new page publishes its computed statuses at once, regions and banner", () => {
     const out = publishPage(input(fleet({ 2: { offline: 2 } })));
     expect(out.regions.get("r2")).toMatchObject({ status: "degraded_performance", source: "computed" });
     expect(out.regions.get("r0")).toMatchObject({ status: "operational", source: "computed" });
     expect(out.indicator).toBe("minor");
     expect(out.overall).toBe("degraded_performance");
-    expect(out.states.get(PAGE_COMPONENT)?.published).toBe("degraded_performance");
   });
 
-  it("holds a region's and the page's change for the debounce, then publishes both", () => {
+  it("holds a region's change for the debounce; the banner moves with the region, never on its own", () => {
     const calm = publishPage(input(fleet()));
     let states: ReadonlyMap<string, DebounceState> = calm.states;
     const sick = fleet({ 5: { offline: 5 } });
@@ -56,10 +55,16 @@ describe("publishPage", () => {
     states = early.states;
     const later = publishPage(input(sick, { states, now: at(185) }));
     expect(later.regions.get("r5")?.status).toBe("partial_outage");
-    // The page's own indicator starts its wait when the region is published.
-    expect(later.indicator).toBe("none");
-    const last = publishPage(input(sick, { states: later.states, now: at(310) }));
-    expect(last.indicator).toBe("minor");
+    // A published degraded region is on the banner at once: it never says better than the rows below it.
+    expect(later.indicator).toBe("minor");
+    // Recovery is held the same way, and the banner follows the region back.
+    const well = fleet();
+    const healing = publishPage(input(well, { states: later.states, now: at(200) }));
+    expect(healing.regions.get("r5")?.status).toBe("partial_outage");
+    expect(healing.indicator).toBe("minor");
+    const healed = publishPage(input(well, { states: healing.states, now: at(330) }));
+    expect(healed.regions.get("r5")?.status).toBe("operational");
+    expect(healed.indicator).toBe("none");
   });
 
   it("reading does not move the states: it publishes what is stored", () => {

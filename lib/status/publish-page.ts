@@ -1,13 +1,7 @@
 // One status page's published statuses from its regions' counts, what people said, and the stored debounce
 // states. The reconciler runs it with `advance` to move the states on; the snapshot reads them as they are.
 // docs/status-model.md is the table.
-import {
-  INDICATOR_OF_STATUS,
-  INDICATOR_STATUS,
-  pageIndicator,
-  type IncidentImpactLevel,
-  type StatusIndicator,
-} from "./indicator";
+import { INDICATOR_STATUS, pageIndicator, type IncidentImpactLevel, type StatusIndicator } from "./indicator";
 import type { PublicStatus } from "./public-status";
 import {
   computedRegionStatus,
@@ -20,14 +14,11 @@ import {
   type StatusThresholds,
 } from "./status-model";
 
-/** The component key of the page as a whole in StatusComponentState. */
-export const PAGE_COMPONENT = "";
-
 export type RegionInput = { id: string; counts: StatusCounts; people: PeopleInputs };
 
 export type PageInput = {
   regions: readonly RegionInput[];
-  /** Stored debounce states by component: region ids, and PAGE_COMPONENT for the page. */
+  /** Stored debounce states by region id. */
   states: ReadonlyMap<string, DebounceState>;
   thresholds: StatusThresholds;
   debounceSec: number;
@@ -44,7 +35,7 @@ export type PageOutcome = {
   indicator: StatusIndicator;
   /** The indicator as a component status: the document's `overall`. */
   overall: PublicStatus;
-  /** Every component's state after this evaluation, the page's included. */
+  /** Every region's state after this evaluation. */
   states: Map<string, DebounceState>;
 };
 
@@ -61,28 +52,20 @@ function step(input: PageInput, key: string, raw: PublicStatus): DebounceState {
 export function publishPage(input: PageInput): PageOutcome {
   const states = new Map<string, DebounceState>();
   const regions = new Map<string, PublishedComponent & { computed: PublicStatus }>();
-  const debounced: PublicStatus[] = [];
-  let hasPeople = input.incidentImpacts.length > 0 || input.hasActiveMaintenance;
   for (const region of input.regions) {
     const raw = computedRegionStatus(region.counts, input.thresholds);
     const state = step(input, region.id, raw);
     states.set(region.id, state);
-    debounced.push(state.published);
     const published = publishedComponent(raw, state.published, region.people);
-    if (published.source !== "computed") hasPeople = true;
     regions.set(region.id, { ...published, computed: state.published });
   }
-  // The page's own computed indicator is debounced too: eighteen calm regions can still take turns.
-  const computed = pageIndicator({ regions: debounced });
-  const pageState = step(input, PAGE_COMPONENT, INDICATOR_STATUS[computed]);
-  states.set(PAGE_COMPONENT, pageState);
-  // While people have a say (a pin, an incident, maintenance) their word is shown at once.
-  const indicator = hasPeople
-    ? pageIndicator({
-        regions: [...regions.values()].map((r) => r.status),
-        incidentImpacts: input.incidentImpacts,
-        hasActiveMaintenance: input.hasActiveMaintenance,
-      })
-    : INDICATOR_OF_STATUS[pageState.published];
+  // The banner is the regions as published, with people's incidents and maintenance: it can never say
+  // better or worse than the rows beneath it. The regions are debounced already; debouncing the page again
+  // showed "All systems operational" above a degraded region for a whole debounce.
+  const indicator = pageIndicator({
+    regions: [...regions.values()].map((r) => r.status),
+    incidentImpacts: input.incidentImpacts,
+    hasActiveMaintenance: input.hasActiveMaintenance,
+  });
   return { regions, indicator, overall: INDICATOR_STATUS[indicator], states };
 }

@@ -48,7 +48,7 @@ export async function evaluatePage(page: PageRow, now: Date): Promise<number> {
       await tx.statusComponentState.deleteMany({ where: { statusPageId: page.id, component: { in: gone } } });
     }
     // In the same transaction: a published change and its notices to subscribers exist together or not at all.
-    await notifyComponentChanges(tx, page, before, now);
+    await notifyComponentChanges(tx, page, before, now, outcome.indicator);
   });
   // Only regions' changes change what the page publishes; a followed satellite's state is for its notices.
   return regionMoves.filter(([key, next]) => inputs.states.get(key)?.published !== next.published).length;

@@ -54,6 +54,11 @@ describe("subscriber message shapes", () => {
       },
       component: { id: "region:eu", name: "Europe", status: "partial_outage" },
     });
+    // One region's partial outage on a page of eighteen is a minor page: the page's own indicator wins.
+    const onBigPage = { ...component, page: { ...page, indicator: "minor" as const } };
+    expect(webhookBody("https://hooks.example.test/x", onBigPage, links)).toMatchObject({
+      page: { status_indicator: "minor", status_description: "Minor service disruption" },
+    });
   });
 
   it("gives Slack blocks and Discord embeds by URL, and nobody else", () => {

@@ -3,7 +3,14 @@ import { PUBLIC_STATUS_COLOR, PUBLIC_STATUS_LABEL, type PublicStatus } from "@/l
 
 // What a subscriber is told, and each receiver's shape of it. Pure, so every shape is unit-tested.
 
-export type NoticePage = { id: string; slug: string; title: string; url: string };
+export type NoticePage = {
+  id: string;
+  slug: string;
+  title: string;
+  url: string;
+  /** The page's published indicator when the notice was decided, where the sender knows it. */
+  indicator?: StatusIndicator;
+};
 export type NoticeLinks = { unsubscribe: string; manage: string; documentation: string };
 export type NoticeIncidentUpdate = { id: string; status: string; body: string; at: string };
 export type SubscriberNotice =
@@ -37,7 +44,9 @@ const IMPACT_INDICATOR: Record<string, StatusIndicator> = {
 };
 
 /** The indicator the event stands for: a resolved incident is over, a component says its new status. */
+/** The page's indicator as the notice goes out: the page's own when known, else what the notice implies. */
 export function indicatorOf(n: SubscriberNotice): StatusIndicator {
+  if (n.page.indicator) return n.page.indicator;
   if (n.kind === "component") return INDICATOR_OF_STATUS[n.component.status];
   if (n.incident.resolvedAt) return "none";
   return IMPACT_INDICATOR[n.incident.impact] ?? "minor";

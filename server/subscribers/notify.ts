@@ -1,4 +1,5 @@
 import "server-only";
+import type { StatusIndicator } from "@/lib/status/indicator";
 import { isPublicStatus } from "@/lib/status/status-model";
 import type { Tx } from "../db";
 import { publicUrl } from "../env";
@@ -152,6 +153,8 @@ export async function notifyComponentChanges(
   /** Each moved component with the status it had published before this step, if any. */
   moved: Map<string, string | undefined>,
   now: Date,
+  /** The page's indicator after this step, as its banner shows it. */
+  indicator?: StatusIndicator,
 ): Promise<number> {
   const rows = await tx.statusComponentState.findMany({
     where: { statusPageId: page.id, component: { in: [...moved.keys()].filter(Boolean) } },
@@ -175,7 +178,7 @@ export async function notifyComponentChanges(
       : await tx.complianceRegion.findUnique({ where: { id: row.component }, select: { name: true } });
     const notice: SubscriberNotice = {
       kind: "component",
-      page: noticePage(page),
+      page: { ...noticePage(page), indicator },
       component: {
         id: ref,
         name: named?.name ?? row.component,
