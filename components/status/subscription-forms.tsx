@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
 import { FormError } from "@/components/forms/field";
 import { useFormAction } from "@/components/forms/use-form-action";
 import type { ActionResult } from "@/server/http/action";
@@ -12,27 +13,44 @@ type Action = (
   form: FormData,
 ) => Promise<ActionResult<{ slug: string }>>;
 
-/** One button that posts the link's token: confirming, or unsubscribing. */
+/**
+ * One button that posts the link's token: confirming, unsubscribing or subscribing again. With `refresh`,
+ * success re-reads the page (or goes to the address given), so everything on it, the status line too,
+ * tells the new state at once.
+ */
 export function TokenButton({
   action,
   token,
   label,
   pendingLabel,
   doneText,
+  back,
   isDanger = false,
+  refresh = false,
+  autoFocus = false,
 }: {
   action: Action;
   token: string;
   label: string;
   pendingLabel: string;
   doneText: string;
+  back: { href: string; title: string };
   isDanger?: boolean;
+  refresh?: boolean | string;
+  autoFocus?: boolean;
 }) {
   const { state, onSubmit, isPending } = useFormAction(action);
-  if (state?.ok) {
+  const router = useRouter();
+  const ok = !!state?.ok;
+  useEffect(() => {
+    if (!ok || !refresh) return;
+    if (typeof refresh === "string") router.replace(refresh);
+    else router.refresh();
+  }, [ok, refresh, router]);
+  if (ok) {
     return (
       <p role="status">
-        <strong>{doneText}</strong> <a href={`/status/${state.data.slug}`}>Back to the status page</a>
+        <strong>{doneText}</strong> <a href={back.href}>Back to {back.title}</a>
       </p>
     );
   }
@@ -40,7 +58,12 @@ export function TokenButton({
     <form method="post" onSubmit={onSubmit} className={styles.row}>
       <FormError message={state && !state.ok ? state.error.message : null} />
       <input type="hidden" name="token" value={token} />
-      <button className={isDanger ? "btn danger" : "btn primary"} type="submit" disabled={isPending}>
+      <button
+        className={isDanger ? "btn danger" : "btn primary"}
+        type="submit"
+        disabled={isPending}
+        autoFocus={autoFocus}
+      >
         {isPending ? pendingLabel : label}
       </button>
     </form>

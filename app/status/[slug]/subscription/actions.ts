@@ -2,7 +2,12 @@
 
 import { formObject, runAction } from "@/server/http/action";
 import { startDeliveryPass } from "@/server/outbox/background";
-import { confirmSubscription, unsubscribe, updateSubscription } from "@/server/subscribers/manage";
+import {
+  confirmSubscription,
+  resubscribe,
+  unsubscribe,
+  updateSubscription,
+} from "@/server/subscribers/manage";
 import { subscribe, type SubscribeResult } from "@/server/subscribers/subscribe";
 import type { ActionResult } from "@/server/http/action";
 
@@ -38,4 +43,14 @@ export async function unsubscribeAction(
   form: FormData,
 ): Promise<ActionResult<{ slug: string }>> {
   return runAction(() => unsubscribe(formObject(form).token));
+}
+
+export async function resubscribeAction(
+  _prev: ActionResult<{ slug: string }> | null,
+  form: FormData,
+): Promise<ActionResult<{ slug: string }>> {
+  const result = await runAction(() => resubscribe(formObject(form).token));
+  // A fresh confirmation, when one is due, goes out now.
+  if (result.ok) startDeliveryPass();
+  return result;
 }
