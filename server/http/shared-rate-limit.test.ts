@@ -43,7 +43,9 @@ describe("a rate limit shared by every replica", () => {
     const left = await db.rateLimitWindow.findMany({ where: { key: { startsWith: "test.prune:" } } });
     expect(left.map((r) => r.windowStart.toISOString())).toEqual(["2026-12-01T11:00:00.000Z"]);
     // Other limiters' rows are theirs to clear.
-    expect(await db.rateLimitWindow.count({ where: { key: { startsWith: "test.shared:" } } })).toBeGreaterThan(0);
+    expect(
+      await db.rateLimitWindow.count({ where: { key: { startsWith: "test.shared:" } } }),
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -55,12 +57,9 @@ describe("the subscribe form's limits", () => {
     const reader: Ctx = { actor: null, ip: "127.0.0.31" };
     const now = new Date();
     const ask = (ip: string) =>
-      subscribe(
-        { ...reader, ip },
-        { slug: "limits", kind: "email", email: "victim@example.test" },
-        now,
-        { mail },
-      );
+      subscribe({ ...reader, ip }, { slug: "limits", kind: "email", email: "victim@example.test" }, now, {
+        mail,
+      });
     // From three addresses, as a form posted through several replicas and proxies would arrive.
     for (let n = 0; n < SUBSCRIBE_LIMITS.perTarget; n++) await ask(`127.0.0.${40 + n}`);
     const queued = await db.outboxMessage.count({ where: { topic: "subscriber.confirm" } });
@@ -76,7 +75,9 @@ describe("the subscribe form's limits", () => {
     const from: Ctx = { actor: null, ip: "127.0.0.32" };
     const now = new Date();
     for (let n = 0; n < SUBSCRIBE_LIMITS.perAddress; n++) {
-      await subscribe(from, { slug: "limits", kind: "email", email: `reader${n}@example.test` }, now, { mail });
+      await subscribe(from, { slug: "limits", kind: "email", email: `reader${n}@example.test` }, now, {
+        mail,
+      });
     }
     await expect(
       subscribe(from, { slug: "limits", kind: "email", email: "one-more@example.test" }, now, { mail }),
