@@ -14,6 +14,12 @@ const SOURCE_NOTE: Record<PublicRegion["source"], string | null> = {
   maintenance: "Planned maintenance",
 };
 
+/** Why a row's counts and its status disagree for a moment: the status is held until the change lasts. */
+const SETTLING_NOTE: Record<NonNullable<PublicRegion["settling"]>, string> = {
+  recovering: "Recovering",
+  worsening: "Under watch",
+};
+
 // In a large region the operational sites fold away behind a count, so a problem in one corner stays in view.
 const FOLD_AFTER = 8;
 
@@ -94,7 +100,7 @@ export function RegionRows({
       {sortWorstFirst(regions).map((r) => {
         const days = uptime.regions[r.id] ?? [];
         const pct = formatUptimePct(overallUptime(days));
-        const note = SOURCE_NOTE[r.source];
+        const note = r.settling ? SETTLING_NOTE[r.settling] : SOURCE_NOTE[r.source];
         return (
           <details
             key={r.id}

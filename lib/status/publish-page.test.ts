@@ -50,7 +50,7 @@ describe("publishPage", () => {
     let states: ReadonlyMap<string, DebounceState> = calm.states;
     const sick = fleet({ 5: { offline: 5 } });
     const early = publishPage(input(sick, { states, now: at(60) }));
-    expect(early.regions.get("r5")?.status).toBe("operational");
+    expect(early.regions.get("r5")).toMatchObject({ status: "operational", live: "partial_outage" });
     expect(early.indicator).toBe("none");
     states = early.states;
     const later = publishPage(input(sick, { states, now: at(185) }));

@@ -31,7 +31,8 @@ export type PageInput = {
 };
 
 export type PageOutcome = {
-  regions: Map<string, PublishedComponent & { computed: PublicStatus }>;
+  /** `computed`: the satellites' status as held by the debounce; `live`: what their counts say right now. */
+  regions: Map<string, PublishedComponent & { computed: PublicStatus; live: PublicStatus }>;
   indicator: StatusIndicator;
   /** The indicator as a component status: the document's `overall`. */
   overall: PublicStatus;
@@ -51,13 +52,13 @@ function step(input: PageInput, key: string, raw: PublicStatus): DebounceState {
 
 export function publishPage(input: PageInput): PageOutcome {
   const states = new Map<string, DebounceState>();
-  const regions = new Map<string, PublishedComponent & { computed: PublicStatus }>();
+  const regions: PageOutcome["regions"] = new Map();
   for (const region of input.regions) {
     const raw = computedRegionStatus(region.counts, input.thresholds);
     const state = step(input, region.id, raw);
     states.set(region.id, state);
     const published = publishedComponent(raw, state.published, region.people);
-    regions.set(region.id, { ...published, computed: state.published });
+    regions.set(region.id, { ...published, computed: state.published, live: raw });
   }
   // The banner is the regions as published, with people's incidents and maintenance: it can never say
   // better or worse than the rows beneath it. The regions are debounced already; debouncing the page again

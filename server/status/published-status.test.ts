@@ -76,12 +76,18 @@ describe("published status across replicas", () => {
     });
     expect(waiting).toMatchObject({ published: "operational", candidate: "partial_outage" });
     // Any replica reading now publishes the stored state, not the raw 30 %.
-    expect(await region(at(20))).toMatchObject({ status: "operational", source: "computed" });
+    // The counts already show the outage: the row says its status is under watch.
+    expect(await region(at(20))).toMatchObject({
+      status: "operational",
+      source: "computed",
+      settling: "worsening",
+    });
     await setSeen([3, 4, 5, 6, 7, 8, 9], at(75), false);
     await setSeen([0, 1, 2], at(75), true);
     await evaluateStatusPages(at(75));
     expect(await region(at(75))).toMatchObject({ status: "partial_outage", source: "computed" });
     expect((await region(at(75))).counts.major_outage).toBe(3);
+    expect(await region(at(75))).not.toHaveProperty("settling");
   });
 
   it("does not rewrite states that did not move", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PublicStatus } from "@/lib/status/public-status";
+import { worstStatus, type PublicStatus } from "@/lib/status/public-status";
 import { weakEtag } from "@/lib/status/etag";
 import { INDICATOR_DESCRIPTION, type ComponentSource, type StatusIndicator } from "@/lib/status/indicator";
 import { emptyCounts } from "@/lib/status/status-model";
@@ -33,9 +33,25 @@ export type PublicRegion = {
   /** Where `status` comes from: the satellites (`computed`), an open incident, a pin, or maintenance. */
   source: ComponentSource;
   counts: Record<PublicStatus, number>;
+  /**
+   * Set while the satellites' status says otherwise than the published one and the debounce still holds it:
+   * the counts have already got better (`recovering`) or worse (`worsening`), so the row says why they and
+   * its status disagree. Absent when they agree or people set the status.
+   */
+  settling?: "recovering" | "worsening";
   /** Absent when the page shows only per-region roll-ups. */
   components?: PublicComponent[];
 };
+
+/** Whether a region's satellites have moved away from its held status, and which way. */
+function settlingOf(r: {
+  status: PublicStatus;
+  source: ComponentSource;
+  live: PublicStatus;
+}): Pick<PublicRegion, "settling"> {
+  if (r.source !== "computed" || r.live === r.status || r.live === "under_maintenance") return {};
+  return { settling: worstStatus(r.live, r.status) === r.live ? "worsening" : "recovering" };
+}
 
 export type PublicIncidentUpdate = { status: string; impact: string | null; body: string; at: string };
 export type PublicIncident = {
@@ -209,6 +225,7 @@ export async function buildSnapshot(
         status: published.status,
         source: published.source,
         counts: inputs.counts.get(id) ?? emptyCounts(),
+        ...settlingOf(published),
         ...(page.showSatellites ? { components } : {}),
       };
     });
