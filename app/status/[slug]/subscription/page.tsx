@@ -5,7 +5,7 @@ import { ManageForm, TokenButton } from "@/components/status/subscription-forms"
 import { isAppError } from "@/server/errors";
 import { readSubscription, type SubscriptionView } from "@/server/subscribers/manage";
 import { resubscribeAction, unsubscribeAction, updateSubscriptionAction } from "./actions";
-import { statusPageHref } from "./back-link";
+import { manageHref, statusPageHref } from "./back-link";
 import own from "./subscription.module.css";
 
 export const metadata: Metadata = { title: "Manage subscription", robots: { index: false, follow: false } };
@@ -33,6 +33,15 @@ function stateOf(view: SubscriptionView): string {
     : "waiting for the verification ping to get through";
 }
 
+/** Where the messages go, and the subscription's state. */
+function AddressLine({ view }: { view: SubscriptionView }) {
+  return (
+    <p className={own.line}>
+      {view.kind === "email" ? "Email to" : "Webhook to"} <strong>{view.address}</strong> · {stateOf(view)}
+    </p>
+  );
+}
+
 /** Whom the leave question names: the masked address, or the webhook's host. */
 function target(view: SubscriptionView): string {
   if (view.kind === "email") return view.address;
@@ -53,9 +62,6 @@ export default async function ManageSubscriptionPage({ params, searchParams }: P
     throw error;
   });
   const href = statusPageHref(view?.slug ?? slug, search);
-  // Once subscribed again, the page is the plain manage page: the leave question is answered.
-  const key = typeof search.key === "string" ? `&key=${encodeURIComponent(search.key)}` : "";
-  const manageHref = `/status/${encodeURIComponent(slug)}/subscription?token=${encodeURIComponent(token)}${key}`;
   const back = { href, title: view ? `the ${view.pageTitle} status page` : "the status page" };
   const unsubscribeButton = (
     <TokenButton
@@ -96,10 +102,7 @@ export default async function ManageSubscriptionPage({ params, searchParams }: P
           </div>
         ) : view.unsubscribed ? (
           <div className={styles.card}>
-            <p className={own.line}>
-              {view.kind === "email" ? "Email to" : "Webhook to"} <strong>{view.address}</strong> ·
-              unsubscribed
-            </p>
+            <AddressLine view={view} />
             <div className={own.block}>
               <p className={own.question}>You are unsubscribed: nothing more will be sent.</p>
               {!view.confirmed && (
@@ -116,7 +119,8 @@ export default async function ManageSubscriptionPage({ params, searchParams }: P
                 pendingLabel="Subscribing…"
                 doneText="Subscribed again."
                 back={back}
-                refresh={leave ? manageHref : true}
+                // Once subscribed again, the page is the plain manage page: the leave question is answered.
+                refresh={leave ? manageHref(slug, token, search) : true}
               />
             </div>
           </div>
@@ -135,10 +139,7 @@ export default async function ManageSubscriptionPage({ params, searchParams }: P
           </div>
         ) : (
           <div className={styles.card}>
-            <p className={own.line}>
-              {view.kind === "email" ? "Email to" : "Webhook to"} <strong>{view.address}</strong> ·{" "}
-              {stateOf(view)}
-            </p>
+            <AddressLine view={view} />
             {form}
             <div className={own.block} id="leave">
               {unsubscribeButton}
